@@ -1,0 +1,44 @@
+# The one front door. `make run` and `make test` do all set-up themselves on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+PACK := src/matrixdesk/data/matrices.sqlite
+CONTENT := $(shell find data/content -type f)
+COMPILER := $(shell find src/matrixdesk/core src/matrixdesk/authoring -name '*.py')
+
+.PHONY: run test lint format pack check clean
+
+run: $(PACK)
+	$(PY) -m matrixdesk
+
+test: $(PACK)
+	$(PY) -m ruff check src tests packaging
+	$(PY) -m ruff format --check src tests packaging
+	$(PY) -m pytest
+
+lint: $(INSTALLED)
+	$(PY) -m ruff check src tests packaging
+	$(PY) -m ruff format --check src tests packaging
+
+format: $(INSTALLED)
+	$(PY) -m ruff format src tests packaging
+	$(PY) -m ruff check --fix src tests packaging
+
+pack: $(PACK)
+
+check: $(INSTALLED)
+	$(PY) -m matrixdesk check data/content
+
+$(INSTALLED): pyproject.toml
+	scripts/install-system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(PACK): $(INSTALLED) $(CONTENT) $(COMPILER)
+	$(PY) -m matrixdesk build data/content -o $@
+
+clean:
+	rm -rf $(VENV) build dist $(PACK) .pytest_cache .ruff_cache

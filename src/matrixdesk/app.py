@@ -1,0 +1,48 @@
+"""Composition root: reads the command line and hands off to a subcommand or the window."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from matrixdesk import __version__
+from matrixdesk.paths import bundled_pack_path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="matrixdesk",
+        description="Read the Effectiveness Bank Alcohol and Drug Treatment Matrices offline. "
+        "With no command, opens the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = commands.add_parser("build", help="compile Markdown sources into a content pack")
+    build.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
+    build.add_argument("-o", "--output", type=Path, required=True, metavar="PACK")
+
+    check = commands.add_parser("check", help="validate Markdown sources without writing a pack")
+    check.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
+
+    info = commands.add_parser("info", help="show what a content pack holds")
+    info.add_argument(
+        "pack", type=Path, nargs="?", metavar="PACK", help="default: the installed pack"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from matrixdesk import commands
+
+    if args.command == "build":
+        return commands.run_build(args.source_dir, args.output)
+    if args.command == "check":
+        return commands.run_check(args.source_dir)
+    if args.command == "info":
+        return commands.run_info(args.pack or bundled_pack_path())
+    from matrixdesk.ui.launch import run_reader
+
+    return run_reader(bundled_pack_path())

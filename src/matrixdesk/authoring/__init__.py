@@ -1,0 +1,1 @@
+"""Authoring: Markdown sources under data/content -> validated model -> SQLite pack. No Qt here."""

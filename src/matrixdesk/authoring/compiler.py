@@ -1,0 +1,41 @@
+"""`matrixdesk build` and `matrixdesk check`: read, render and cross-check sources; write a pack."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from matrixdesk import __version__
+from matrixdesk.authoring.compiled import compile_cells
+from matrixdesk.authoring.problems import Problem, ProblemLog
+from matrixdesk.authoring.reader import read_sources
+from matrixdesk.authoring.writer import write_pack
+
+
+def check_sources(source_dir: Path) -> list[Problem]:
+    """Every problem in the sources, sorted by file and line; empty when they would build."""
+    problems = ProblemLog()
+    content = read_sources(source_dir, problems)
+    compile_cells(content, problems)
+    return problems.sorted()
+
+
+def build_pack(source_dir: Path, out: Path) -> list[Problem]:
+    """Build `out` from `source_dir`. With any problem nothing is written; `out` is untouched."""
+    problems = ProblemLog()
+    content = read_sources(source_dir, problems)
+    cells = compile_cells(content, problems)
+    if problems:
+        return problems.sorted()
+    content_hash = _content_hash(source_dir, content.files)
+    write_pack(content, cells, content_hash, f"matrixdesk {__version__}", out)
+    return []
+
+
+def _content_hash(source_dir: Path, files: list[Path]) -> str:
+    """sha256 over every source file's relative path and bytes, in a fixed order."""
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.relative_to(source_dir).as_posix()):
+        digest.update(path.relative_to(source_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return f"sha256:{digest.hexdigest()}"

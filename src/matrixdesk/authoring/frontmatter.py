@@ -1,0 +1,108 @@
+"""Front matter: a TOML block between `+++` lines at the top of every source file.
+
+TOML (Python's own `tomllib`) keeps the pack's dependencies to the runtime three and gives exact
+line numbers for mistakes, which we shift to the line in the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from matrixdesk.authoring.problems import ProblemLog
+
+FENCE = "+++"
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A source file split into its front matter and body, remembering where the body starts."""
+
+    path: Path
+    front: dict[str, Any]
+    front_lines: list[str]
+    body: list[str]
+    body_first_line: int  # 1-based line number of body[0] in the file
+
+
+def split_front_matter(path: Path, text: str, problems: ProblemLog) -> SourceText | None:
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FENCE:
+        problems.add(
+            path, 1, f"the file must start with a '{FENCE}' line that opens its front matter"
+        )
+        return None
+    try:
+        closing = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == FENCE)
+    except StopIteration:
+        problems.add(path, 1, f"the front matter is never closed: add a '{FENCE}' line after it")
+        return None
+    try:
+        front = tomllib.loads("\n".join(lines[1:closing]))
+    except tomllib.TOMLDecodeError as error:
+        line, message = _locate_toml_error(error)
+        problems.add(path, line + 1, f"malformed front matter: {message}")
+        return None
+    return SourceText(path, front, lines[1:closing], lines[closing + 1 :], closing + 2)
+
+
+def _locate_toml_error(error: tomllib.TOMLDecodeError) -> tuple[int, str]:
+    """The error's line inside the TOML block, and its message without the position suffix."""
+    message = str(error)
+    match = _TOML_POSITION.search(message)
+    if match is None:
+        return 1, message
+    return int(match.group(1)), _TOML_POSITION.sub("", message).strip()
+
+
+def take_fields(
+    source: SourceText,
+    problems: ProblemLog,
+    required: dict[str, type],
+    optional: dict[str, type],
+) -> dict[str, Any] | None:
+    """Check the front matter keys and value types; report unknown or missing keys."""
+    ok = True
+    allowed = required | optional
+    for key, value in source.front.items():
+        expected = allowed.get(key)
+        if expected is None:
+            known = ", ".join(sorted(allowed))
+            problems.add(
+                source.path,
+                key_line(source, key),
+                f"unknown front matter key '{key}' (known keys: {known})",
+            )
+            ok = False
+        elif not isinstance(value, expected):
+            problems.add(
+                source.path,
+                key_line(source, key),
+                f"front matter key '{key}' must be {_type_name(expected)}, "
+                f"not {_type_name(type(value))}",
+            )
+            ok = False
+    for key in required:
+        if key not in source.front:
+            problems.add(source.path, 1, f"the front matter has no '{key}' (it is required)")
+            ok = False
+    return dict(source.front) if ok else None
+
+
+def key_line(source: SourceText, key: str) -> int:
+    """Best line for a message about `key`: where it is written, else the opening fence."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for number, line in enumerate(source.front_lines, start=2):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def _type_name(kind: type) -> str:
+    return {str: "text in quotes", int: "a whole number", dict: "a table", list: "a list"}.get(
+        kind, kind.__name__
+    )

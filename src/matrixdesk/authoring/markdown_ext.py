@@ -1,0 +1,186 @@
+"""The Python-Markdown extension that gives content sources their matrix-specific syntax.
+
+* Fenced containers for the Matrix Bite's set-apart text::
+
+      ::: pullquote
+      ::: panel Title of the panel
+      ::: extra          (folded inline text, unfolded on request)
+      ::: supplementary  (folded supplementary text)
+      :::                (closes the container)
+
+* Internal link targets, rewritten to `matrixdesk:` addresses: `cell:A4`, `cell:drug/B5`,
+  `entry:<slug>` (a study in this cell's list) and `#<slug>` (a Matrix Bite heading).
+* Raw HTML is switched off: sources stay Markdown, and the pack holds only HTML we generate.
+
+The extension only records what it sees (links, container problems, top-level blocks); the renderer
+turns that into line-numbered problems and pack rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from matrixdesk.core.addresses import Address
+
+CONTAINER_KINDS = ("pullquote", "panel", "extra", "supplementary")
+_CONTAINER_START = re.compile(r"^:::[ \t]*(?P<kind>[A-Za-z-]*)[ \t]*(?P<title>.*?)[ \t]*$")
+_CONTAINER_END = ":::"
+_CELL_TARGET = re.compile(r"^cell:(?:(?P<matrix>[a-z][a-z0-9-]*)/)?(?P<code>[^/\s]+)$")
+_ENTRY_TARGET = re.compile(r"^entry:(?P<slug>.+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    """What one link in the source points at, before anyone checks that it exists."""
+
+    kind: str  # "cell", "entry", "section" or "external"
+    href: str  # as written in the source
+    text: str
+    address: str  # the rewritten href: a matrixdesk: address or the external URL
+    matrix: str | None = None
+    cell: str | None = None
+    slug: str | None = None
+
+
+@dataclass
+class RenderState:
+    """What one conversion saw; reset by Markdown.reset() before the next fragment."""
+
+    matrix: str = ""
+    cell: str = ""
+    links: list[tuple[ElementTree.Element, LinkTarget]] = field(default_factory=list)
+    bad_links: list[str] = field(default_factory=list)
+    container_problems: list[tuple[str, str]] = field(default_factory=list)
+    blocks: list[ElementTree.Element] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.links.clear()
+        self.bad_links.clear()
+        self.container_problems.clear()
+        self.blocks.clear()
+
+
+class ContainerProcessor(BlockProcessor):
+    """`::: kind [title]` ... `:::`, whose inside is ordinary Markdown (paragraphs, quotes)."""
+
+    def __init__(self, parser, state: RenderState) -> None:
+        super().__init__(parser)
+        self.state = state
+
+    def test(self, parent: ElementTree.Element, block: str) -> bool:
+        return block.startswith(":::") and block.split("\n", 1)[0].strip() != _CONTAINER_END
+
+    def run(self, parent: ElementTree.Element, blocks: list[str]) -> None:
+        opening, _, rest = blocks.pop(0).partition("\n")
+        match = _CONTAINER_START.match(opening)
+        kind = match.group("kind") if match else ""
+        title = match.group("title") if match else ""
+        if kind not in CONTAINER_KINDS:
+            known = ", ".join(CONTAINER_KINDS)
+            self.state.container_problems.append(
+                (opening, f"unknown container '::: {kind}' (use one of: {known})")
+            )
+        inside, closed = self._take_until_end(rest, blocks)
+        if not closed:
+            self.state.container_problems.append(
+                (opening, "this container is never closed: add a ':::' line after its text")
+            )
+        div = ElementTree.SubElement(parent, "div", {"class": kind or "container"})
+        if title:
+            div.set("title", title)
+            heading = ElementTree.SubElement(div, "p", {"class": "panel-title"})
+            heading.text = title
+        self.parser.parseBlocks(div, inside)
+
+    @staticmethod
+    def _take_until_end(first: str, blocks: list[str]) -> tuple[list[str], bool]:
+        """Collect blank-line separated blocks up to the closing `:::` line."""
+        inside: list[str] = []
+        current: str | None = first
+        while current is not None:
+            lines = current.split("\n")
+            ends = [i for i, line in enumerate(lines) if line.strip() == _CONTAINER_END]
+            if ends:
+                inside.append("\n".join(lines[: ends[0]]))
+                remainder = "\n".join(lines[ends[0] + 1 :])
+                if remainder.strip():
+                    blocks.insert(0, remainder)
+                return inside, True
+            inside.append(current)
+            current = blocks.pop(0) if blocks else None
+        return inside, False
+
+
+class LinkRewriter(Treeprocessor):
+    """Turn short link targets into `matrixdesk:` addresses and note every link."""
+
+    def __init__(self, md: Markdown, state: RenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: ElementTree.Element) -> None:
+        for anchor in root.iter("a"):
+            href = anchor.get("href", "")
+            target = self._resolve(href, "".join(anchor.itertext()))
+            if target is None:
+                self.state.bad_links.append(href)
+                continue
+            anchor.set("href", target.address)
+            self.state.links.append((anchor, target))
+
+    def _resolve(self, href: str, text: str) -> LinkTarget | None:
+        state = self.state
+        if href.startswith(("http://", "https://")):
+            return LinkTarget("external", href, text, href)
+        if href.startswith("#") and len(href) > 1:
+            slug = href[1:]
+            address = Address(state.matrix, state.cell, section=slug)
+            return LinkTarget("section", href, text, str(address), state.matrix, state.cell, slug)
+        if cell := _CELL_TARGET.match(href):
+            matrix = cell.group("matrix") or state.matrix
+            code = cell.group("code")
+            return LinkTarget("cell", href, text, str(Address(matrix, code)), matrix, code)
+        if entry := _ENTRY_TARGET.match(href):
+            slug = entry.group("slug")
+            address = Address(state.matrix, state.cell, entry=slug)
+            return LinkTarget("entry", href, text, str(address), state.matrix, state.cell, slug)
+        return None
+
+
+class BlockCollector(Treeprocessor):
+    """Keep the finished top-level elements, so each can be stored as a block of its own."""
+
+    def __init__(self, md: Markdown, state: RenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: ElementTree.Element) -> None:
+        self.state.blocks.extend(root)
+
+
+class MatrixExtension(Extension):
+    def __init__(self) -> None:
+        super().__init__()
+        self.state = RenderState()
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
+        md.registerExtension(self)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.deregister("entity")
+        md.parser.blockprocessors.register(
+            ContainerProcessor(md.parser, self.state), "container", 105
+        )
+        md.treeprocessors.register(LinkRewriter(md, self.state), "matrix_links", 15)
+        # Lowest priority: runs after inline parsing, prettifying and unescaping are all done.
+        md.treeprocessors.register(BlockCollector(md, self.state), "matrix_blocks", -100)
+
+    def reset(self) -> None:
+        self.state.clear()

@@ -1,0 +1,40 @@
+"""Problems found in content sources, each pinned to a file and line an editor can jump to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{_display_path(self.path)}:{self.line}: {self.message}"
+
+
+@dataclass
+class ProblemLog:
+    """Collects every problem of a run, so one `check` reports them all instead of the first."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, path: Path, line: int, message: str) -> None:
+        self.problems.append(Problem(path, line, message))
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.problems))
+
+
+def _display_path(path: Path) -> str:
+    """Relative to the working directory when inside it: shorter, and clickable in editors."""
+    absolute = path.absolute()
+    return str(
+        absolute.relative_to(Path.cwd()) if absolute.is_relative_to(Path.cwd()) else absolute
+    )

@@ -1,0 +1,70 @@
+"""The terminal subcommands: `build`, `check` and `info`. Each returns the process exit code."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from matrixdesk.core.pack import PackError
+from matrixdesk.core.store import ContentStore
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+
+
+def run_check(source_dir: Path) -> int:
+    from matrixdesk.authoring.compiler import check_sources
+
+    problems = check_sources(source_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found in {source_dir}.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{source_dir}: no problems found.")
+    return EXIT_OK
+
+
+def run_build(source_dir: Path, out: Path) -> int:
+    from matrixdesk.authoring.compiler import build_pack
+
+    started = time.perf_counter()
+    problems = build_pack(source_dir, out)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s): the pack was not written.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Built {out} in {time.perf_counter() - started:.2f} s.")
+    return EXIT_OK
+
+
+def run_info(pack: Path) -> int:
+    try:
+        store = ContentStore.open(pack)
+    except PackError as error:
+        print(f"{error.path}: {error.problem} {error.advice}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        summary = store.summary()
+        counts = store.counts()
+        matrices = ", ".join(matrix.key for matrix in store.matrices())
+    finally:
+        store.close()
+    rows = [
+        ("Pack", str(pack)),
+        ("Title", summary.title),
+        ("Edition", summary.edition),
+        ("Content hash", summary.content_hash),
+        ("Built by", summary.builder_version),
+        ("Schema version", str(summary.schema_version)),
+        ("Application id", f"0x{summary.application_id:08X} (MatrixDesk pack)"),
+        ("Matrices", f"{counts['matrices']} ({matrices})"),
+        ("Cells", f"{counts['cells']} ({counts['cells with content']} with content)"),
+        ("Entries", str(counts["entries"])),
+        ("Sections", str(counts["sections"])),
+    ]
+    for label, value in rows:
+        print(f"{label + ':':<16}{value}")
+    return EXIT_OK

@@ -1,0 +1,48 @@
+"""Facts about the pack format that the compiler writes and the reader checks."""
+
+from typing import Final
+
+# `PRAGMA application_id` of every MatrixDesk pack: the bytes "MDsk", so `file`-like tools and our
+# own open check can tell a pack from any other SQLite database.
+APPLICATION_ID: Final = int.from_bytes(b"MDsk", "big")
+
+# `PRAGMA user_version`: bump whenever the tables change in a way older readers cannot handle.
+SCHEMA_VERSION: Final = 1
+
+PACK_FILENAME: Final = "matrices.sqlite"
+
+# Study type codes, in the order the web pages list them, with the labels the legend uses.
+STUDY_TYPES: Final[dict[str, str]] = {
+    "S": "Seminal studies",
+    "K": "Key studies",
+    "R": "Reviews",
+    "G": "Guidance",
+    "more": "Search for more studies",
+}
+TYPED_STUDY_CODES: Final = ("S", "K", "R", "G")
+MORE_CODE: Final = "more"
+
+# Column letters and row numbers every matrix has; a cell code is one of each ("B5").
+COLUMN_KEYS: Final = ("A", "B", "C", "D", "E")
+ROW_KEYS: Final = ("1", "2", "3", "4", "5")
+
+# The kinds of block a Matrix Bite section (or an intro/annotation) is made of.
+BLOCK_KINDS: Final = (
+    "paragraph",
+    "quote",
+    "pullquote",
+    "panel",
+    "extra",
+    "supplementary",
+    "list",
+    "other",
+)
+FOLDED_BLOCK_KINDS: Final = ("extra", "supplementary")
+
+# Full-text index over everything a reader may search for. Titles (cell titles and headlines, study
+# headlines, section headings) sit in their own column so search can rank them above body text.
+SEARCH_INDEX_DDL: Final = (
+    "CREATE VIRTUAL TABLE search_index USING fts5("
+    "title, body, kind UNINDEXED, address UNINDEXED, matrix UNINDEXED, cell UNINDEXED, "
+    "tokenize = 'porter unicode61 remove_diacritics 2')"
+)

@@ -1,0 +1,103 @@
+"""Immutable view data handed from the core to the UI and command line: no ORM objects escape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matrixdesk.core.addresses import Address
+
+
+@dataclass(frozen=True, slots=True)
+class PackSummary:
+    title: str
+    edition: str
+    content_hash: str
+    builder_version: str
+    schema_version: int
+    application_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """A column (intervention level) or row (intervention type) of a matrix."""
+
+    key: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixView:
+    key: str
+    name: str
+    tagline: str | None
+    columns: tuple[Axis, ...]
+    rows: tuple[Axis, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CellSummary:
+    matrix: str
+    code: str
+    title: str
+    headline: str | None
+    online_url: str
+    has_content: bool
+    column: Axis
+    row: Axis
+
+    @property
+    def address(self) -> Address:
+        return Address(self.matrix, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    slug: str
+    types: tuple[str, ...]
+    headline: str
+    byline: str | None
+    annotation_html: str
+    annotation_text: str
+    document_url: str | None
+    note: str | None
+    search_query: str | None
+    discussed_in: tuple[str, ...]
+    """Slugs of the Matrix Bite headings its "For discussion" links point at, in link order."""
+
+
+@dataclass(frozen=True, slots=True)
+class BlockView:
+    kind: str
+    title: str | None
+    html: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    slug: str
+    title: str
+    level: int
+    parent_slug: str | None
+    blocks: tuple[BlockView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    origin: str
+    text: str
+    address: str
+    resolved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CellPage:
+    summary: CellSummary
+    intro_html: str | None
+    intro_text: str | None
+    entries: tuple[EntryView, ...]
+    sections: tuple[SectionView, ...]
+    acknowledgement_html: str | None
+    acknowledgement_text: str | None
+    links: tuple[LinkView, ...]

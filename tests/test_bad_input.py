@@ -1,0 +1,167 @@
+"""`matrixdesk check` and `build` name every problem with its file and line, and exit non-zero."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from matrixdesk.app import main
+
+
+def _replace(path: Path, old: str, new: str) -> int:
+    """Edit one occurrence in a source file; returns the 1-based line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def _check(content: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["check", str(content)])
+    return code, capsys.readouterr().err
+
+
+def test_the_real_sources_check_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "data/content"]) == 0
+    assert "no problems found" in capsys.readouterr().out
+
+
+def test_unknown_cell_code(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = content_copy / "drug" / "E5.md"
+    line = _replace(path, 'cell = "E5"', 'cell = "F9"')
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert f"E5.md:{line}: unknown cell code 'F9'" in err
+    assert "the drug matrix has no file for cell E5" in err
+
+
+def test_link_to_a_missing_heading(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = content_copy / "alcohol" / "B5.md"
+    line = _replace(path, "[click](#trickier-situation)", "[click](#trickiest)")
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert f"B5.md:{line}: link to missing heading '#trickiest'" in err
+
+
+def test_link_to_a_missing_study_and_cell(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = content_copy / "alcohol" / "B5.md"
+    entry_line = _replace(path, "(entry:working-with-men)", "(entry:nobody)")
+    cell_line = _replace(path, "(cell:B2)", "(cell:drug/B7)")
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert f"B5.md:{entry_line}: link to missing study 'entry:nobody'" in err
+    assert f"B5.md:{cell_line}: link to unknown cell 'cell:drug/B7'" in err
+
+
+def test_unknown_type_code(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = _replace(content_copy / "alcohol" / "B5.md", "type: R", "type: R X")
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert f"B5.md:{line}: unknown type code 'X' (use S, K, R, G" in err
+
+
+def test_malformed_front_matter(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = content_copy / "alcohol" / "C2.md"
+    line = _replace(path, 'title = "Management', "title = Management")
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert f"C2.md:{line}: malformed front matter" in err
+
+
+def test_front_matter_never_closed(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = content_copy / "alcohol" / "C3.md"
+    path.write_text(path.read_text(encoding="utf-8").rstrip().removesuffix("+++"), encoding="utf-8")
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert "C3.md:1: the front matter is never closed" in err
+
+
+def test_duplicate_slug(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = content_copy / "alcohol" / "B5.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    earlier = (
+        lines.index(
+            "## Best practice in working with substance users in the criminal justice system"
+        )
+        + 1
+    )
+    later = lines.index("## Working with men who physically abuse their partners") + 1
+    _replace(path, "slug: australian-best-practice", "slug: working-with-men")
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert (
+        f"B5.md:{later}: duplicate study slug 'working-with-men' (also used on line {earlier})"
+        in err
+    )
+
+
+def test_unreadable_and_non_utf8_files(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content_copy / "drug" / "A1.md").write_bytes(b'+++\ncell = "A1"\ntitle = "caf\xe9"\n+++\n')
+    (content_copy / "drug" / "Z9.md").mkdir()  # a folder where a file should be: cannot be read
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert "A1.md:3: this file is not UTF-8 text; save it with UTF-8 encoding" in err
+    assert "Z9.md:1: cannot read this file" in err
+
+
+def test_every_problem_is_reported_in_one_run(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    b5 = content_copy / "alcohol" / "B5.md"
+    _replace(b5, "type: G", "type: Q")
+    _replace(b5, "(cell:A4)", "(cell:A9)")
+    _replace(b5, "::: panel", "::: box")
+    _replace(content_copy / "drug" / "A2.md", "online_url", "online_address")
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    for expected in (
+        "unknown type code 'Q'",
+        "link to unknown cell 'cell:A9'",
+        "unknown container '::: box'",
+        "unknown front matter key 'online_address'",
+        "problem(s) found",
+    ):
+        assert expected in err
+    assert len([line for line in err.splitlines() if ".md:" in line]) >= 5
+
+
+def test_failed_build_leaves_the_existing_pack_untouched(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "out" / "matrices.sqlite"
+    assert main(["build", str(content_copy), "-o", str(pack)]) == 0
+    before = pack.read_bytes()
+    _replace(content_copy / "alcohol" / "B5.md", "type: K", "type: Z")
+    assert main(["build", str(content_copy), "-o", str(pack)]) == 1
+    assert "the pack was not written" in capsys.readouterr().err
+    assert pack.read_bytes() == before
+    assert sorted(p.name for p in pack.parent.iterdir()) == ["matrices.sqlite"]
+
+
+def test_the_command_exits_non_zero_without_a_traceback(content_copy: Path) -> None:
+    _replace(content_copy / "alcohol" / "B5.md", "type: K", "type: Z")
+    result = subprocess.run(
+        [sys.executable, "-m", "matrixdesk", "check", str(content_copy)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "error"},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "unknown type code 'Z'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_source_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = _check(tmp_path / "nowhere", capsys)
+    assert code == 1
+    assert "the content folder does not exist" in err
