@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from matrixdesk.core.store import ContentStore
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from matrixdesk.ui.main_window import MainWindow
+
+    WindowFactory = Callable[..., MainWindow]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,6 +40,49 @@ def pack_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pack") / "matrices.sqlite"
     assert build_pack(CONTENT, out) == []
     return out
+
+
+@pytest.fixture
+def store(pack_path: Path) -> Iterator[ContentStore]:
+    store = ContentStore.open(pack_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def config_dir(tmp_path: Path) -> Path:
+    """A private settings folder, so tests never read or write the real user's settings."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def main_window(qtbot: QtBot, store: ContentStore, config_dir: Path) -> Iterator[WindowFactory]:
+    """Makes real main windows (shown, offscreen); closes them after the test and fails the test
+    if any other top-level window was left open."""
+    from PySide6.QtWidgets import QApplication
+
+    from matrixdesk.ui.launch import application, open_window
+    from matrixdesk.ui.settings import Settings
+
+    application()
+    windows: list[MainWindow] = []
+
+    def make(open_address: str | None = None, folder: Path | None = None) -> MainWindow:
+        window = open_window(store, Settings(folder or config_dir), open_address)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not leaked, f"top-level windows left open: {leaked}"
 
 
 @pytest.fixture

@@ -117,10 +117,10 @@ def test_the_pack_is_opened_read_only(pack_path: Path) -> None:
     from sqlalchemy import text
     from sqlalchemy.exc import OperationalError
 
-    from matrixdesk.core.pack import open_pack_engine
+    from matrixdesk.core.page_query import create_pack_engine
 
     before = pack_path.read_bytes()
-    engine = open_pack_engine(pack_path)
+    engine = create_pack_engine(pack_path)
     with engine.connect() as connection, pytest.raises(OperationalError):
         connection.execute(text("DELETE FROM cells"))
     engine.dispose()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from matrixdesk import __version__
+from matrixdesk.core.addresses import Address
 from matrixdesk.paths import bundled_pack_path
 
 
@@ -17,6 +18,24 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the reader.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--open",
+        metavar="PLACE",
+        type=_place,
+        help="open a place, e.g. alcohol/B5 or alcohol/B5#practitioner-skills",
+    )
+    parser.add_argument(
+        "--pack",
+        type=Path,
+        metavar="PATH",
+        help="read this content pack instead of the installed one",
+    )
+    parser.add_argument(
+        "--config-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep settings in DIR (default: $MATRIXDESK_CONFIG_DIR, else the platform's place)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build = commands.add_parser("build", help="compile Markdown sources into a content pack")
@@ -45,4 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.run_info(args.pack or bundled_pack_path())
     from matrixdesk.ui.launch import run_reader
 
-    return run_reader(bundled_pack_path())
+    return run_reader(args.pack or bundled_pack_path(), args.open, args.config_dir)
+
+
+def _place(text: str) -> str:
+    """argparse type for --open: a matrixdesk address, long or short form."""
+    address = Address.parse(text)
+    if address is None:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a place; use e.g. alcohol/B5, drug/A1 or alcohol/B5#section-slug"
+        )
+    return str(address)

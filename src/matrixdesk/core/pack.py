@@ -1,4 +1,4 @@
-"""Opening a content pack: checks that say plainly what is wrong, then a read-only engine.
+"""Opening a content pack: checks that say plainly what is wrong, then a read-only connection.
 
 The header is read directly (the first 100 bytes of an SQLite file are documented and fixed) so a
 wrong file is refused before SQLite touches it, and the reason can be put into words a user acts on.
@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine
 
 from matrixdesk.core.schema import APPLICATION_ID, SCHEMA_VERSION
 
@@ -72,13 +70,11 @@ def check_pack_file(path: Path) -> None:
         )
 
 
-def open_pack_engine(path: Path) -> Engine:
-    """A read-only SQLAlchemy engine over a checked pack. The app never writes to a pack."""
-    check_pack_file(path)
-    # immutable=1: no locks, no journal, no -wal files next to a pack that may sit in Program Files.
-    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+def pack_uri(path: Path) -> str:
+    """SQLite URI that opens a pack read-only and immutable: no locks, no journal, no -wal files
+    next to a pack that may sit in a read-only install folder. The app never writes to a pack."""
+    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"
 
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
-    return create_engine("sqlite://", creator=connect)
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(pack_uri(path), uri=True, check_same_thread=False)

@@ -1,0 +1,195 @@
+"""The home grid (code and headline in every cell) and the compact navigator beside a page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from matrixdesk.core.addresses import Address
+from matrixdesk.ui.grid_model import CellRole, MatrixGridModel
+from matrixdesk.ui.theme import ACCENT, blend, is_dark
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints a cell as a card: in-pack cells tinted with the accent, title-only cells plain."""
+
+    def __init__(self, compact: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.compact = compact
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        cell = index.data(CellRole)
+        palette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        accent = QColor(ACCENT)
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = blend(base, accent, 0.16 if cell.has_content else 0.0)
+        if hovered:
+            fill = blend(fill, accent, 0.12)
+        painter.setBrush(fill)
+        border = accent if cell.has_content else blend(text, base, 0.7)
+        width = 3.0 if selected or focused else 1.0
+        painter.setPen(QPen(accent if selected or focused else border, width))
+        painter.drawRoundedRect(rect, 6, 6)
+
+        code_font = QFont(option.font)  # type: ignore[attr-defined]
+        code_font.setBold(True)
+        painter.setFont(code_font)
+        painter.setPen(accent if cell.has_content and not is_dark(palette) else text)
+        if self.compact:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, cell.code)
+        else:
+            inner = rect.adjusted(10, 8, -10, -8)
+            painter.drawText(
+                inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, cell.code
+            )
+            painter.setFont(option.font)  # type: ignore[attr-defined]
+            painter.setPen(text if cell.has_content else blend(text, base, 0.35))
+            body = inner.adjusted(0, painter.fontMetrics().height() + 4, 0, 0)
+            painter.drawText(
+                body,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                cell.headline or cell.title,
+            )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        return QSize(44, 34) if self.compact else QSize(150, 96)
+
+
+class MatrixTable(QTableView):
+    """A grid of cells: arrow keys move, Enter or a click opens, header clicks list a row/column."""
+
+    cell_opened = Signal(str)
+    """Address (str) of the cell the reader opened."""
+    axis_opened = Signal(str)
+    """Address (str) of the column or row listing the reader opened."""
+
+    def __init__(
+        self, model: MatrixGridModel, compact: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.grid_model = model
+        self.setModel(model)
+        self.setItemDelegate(CellDelegate(compact, self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)
+        self.setMouseTracking(True)
+        self.setShowGrid(False)
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header.setSectionsClickable(True)
+            header.setHighlightSections(False)
+        if compact:
+            self.horizontalHeader().setVisible(False)
+            self.verticalHeader().setVisible(False)
+            self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        else:
+            self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.verticalHeader().setDefaultAlignment(
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            )
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.clicked.connect(self._open_index)
+        self.horizontalHeader().sectionClicked.connect(self._open_column)
+        self.verticalHeader().sectionClicked.connect(self._open_row)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open_index(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def mark(self, code: str | None) -> None:
+        """Select (and make current) the cell being read, or clear the mark."""
+        index = self.grid_model.index_of(code) if code else QModelIndex()
+        if index.isValid():
+            self.setCurrentIndex(index)
+        else:
+            self.clearSelection()
+
+    @Slot(QModelIndex)
+    def _open_index(self, index: QModelIndex) -> None:
+        self.cell_opened.emit(str(self.grid_model.cell_at(index).address))
+
+    @Slot(int)
+    def _open_column(self, section: int) -> None:
+        matrix = self.grid_model.matrix
+        if matrix:
+            self.axis_opened.emit(str(Address(matrix.key, column=matrix.columns[section].key)))
+
+    @Slot(int)
+    def _open_row(self, section: int) -> None:
+        matrix = self.grid_model.matrix
+        if matrix:
+            self.axis_opened.emit(str(Address(matrix.key, row=matrix.rows[section].key)))
+
+
+class HomeView(QWidget):
+    """The chosen matrix as a full-size grid, with its name and a legend."""
+
+    def __init__(self, model: MatrixGridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("homeTitle")
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.7)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("homeSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.table = MatrixTable(model, compact=False)
+        self.table.setAccessibleName("Matrix cells")
+        legend = QLabel(
+            f'<span style="color:{ACCENT}">&#9632;</span> Cell page in this pack &nbsp;&nbsp; '
+            "&#9633; Title only (not in this pack) &nbsp;&nbsp; "
+            "Arrow keys move, Enter opens; click a column or row heading to list its cells."
+        )
+        legend.setObjectName("homeLegend")
+        legend.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(legend)
+        model.modelReset.connect(self._update_titles)
+
+    @Slot()
+    def _update_titles(self) -> None:
+        matrix = self.table.grid_model.matrix
+        if matrix is None:
+            return
+        self.title.setText(matrix.name)
+        tagline = f"{matrix.tagline}. " if matrix.tagline else ""
+        self.subtitle.setText(
+            f"{tagline}Columns are the intervention level; rows the intervention type."
+        )

@@ -1,0 +1,117 @@
+"""Starting the reader: the Qt application, fonts, the pack (or an honest error), the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from matrixdesk.core.pack import PackError
+from matrixdesk.core.store import ContentStore
+from matrixdesk.paths import resources_dir
+from matrixdesk.ui.icons import app_icon
+from matrixdesk.ui.main_window import APP_NAME, MainWindow
+from matrixdesk.ui.settings import Settings
+from matrixdesk.ui.theme import READING_FONT_FILES, UI_FAMILY, UI_FONT_FILES, load_fonts
+
+CONFIG_DIR_ENV = "MATRIXDESK_CONFIG_DIR"
+# For `make bench`: print the wall-clock time of the first painted grid, then quit.
+FIRST_PAINT_ENV = "MATRIXDESK_EXIT_AFTER_FIRST_PAINT"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    load_fonts(resources_dir() / "fonts", UI_FONT_FILES)
+    app.setFont(QFont(UI_FAMILY, 10))
+    return app
+
+
+def config_dir(explicit: Path | None) -> Path:
+    """Where settings live: --config-dir, else $MATRIXDESK_CONFIG_DIR, else the platform's place."""
+    if explicit is not None:
+        return explicit
+    if from_env := os.environ.get(CONFIG_DIR_ENV):
+        return Path(from_env)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation))
+
+
+def open_window(store: ContentStore, settings: Settings, open_address: str | None) -> MainWindow:
+    """The window, showing `open_address`, else the page open at the last exit, else home."""
+    window = MainWindow(store, settings)
+    for address in (open_address, settings.last_address):
+        if address and window.navigate(address):
+            break
+    else:
+        window.go_home()
+    return window
+
+
+def report_pack_error(error: PackError, parent: QWidget | None = None) -> None:
+    print(f"matrixdesk: {error.path}: {error.problem} {error.advice}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error.problem, parent=parent)
+    box.setInformativeText(f"{error.advice}\n\nPack: {error.path}")
+    box.exec()
+
+
+def run_reader(
+    pack: Path, open_address: str | None = None, settings_dir: Path | None = None
+) -> int:
+    app = application()
+    try:
+        store = ContentStore.open(pack)
+    except PackError as error:
+        report_pack_error(error)
+        return 1
+    window = open_window(store, Settings(config_dir(settings_dir)), open_address)
+    window.show()
+    _after_first_paint(window, lambda: _warm_up(store))
+    if os.environ.get(FIRST_PAINT_ENV):
+        _after_first_paint(window, lambda: _report_first_paint(app))
+    code = app.exec()
+    store.close()
+    return code
+
+
+def _warm_up(store: ContentStore) -> None:
+    """Load the reading fonts now, and the page query machinery on a worker thread, so the first
+    page opens quickly without either delaying the first paint."""
+    load_fonts(resources_dir() / "fonts", READING_FONT_FILES)
+    threading.Thread(target=store.warm_up, name="warm-up", daemon=True).start()
+
+
+def _report_first_paint(app: QApplication) -> None:
+    print(f"first-paint {time.time():.6f}", flush=True)
+    QTimer.singleShot(0, app.quit)
+
+
+class _FirstPaint(QObject):
+    def __init__(self, target: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(target)
+        self.action = action
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.action)
+        return False
+
+
+def _after_first_paint(window: MainWindow, action: Callable[[], None]) -> None:
+    """Run `action` once the visible view has painted for the first time."""
+    target = window.stack.currentWidget()
+    view = window.home.table.viewport() if target is window.home else window.page.browser.viewport()
+    _FirstPaint(view, action)

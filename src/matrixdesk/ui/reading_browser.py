@@ -1,0 +1,39 @@
+"""The reading pane: a QTextBrowser that serves our icons, zooms by steps and never follows links
+itself (the page view decides what every link does)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QTextDocument, QWheelEvent
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from matrixdesk.ui.icons import type_icon_image
+
+
+class ReadingBrowser(QTextBrowser):
+    zoom_requested = Signal(int)
+    """+1 or -1 zoom step asked for with Ctrl and the mouse wheel."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Page")
+        self.document().setDocumentMargin(24)
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 - Qt override
+        if kind == QTextDocument.ResourceType.ImageResource.value and name.scheme() == "icon":
+            return type_icon_image(name.path())
+        # Nothing else is fetched: the app never reads files or the network for a page.
+        return None
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_requested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)

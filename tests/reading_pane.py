@@ -1,0 +1,85 @@
+"""Helpers that read and click the reading pane the way a user sees it (test support, no tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser
+from pytestqt.qtbot import QtBot
+
+
+@dataclass(frozen=True)
+class Fragment:
+    text: str
+    href: str
+    tooltip: str
+    position: int
+    image: str
+    background: str | None
+
+
+def fragments(document: QTextDocument) -> list[Fragment]:
+    found = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            brush = fmt.background()
+            found.append(
+                Fragment(
+                    text=fragment.text(),
+                    href=fmt.anchorHref(),
+                    tooltip=fmt.toolTip(),
+                    position=fragment.position(),
+                    image=fmt.toImageFormat().name() if fmt.isImageFormat() else "",
+                    background=brush.color().name()
+                    if brush.style() != Qt.BrushStyle.NoBrush
+                    else None,
+                )
+            )
+            iterator += 1
+        block = block.next()
+    return found
+
+
+def images(browser: QTextBrowser) -> list[str]:
+    return [f.image for f in fragments(browser.document()) if f.image]
+
+
+def links(browser: QTextBrowser, text: str | None = None) -> list[Fragment]:
+    return [f for f in fragments(browser.document()) if f.href and (text is None or f.text == text)]
+
+
+def point_of(browser: QTextBrowser, position: int) -> QPoint:
+    """Scroll `position` into view and return where it is in the viewport."""
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(position + 1)
+    browser.setTextCursor(cursor)
+    browser.ensureCursorVisible()
+    rect = browser.cursorRect(cursor)
+    return rect.center()
+
+
+def click_link(qtbot: QtBot, browser: QTextBrowser, link: Fragment) -> None:
+    qtbot.mouseClick(
+        browser.viewport(), Qt.MouseButton.LeftButton, pos=point_of(browser, link.position)
+    )
+
+
+def is_in_view(browser: QTextBrowser, text: str) -> bool:
+    """Whether the paragraph or heading that is exactly `text` is (at least partly) on screen."""
+    document = browser.document()
+    block = document.begin()
+    while block.isValid() and block.text() != text:
+        block = block.next()
+    assert block.isValid(), f"no paragraph or heading {text!r} on the page"
+    cursor = QTextCursor(block)
+    return browser.viewport().rect().contains(browser.cursorRect(cursor).center())
+
+
+def page_text(browser: QTextBrowser) -> str:
+    return " ".join(browser.toPlainText().split())

@@ -1,0 +1,204 @@
+"""Reading a cell as a practitioner does: grid, study list, filter, notes, Matrix Bite, history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from matrixdesk.ui.main_window import MainWindow
+from matrixdesk.ui.theme import Colours
+from tests.reading_pane import click_link, fragments, images, is_in_view, links, page_text
+
+B5_TYPES = ["K", "K", "K", "K", "R", "R", "R", "G", "G", "more"]
+CODES_OF_ROW_5 = ["A5", "B5", "C5", "D5", "E5"]
+SKILLS_HEADING = "Are the practitioner’s therapeutic skills really unimportant?"
+
+
+def _click_cell(qtbot: QtBot, window: MainWindow, code: str) -> None:
+    table = window.home.table
+    rect = table.visualRect(window.grid_model.index_of(code))
+    with qtbot.waitSignal(window.page_shown, timeout=3000):
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _open_b5(qtbot: QtBot, window: MainWindow) -> None:
+    _click_cell(qtbot, window, "B5")
+    assert str(window.current) == "matrixdesk:/alcohol/B5"
+
+
+def test_clicking_b5_shows_its_nine_studies_with_their_type_icons(
+    qtbot: QtBot, main_window
+) -> None:
+    window = main_window()
+    _open_b5(qtbot, window)
+    browser = window.page.browser
+    assert images(browser) == [f"icon:{code}" for code in B5_TYPES]
+    icon_tips = [f.tooltip for f in fragments(browser.document()) if f.image]
+    assert icon_tips == ["Key study"] * 4 + ["Review"] * 3 + ["Guidance"] * 2 + [
+        "Search for more studies"
+    ]
+    text = page_text(browser)
+    assert "What if the therapist works for the jailer?" in text
+    assert (
+        "Relationship with therapist seems more important for offenders than other clients (2008)."
+        in text
+    )
+    assert "Key Relationship with therapist" in text  # the icon's label, read by screen readers
+    assert "B Practitioners" in window.page.breadcrumb.text()
+    assert window.navigator_dock.isVisible()
+    assert window.navigator.currentIndex() == window.grid_model.index_of("B5")
+
+
+def test_filtering_to_reviews_leaves_three(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    _open_b5(qtbot, window)
+    qtbot.mouseClick(window.page.filter_bar.buttons["R"], Qt.MouseButton.LeftButton)
+    assert images(window.page.browser) == ["icon:R"] * 3
+    assert "Showing 3 of 9 studies (reviews only)" in page_text(window.page.browser)
+    qtbot.mouseClick(window.page.filter_bar.buttons["all"], Qt.MouseButton.LeftButton)
+    assert len(images(window.page.browser)) == 10
+
+
+def test_listed_above_link_shows_the_study_on_hover(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5#where-should-i-start")
+    (first, *_) = links(window.page.browser, "listed above")
+    assert first.href == "matrixdesk:/alcohol/B5/entry/supervising-offenders-review"
+    # B5's source gives no hover notes, so the study's own headline and date stand in for one.
+    assert first.tooltip == "Supervising offenders is about the quality of the relationship (2002)"
+
+
+def test_discussion_link_unfolds_the_bite_and_highlights_the_heading(
+    qtbot: QtBot, main_window
+) -> None:
+    window = main_window()
+    _open_b5(qtbot, window)
+    browser = window.page.browser
+    assert SKILLS_HEADING not in page_text(browser)  # the Matrix Bite starts folded
+    (click, *_) = links(browser, "click")
+    assert click.tooltip == f"Go to “{SKILLS_HEADING}” in the Matrix Bite"
+    with qtbot.waitSignal(window.page_shown):
+        click_link(qtbot, browser, click)
+    assert window.page.state.bite_open
+    assert is_in_view(browser, SKILLS_HEADING)
+    highlight = Colours.from_palette(window.page.palette()).highlight
+    heading = [f for f in fragments(browser.document()) if f.text == SKILLS_HEADING]
+    assert heading and heading[0].background == highlight
+
+
+def test_cross_cell_link_navigates_and_back_returns(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5#what-is-this-cell-about")
+    browser = window.page.browser
+    (a4, *_) = links(browser, "cell A4")
+    assert a4.tooltip.startswith("Cell A4, Interventions; Psychosocial therapies")
+    scroll = browser.verticalScrollBar().value()
+    with qtbot.waitSignal(window.page_shown):
+        click_link(qtbot, browser, a4)
+    assert str(window.current) == "matrixdesk:/alcohol/A4"
+    assert "does not include this cell" in page_text(browser)
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert str(window.current) == "matrixdesk:/alcohol/B5#what-is-this-cell-about"
+    assert window.page.state.bite_open
+    assert browser.verticalScrollBar().value() == scroll
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.mouseClick(browser.viewport(), Qt.MouseButton.ForwardButton)
+    assert str(window.current) == "matrixdesk:/alcohol/A4"
+
+
+def test_keyboard_alone_reaches_b5_and_its_bite(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    table = window.home.table
+    assert table.hasFocus() or table.currentIndex().isValid()
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    for _ in range(4):
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert str(window.current) == "matrixdesk:/alcohol/B5"
+    browser = window.page.browser
+    assert browser.hasFocus()
+    for _ in range(60):  # Tab walks the page's links, as in a web browser
+        qtbot.keyClick(browser, Qt.Key.Key_Tab)
+        if browser.textCursor().charFormat().anchorHref() == "action:bite/open":
+            break
+    assert browser.textCursor().charFormat().anchorHref() == "action:bite/open"
+    assert browser.textCursor().selectedText() == "▸ Open Matrix Bite guide and commentary"
+    qtbot.keyClick(browser, Qt.Key.Key_Return)
+    assert window.page.state.bite_open
+    assert SKILLS_HEADING in page_text(browser)
+
+
+def test_a_cell_outside_the_pack_gets_an_honest_page(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    drug = next(a for a in window.matrix_actions.actions() if a.data() == "drug")
+    drug.trigger()
+    assert window.home.title.text() == "Drug Treatment Matrix"
+    _click_cell(qtbot, window, "C3")
+    text = page_text(window.page.browser)
+    assert "Management/supervision; Medical treatment" in text
+    assert "Getting the balance right" in text
+    assert "Column C: Management/supervision · Row 3: Medical treatment" in text
+    assert "The installed content pack does not include this cell’s studies or Matrix Bite." in text
+    assert "https://findings.org.uk/PHP/dl.php?file=Matrix/Drugs/C3.htm" in text
+    assert not window.page.filter_bar.isVisible()
+
+
+def test_header_click_lists_a_row(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    header = window.home.table.verticalHeader()
+    y = header.sectionViewportPosition(4) + header.sectionSize(4) // 2
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, y))
+    assert str(window.current) == "matrixdesk:/alcohol/row/5"
+    listed = [link.href for link in links(window.page.browser) if link.text in CODES_OF_ROW_5]
+    assert listed == [f"matrixdesk:/alcohol/{code}" for code in CODES_OF_ROW_5]
+    assert "Matrix Bites course: Containing crime, protecting families." in page_text(
+        window.page.browser
+    )
+
+
+def test_grid_cells_say_what_they_are_on_hover(main_window) -> None:
+    window = main_window()
+    tooltip = window.grid_model.index_of("B5").data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == (
+        "B5 · Practitioners; Safeguarding the community\n"
+        "What if the therapist works for the jailer?\nMainly for frontline staff"
+    )
+    e3 = window.grid_model.index_of("E3").data(Qt.ItemDataRole.ToolTipRole)
+    assert "Mainly for commissioners" in e3 and "not in the installed pack" in e3
+
+
+def test_copy_title_and_link(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5")
+    window.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == (
+        "Alcohol Treatment Matrix cell B5: Practitioners; Safeguarding the community\n"
+        "https://findings.org.uk/PHP/dl.php?file=Matrix/Alcohol/B5.htm"
+    )
+
+
+def test_open_at_a_section_unfolds_the_bite_there(main_window) -> None:
+    window = main_window("alcohol/B5#trickier-situation")
+    assert window.page.state.bite_open
+    assert is_in_view(
+        window.page.browser, "The trickier the situation, the more the worker matters"
+    )
+
+
+def test_zoom_and_last_page_survive_a_restart(qtbot: QtBot, main_window, config_dir) -> None:
+    window = main_window()
+    _open_b5(qtbot, window)
+    size = window.page.browser.document().defaultFont().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    zoomed = window.page.browser.document().defaultFont().pointSizeF()
+    assert zoomed > size
+    window.close()
+    again = main_window(folder=config_dir)
+    assert str(again.current) == "matrixdesk:/alcohol/B5"
+    assert again.page.zoom_steps == 2
+    assert again.page.browser.document().defaultFont().pointSizeF() == zoomed
+    qtbot.keyClick(again, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert again.page.browser.document().defaultFont().pointSizeF() == size
