@@ -7,23 +7,29 @@ PACK := src/matrixdesk/data/matrices.sqlite
 CONTENT := $(shell find data/content -type f)
 COMPILER := $(shell find src/matrixdesk/core src/matrixdesk/authoring -name '*.py')
 
-.PHONY: run test lint format pack check clean
+.PHONY: run test bench screenshots lint format pack check clean
 
 run: $(PACK)
 	$(PY) -m matrixdesk
 
 test: $(PACK)
-	$(PY) -m ruff check src tests packaging
-	$(PY) -m ruff format --check src tests packaging
+	$(PY) -m ruff check src tests packaging scripts
+	$(PY) -m ruff format --check src tests packaging scripts
 	$(PY) -m pytest
 
+bench: $(PACK)
+	$(PY) scripts/bench.py --json build/bench.json
+
+screenshots: $(PACK)
+	$(PY) scripts/screenshots.py
+
 lint: $(INSTALLED)
-	$(PY) -m ruff check src tests packaging
-	$(PY) -m ruff format --check src tests packaging
+	$(PY) -m ruff check src tests packaging scripts
+	$(PY) -m ruff format --check src tests packaging scripts
 
 format: $(INSTALLED)
-	$(PY) -m ruff format src tests packaging
-	$(PY) -m ruff check --fix src tests packaging
+	$(PY) -m ruff format src tests packaging scripts
+	$(PY) -m ruff check --fix src tests packaging scripts
 
 pack: $(PACK)
 

@@ -114,14 +114,11 @@ def test_search_index_covers_titles_studies_and_commentary(pack_path: Path) -> N
 
 
 def test_the_pack_is_opened_read_only(pack_path: Path) -> None:
-    from sqlalchemy import text
-    from sqlalchemy.exc import OperationalError
-
-    from matrixdesk.core.page_query import create_pack_engine
+    from matrixdesk.core.pack import connect_read_only
 
     before = pack_path.read_bytes()
-    engine = create_pack_engine(pack_path)
-    with engine.connect() as connection, pytest.raises(OperationalError):
-        connection.execute(text("DELETE FROM cells"))
-    engine.dispose()
+    connection = connect_read_only(pack_path)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        connection.execute("DELETE FROM cells")
+    connection.close()
     assert pack_path.read_bytes() == before

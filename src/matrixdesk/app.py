@@ -5,10 +5,21 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from matrixdesk import __version__
+import matrixdesk
 from matrixdesk.core.addresses import Address
 from matrixdesk.paths import bundled_pack_path
+
+
+class _VersionAction(argparse.Action):
+    """--version, looking the version up only when asked (see matrixdesk.__getattr__)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        parser.exit(message=f"{parser.prog} {matrixdesk.__version__}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read the Effectiveness Bank Alcohol and Drug Treatment Matrices offline. "
         "With no command, opens the reader.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--open",
         metavar="PLACE",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from matrixdesk import __version__
+import matrixdesk
 from matrixdesk.authoring.compiled import compile_cells
 from matrixdesk.authoring.problems import Problem, ProblemLog
 from matrixdesk.authoring.reader import read_sources
@@ -28,7 +28,7 @@ def build_pack(source_dir: Path, out: Path) -> list[Problem]:
     if problems:
         return problems.sorted()
     content_hash = _content_hash(source_dir, content.files)
-    write_pack(content, cells, content_hash, f"matrixdesk {__version__}", out)
+    write_pack(content, cells, content_hash, f"matrixdesk {matrixdesk.__version__}", out)
     return []
 
 

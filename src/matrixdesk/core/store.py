@@ -1,32 +1,16 @@
 """ContentStore: the read-only query API over one pack. All it returns is frozen view data.
 
-What the first window needs (pack summary, matrices, the 50 cell summaries) is read with the
-standard library's sqlite3: importing SQLAlchemy alone takes longer than Qt's whole start-up, so the
-ORM (`page_query`) is loaded only for cell pages, or in the background by `warm_up()`.
+Reads use the standard library's sqlite3 (see `page_query` for why not SQLAlchemy), over one
+read-only connection used from the UI thread.
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from matrixdesk.core.pack import check_pack_file, connect_read_only
+from matrixdesk.core.page_query import CELL_SUMMARIES, cell_summary, load_cell_page
 from matrixdesk.core.views import Axis, CellPage, CellSummary, MatrixView, PackSummary
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-_CELLS_SQL = """
-    SELECT m.key, c.code, c.title, c.headline, c.online_url, c.has_content,
-           col.key, col.name, col.audience, r.key, r.name, r.course_title
-    FROM cells c
-    JOIN matrices m ON m.id = c.matrix_id
-    JOIN matrix_columns col ON col.id = c.column_id
-    JOIN matrix_rows r ON r.id = c.row_id
-    WHERE m.key = ?
-    ORDER BY r.position, col.position
-"""
 
 
 class ContentStore:
@@ -35,8 +19,6 @@ class ContentStore:
         check_pack_file(path)
         self.path = path
         self._connection = connect_read_only(path)
-        self._engine: Engine | None = None
-        self._engine_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path) -> ContentStore:
@@ -44,12 +26,6 @@ class ContentStore:
 
     def close(self) -> None:
         self._connection.close()
-        if self._engine is not None:
-            self._engine.dispose()
-
-    def warm_up(self) -> None:
-        """Load the ORM now (safe from a worker thread) so the first page opens without the wait."""
-        self._orm_engine()
 
     def summary(self) -> PackSummary:
         query = self._connection.execute
@@ -98,25 +74,12 @@ class ContentStore:
 
     def cells(self, matrix: str) -> tuple[CellSummary, ...]:
         """All 25 cells of a matrix, row by row (A1, B1, ... E5)."""
-        return tuple(
-            CellSummary(
-                matrix=row[0],
-                code=row[1],
-                title=row[2],
-                headline=row[3],
-                online_url=row[4],
-                has_content=bool(row[5]),
-                column=Axis(*row[6:9]),
-                row=Axis(*row[9:12]),
-            )
-            for row in self._connection.execute(_CELLS_SQL, (matrix,))
-        )
+        rows = self._connection.execute(CELL_SUMMARIES, (matrix,))
+        return tuple(cell_summary(row) for row in rows)
 
     def cell_page(self, matrix: str, code: str) -> CellPage | None:
         """Everything shown on one cell page, or None if the pack has no such cell."""
-        from matrixdesk.core.page_query import load_cell_page
-
-        return load_cell_page(self._orm_engine(), matrix, code)
+        return load_cell_page(self._connection, matrix, code)
 
     def counts(self) -> dict[str, int]:
         """How much the pack holds, for `matrixdesk info`."""
@@ -130,11 +93,3 @@ class ContentStore:
         return {
             label: self._connection.execute(sql).fetchone()[0] for label, sql in queries.items()
         }
-
-    def _orm_engine(self) -> Engine:
-        with self._engine_lock:
-            if self._engine is None:
-                from matrixdesk.core.page_query import create_pack_engine
-
-                self._engine = create_pack_engine(self.path)
-            return self._engine

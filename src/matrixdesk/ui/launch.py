@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -77,19 +76,13 @@ def run_reader(
         return 1
     window = open_window(store, Settings(config_dir(settings_dir)), open_address)
     window.show()
-    _after_first_paint(window, lambda: _warm_up(store))
+    # The page's serif fonts are loaded just after the first paint, off the path to it.
+    _after_first_paint(window, lambda: load_fonts(resources_dir() / "fonts", READING_FONT_FILES))
     if os.environ.get(FIRST_PAINT_ENV):
         _after_first_paint(window, lambda: _report_first_paint(app))
     code = app.exec()
     store.close()
     return code
-
-
-def _warm_up(store: ContentStore) -> None:
-    """Load the reading fonts now, and the page query machinery on a worker thread, so the first
-    page opens quickly without either delaying the first paint."""
-    load_fonts(resources_dir() / "fonts", READING_FONT_FILES)
-    threading.Thread(target=store.warm_up, name="warm-up", daemon=True).start()
 
 
 def _report_first_paint(app: QApplication) -> None:

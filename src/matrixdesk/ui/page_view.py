@@ -34,6 +34,7 @@ from matrixdesk.ui.theme import READING_FONT_FILES, load_fonts, reading_css, rea
 
 ZOOM_STEP = 1.1
 ZOOM_RANGE = range(-4, 9)
+ANCHOR_MARGIN = 28  # pixels left above a heading scrolled to
 
 
 class TypeFilterBar(QWidget):
@@ -132,7 +133,7 @@ class PageView(QWidget):
         self._set_breadcrumb(page.summary, context)
         self.filter_bar.setVisible(page.summary.has_content)
         self.filter_bar.show_choice(self.state.type_filter)
-        self._render(anchor=anchor, keep_scroll=same_page and anchor is None)
+        self._render(anchor=anchor)
 
     def show_not_in_pack(self, summary: CellSummary, context: MatrixContext) -> None:
         self.page, self.context, self.state = None, context, PageState()
@@ -178,10 +179,17 @@ class PageView(QWidget):
         assert self.page is not None and self.context is not None
         self._set_html(cell_page_html(self.page, self.context, self.state), keep_scroll)
         if anchor:
-            self.browser.scrollToAnchor(anchor)
+            self._scroll_to(anchor)
             # Again once the event loop has run: a page shown before its window has a size
             # (opening with --open, or restoring the last page) is laid out only then.
-            QTimer.singleShot(0, lambda: self.browser.scrollToAnchor(anchor))
+            QTimer.singleShot(0, lambda: self._scroll_to(anchor))
+
+    def _scroll_to(self, anchor: str) -> None:
+        """Bring `anchor` to the top, leaving a little of what comes before it in sight."""
+        self.browser.scrollToAnchor(anchor)
+        bar = self.browser.verticalScrollBar()
+        if bar.value() < bar.maximum():
+            bar.setValue(bar.value() - ANCHOR_MARGIN)
 
     def _set_html(self, html: str, keep_scroll: bool = False) -> None:
         bar = self.browser.verticalScrollBar()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QTextDocument, QWheelEvent
+from PySide6.QtGui import QImage, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from matrixdesk.ui.icons import type_icon_image
@@ -26,8 +26,9 @@ class ReadingBrowser(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 - Qt override
         if kind == QTextDocument.ResourceType.ImageResource.value and name.scheme() == "icon":
             return type_icon_image(name.path())
-        # Nothing else is fetched: the app never reads files or the network for a page.
-        return None
+        # Pages refer to nothing else; an empty image keeps any stray reference from reaching
+        # QTextBrowser's own loader (local files), and the app never uses the network.
+        return QImage()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

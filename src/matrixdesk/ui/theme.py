@@ -65,6 +65,7 @@ class Colours:
 
 
 READING_POINT_SIZE = 11.0
+ENTRY_HANG = 44  # pixels the study list's icons hang into the margin
 
 
 def reading_font(scale: float = 1.0) -> QFont:
@@ -84,7 +85,7 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
     ui = f"font-family: '{UI_FAMILY}', sans-serif;"
     return f"""
     body {{ color: {c.text}; }}
-    p {{ margin-top: 0; margin-bottom: 9px; line-height: 145%; }}
+    p {{ margin-top: 0; margin-bottom: 9px; line-height: 135%; }}
     li {{ margin-bottom: 8px; }}
     h1 {{ {ui} font-size: {pt(19)}; font-weight: bold; margin-top: 2px; margin-bottom: 4px; }}
     h2 {{ {ui} font-size: {pt(12.5)}; font-weight: bold; margin-top: 22px; margin-bottom: 8px;
@@ -97,14 +98,14 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
     .intro {{ font-size: {pt(11.5)}; }}
     .muted, .placement {{ color: {c.muted}; }}
     .notice {{ {ui} font-weight: bold; }}
+    p.entry {{ margin-left: {ENTRY_HANG}px; text-indent: -{ENTRY_HANG}px; margin-bottom: 12px; }}
     .entry-headline {{ font-weight: bold; }}
     .type-label {{ {ui} font-size: {pt(7.5)}; color: {c.muted}; }}
-    .document {{ {ui} font-size: {pt(9)}; }}
+    .document {{ {ui} font-size: {pt(9)}; margin-left: {ENTRY_HANG}px; }}
     .bite-toggle, .fold {{ {ui} font-size: {pt(10)}; }}
     .highlight {{ background-color: {c.highlight}; }}
-    table.pullquote {{ font-size: {pt(14)}; font-style: italic; color: {ACCENT};
-                       border-top: 1px solid {c.rule}; border-bottom: 1px solid {c.rule};
-                       margin-top: 6px; margin-bottom: 14px; }}
+    div.pullquote {{ font-size: {pt(14)}; font-style: italic; color: {ACCENT};
+                     margin: 10px 36px 16px 36px; }}
     table.panel, table.extra, table.supplementary {{ background-color: {c.panel};
                        margin-top: 6px; margin-bottom: 14px; }}
     .panel-title {{ {ui} font-weight: bold; }}

@@ -1,0 +1,278 @@
+"""`make bench`: start-up, page-open and memory figures for MatrixDesk, against a bare PySide6
+window measured in the same run. Prints a table and writes JSON. Needs a Unix (`resource`).
+
+Every measurement runs in a fresh subprocess on the offscreen platform, with a fresh settings
+folder, so runs do not share caches or a restored last page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BARE = Path(__file__).resolve().parent / "bench_bare_window.py"
+TARGETS = {
+    "first_paint_ratio": 2.5,
+    "open_b5_ms": 20.0,
+    "open_large_ms": 80.0,
+    "peak_rss_mb": 120.0,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9, help="start-up runs per program (>= 7)")
+    parser.add_argument("--json", type=Path, default=REPO / "build" / "bench.json")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--pack", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--place", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "open":
+        return _child_open(args.pack, args.place)
+    if args.child == "memory":
+        return _child_memory(args.pack)
+    return _run(max(args.runs, 7), args.json)
+
+
+# --- parent -------------------------------------------------------------------------------------
+
+
+def _env(config: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "MATRIXDESK_CONFIG_DIR": str(config),
+        "MATRIXDESK_EXIT_AFTER_FIRST_PAINT": "1",
+    }
+
+
+def _first_paint(command: list[str]) -> tuple[float, int]:
+    """Seconds from spawning `command` to its first paint, and its peak RSS in kB."""
+    with tempfile.TemporaryDirectory() as config:
+        started = time.time()
+        result = subprocess.run(
+            command, env=_env(Path(config)), capture_output=True, text=True, check=True, timeout=60
+        )
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    return float(lines["first-paint"]) - started, int(lines.get("peak-rss-kb", 0))
+
+
+def _child(mode: str, pack: Path, place: str = "") -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as config:
+        env = {**_env(Path(config)), "MATRIXDESK_EXIT_AFTER_FIRST_PAINT": ""}
+        command = [sys.executable, __file__, "--child", mode, "--pack", str(pack)]
+        if place:
+            command += ["--place", place]
+        result = subprocess.run(
+            command, env=env, capture_output=True, text=True, check=True, timeout=300
+        )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _summary(values: list[float]) -> dict[str, float]:
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "runs": len(values),
+    }
+
+
+def _opened(child: dict) -> dict[str, float]:
+    return _summary(child["times"]) | {"page_html_kb": child["html_kb"]}
+
+
+def _machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.read_text().splitlines()
+            if line.startswith("model name")
+        ]
+        cpu = names[0] if names else cpu
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f"{kb / 1024 / 1024:.0f} GiB"
+    from PySide6 import __version__ as pyside
+
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": memory,
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "pyside6": pyside,
+        "qt_platform": "offscreen",
+    }
+
+
+def _run(runs: int, json_path: Path) -> int:
+    sys.path.insert(0, str(REPO))
+    from tests.synthetic import content_with_large_cell
+
+    from matrixdesk.authoring.compiler import build_pack
+    from matrixdesk.paths import bundled_pack_path
+
+    pack = bundled_pack_path()
+    bare, app, bare_rss = [], [], []
+    for _ in range(runs):  # interleaved, so drift in machine load hits both alike
+        seconds, rss = _first_paint([sys.executable, str(BARE)])
+        bare.append(seconds * 1000)
+        bare_rss.append(rss)
+        app.append(_first_paint([sys.executable, "-m", "matrixdesk"])[0] * 1000)
+
+    with tempfile.TemporaryDirectory() as scratch:
+        large_pack = Path(scratch) / "synthetic-large.sqlite"
+        problems = build_pack(content_with_large_cell(Path(scratch)), large_pack)
+        assert not problems, problems
+        large = _child("open", large_pack, "drug/A1")
+        large_bite = _child("open", large_pack, "drug/A1#trickier-situation-10")
+    b5 = _child("open", pack, "alcohol/B5")
+    b5_bite = _child("open", pack, "alcohol/B5#trickier-situation")
+    memory = _child("memory", pack)
+
+    results = {
+        "machine": _machine(),
+        "first_paint_ms": {"bare_pyside6": _summary(bare), "matrixdesk": _summary(app)},
+        "first_paint_ratio": statistics.median(app) / statistics.median(bare),
+        "open_b5_ms": _opened(b5),
+        "open_large_ms": _opened(large),
+        "open_b5_at_bite_heading_ms": _opened(b5_bite),
+        "open_large_at_bite_heading_ms": _opened(large_bite),
+        "peak_rss_mb": {
+            "matrixdesk_all_cells": memory["peak_rss_kb"] / 1024,
+            "bare_pyside6": statistics.median(bare_rss) / 1024,
+        },
+        "targets": TARGETS,
+    }
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    _print_table(results)
+    print(f"\nJSON written to {json_path}")
+    return 0
+
+
+def _print_table(r: dict) -> None:
+    machine = r["machine"]
+    print(
+        f"Machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory']}, "
+        f"{machine['system']}, Python {machine['python']}, PySide6 {machine['pyside6']}\n"
+    )
+    print(f"{'measure':42} {'median':>9} {'min':>9} {'max':>9}  {'target':10} result")
+
+    def row(label: str, s: dict, unit: str = "ms", target: float | None = None, note: str = ""):
+        spread = f"{s['min']:7.1f}{unit} {s['max']:7.1f}{unit}" if "min" in s else " " * 19
+        judged = ""
+        if target is not None:
+            judged = f"<= {target:g} {unit:5} " + ("meets" if s["median"] <= target else "MISSES")
+        median = f"{s['median']:7.2f}" if unit == "x" else f"{s['median']:7.1f}"
+        print(f"{label:42} {median}{unit} {spread}  {judged:17} {note}".rstrip())
+
+    first = r["first_paint_ms"]
+    row("First paint: bare PySide6 window", first["bare_pyside6"])
+    row("First paint: MatrixDesk home grid", first["matrixdesk"])
+    row(
+        "First paint ratio",
+        {"median": r["first_paint_ratio"]},
+        "x",
+        r["targets"]["first_paint_ratio"],
+    )
+    for key, label in (
+        ("open_b5_ms", "Open B5 (click to painted page)"),
+        ("open_large_ms", "Open synthetic 10x-B5 cell"),
+        ("open_b5_at_bite_heading_ms", "Open B5 at a bite heading (unfolded)"),
+        ("open_large_at_bite_heading_ms", "Open 10x-B5 at a bite heading"),
+    ):
+        s = r[key]
+        row(label, s, "ms", r["targets"].get(key), f"{s['page_html_kb']:.0f} kB of HTML")
+    rss = r["peak_rss_mb"]
+    row(
+        "Peak RSS after opening all 50 cells",
+        {"median": rss["matrixdesk_all_cells"]},
+        "MB",
+        r["targets"]["peak_rss_mb"],
+    )
+    row("Peak RSS: bare PySide6 window", {"median": rss["bare_pyside6"]}, "MB")
+
+
+# --- children (run in their own process) --------------------------------------------------------
+
+
+def _window(pack: Path):
+    from PySide6.QtTest import QTest
+
+    from matrixdesk.core.store import ContentStore
+    from matrixdesk.ui.launch import application, config_dir, open_window
+    from matrixdesk.ui.settings import Settings
+
+    app = application()
+    store = ContentStore.open(pack)
+    window = open_window(store, Settings(config_dir(None)), None)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    # What the app does right after its first paint, before anyone can click.
+    from matrixdesk.paths import resources_dir
+    from matrixdesk.ui.theme import READING_FONT_FILES, load_fonts
+
+    load_fonts(resources_dir() / "fonts", READING_FONT_FILES)
+    return app, window
+
+
+def _child_open(pack: Path, place: str) -> int:
+    """Time from a click on the cell in the home grid to its page painted on screen."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    app, window = _window(pack)
+    matrix, code = place.split("#")[0].split("/")
+    times = []
+    for _ in range(15):
+        window.navigate(matrix)
+        app.processEvents()
+        table = window.home.table
+        rect = table.visualRect(window.grid_model.index_of(code))
+        started = time.perf_counter()
+        if "#" in place:  # a heading inside the Matrix Bite, as a discussion link or --open goes
+            window.navigate(place)
+        else:
+            QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        window.page.browser.viewport().repaint()
+        times.append((time.perf_counter() - started) * 1000)
+        assert str(window.current).endswith(place), window.current
+    html_kb = len(window.page._html.encode()) / 1024
+    window.close()
+    print(json.dumps({"times": times, "html_kb": html_kb}))
+    return 0
+
+
+def _child_memory(pack: Path) -> int:
+    import resource
+
+    app, window = _window(pack)
+    for context in window.contexts.values():
+        for code in context.cells:
+            window.navigate(f"{context.matrix.key}/{code}")
+            window.page.browser.viewport().repaint()
+            app.processEvents()
+    window.navigate("alcohol/B5#trickier-situation")  # with the Matrix Bite unfolded
+    window.page.browser.viewport().repaint()
+    window.close()
+    print(json.dumps({"peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

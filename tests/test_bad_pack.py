@@ -1,0 +1,72 @@
+"""A pack that cannot be used gets a dialog and a terminal message saying what is wrong and what
+to do, and a non-zero exit: never a traceback."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from matrixdesk.app import main
+from matrixdesk.core.schema import SCHEMA_VERSION
+
+
+def _make_bad_pack(kind: str, good: Path, folder: Path) -> Path:
+    bad = folder / "bad.sqlite"
+    if kind == "not sqlite":
+        bad.write_text("These are meeting notes, not a database.\n" * 10)
+    elif kind == "truncated":
+        bad.write_bytes(good.read_bytes()[:16384])
+    elif kind == "wrong application id":
+        sqlite3.connect(bad).execute("CREATE TABLE notes (text)").connection.close()
+    elif kind == "newer schema":
+        bad.write_bytes(good.read_bytes())
+        with sqlite3.connect(bad) as connection:
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    return bad
+
+
+@pytest.mark.parametrize(
+    ("kind", "problem", "advice"),
+    [
+        ("missing", "The content pack does not exist.", "Reinstall MatrixDesk"),
+        ("not sqlite", "not a MatrixDesk content pack (it is not an SQLite database)", "Reinstall"),
+        ("truncated", "The content pack is incomplete: the file has been cut short.", "Reinstall"),
+        (
+            "wrong application id",
+            "This SQLite database is not a MatrixDesk content pack.",
+            "--pack",
+        ),
+        ("newer schema", "needs a newer MatrixDesk", "Update MatrixDesk"),
+    ],
+)
+def test_bad_pack_shows_a_dialog_and_exits_non_zero(
+    kind: str,
+    problem: str,
+    advice: str,
+    qapp: QApplication,
+    pack_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bad = _make_bad_pack(kind, pack_path, tmp_path)
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, read_and_close)
+            return
+        shown.extend([box.text(), box.informativeText()])
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    code = main(["--pack", str(bad), "--config-dir", str(tmp_path)])
+    assert code == 1
+    assert problem in shown[0]
+    assert advice in shown[1] and str(bad) in shown[1]
+    err = capsys.readouterr().err
+    assert problem in err and advice in err and "Traceback" not in err

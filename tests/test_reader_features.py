@@ -1,0 +1,117 @@
+"""Reader features the bundled pack has no content for (notes, documents, folded text), shown on a
+synthetic test cell; and what the reader does with web addresses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from matrixdesk.authoring.compiler import build_pack
+from matrixdesk.core.store import ContentStore
+from tests.reading_pane import click_link, images, links, page_text
+from tests.synthetic import content_with_features_cell
+
+
+@pytest.fixture
+def synthetic_store(tmp_path: Path) -> Iterator[ContentStore]:
+    pack = tmp_path / "synthetic.sqlite"
+    assert build_pack(content_with_features_cell(tmp_path), pack) == []
+    store = ContentStore.open(pack)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def synthetic_window(qtbot: QtBot, synthetic_store: ContentStore, config_dir: Path):
+    from matrixdesk.ui.launch import application, open_window
+    from matrixdesk.ui.settings import Settings
+
+    application()
+    window = open_window(synthetic_store, Settings(config_dir), "drug/A1")
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    yield window
+    window.close()
+
+
+def _answer_next_dialog(button_text: str) -> list[str]:
+    """Press `button_text` in the next message box that opens; returns what the box said."""
+    said: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        said.extend([box.text(), box.informativeText()])
+        next(b for b in box.buttons() if b.text().replace("&", "") == button_text).click()
+
+    QTimer.singleShot(0, answer)
+    return said
+
+
+def test_study_with_two_types_shows_both_icons(synthetic_window) -> None:
+    assert images(synthetic_window.page.browser) == ["icon:S", "icon:K", "icon:more"]
+    assert "Seminal / Key" in page_text(synthetic_window.page.browser)
+
+
+def test_listed_above_hover_is_the_study_note(synthetic_window) -> None:
+    synthetic_window.navigate("drug/A1#synthetic-section")
+    (listed,) = links(synthetic_window.page.browser, "listed above")
+    assert listed.tooltip == "Synthetic hover note for tests."
+
+
+def test_folded_extra_text_unfolds_on_request(qtbot: QtBot, synthetic_window) -> None:
+    synthetic_window.navigate("drug/A1#synthetic-section")
+    browser = synthetic_window.page.browser
+    assert "Synthetic extra text" not in page_text(browser)
+    (unfold,) = links(browser, "▸ Unfold extra text")
+    click_link(qtbot, browser, unfold)
+    qtbot.waitUntil(lambda: "Synthetic extra text that starts folded." in page_text(browser))
+    assert "Synthetic supplementary text" not in page_text(browser)
+    assert links(browser, "▴ Fold extra text")
+
+
+def test_document_address_is_shown_and_opened_only_on_request(
+    qtbot: QtBot, synthetic_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    browser = synthetic_window.page.browser
+    assert "Document: https://example.org/synthetic-document (needs internet)" in page_text(browser)
+    (document,) = links(browser, "https://example.org/synthetic-document")
+
+    said = _answer_next_dialog("Cancel")
+    click_link(qtbot, browser, document)
+    qtbot.waitUntil(lambda: len(said) == 2)
+    assert said == [
+        "This link is on the web and needs an internet connection.",
+        "https://example.org/synthetic-document",
+    ]
+    assert opened == []
+
+    _answer_next_dialog("Copy address")
+    click_link(qtbot, browser, document)
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == document.href)
+    assert opened == []
+
+    _answer_next_dialog("Open in web browser")
+    click_link(qtbot, browser, document)
+    qtbot.waitUntil(lambda: opened == [QUrl(document.href)])
+
+
+def test_copy_address_link_copies_without_opening(qtbot: QtBot, synthetic_window) -> None:
+    browser = synthetic_window.page.browser
+    (copy,) = links(browser, "Copy address")
+    QGuiApplication.clipboard().clear()
+    click_link(qtbot, browser, copy)
+    qtbot.waitUntil(
+        lambda: QGuiApplication.clipboard().text() == "https://example.org/synthetic-document"
+    )
