@@ -81,5 +81,15 @@ def is_in_view(browser: QTextBrowser, text: str) -> bool:
     return browser.viewport().rect().contains(browser.cursorRect(cursor).center())
 
 
+def background_of(browser: QTextBrowser, text: str) -> str | None:
+    """The highlight behind the paragraph or words `text`, whether set on the block or the words."""
+    cursor = browser.document().find(text)
+    assert not cursor.isNull(), f"{text!r} is not on the page"
+    for brush in (cursor.blockFormat().background(), cursor.charFormat().background()):
+        if brush.style() != Qt.BrushStyle.NoBrush:
+            return brush.color().name()
+    return None
+
+
 def page_text(browser: QTextBrowser) -> str:
     return " ".join(browser.toPlainText().split())

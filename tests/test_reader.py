@@ -8,7 +8,15 @@ from pytestqt.qtbot import QtBot
 
 from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.theme import Colours
-from tests.reading_pane import click_link, fragments, images, is_in_view, links, page_text
+from tests.reading_pane import (
+    background_of,
+    click_link,
+    fragments,
+    images,
+    is_in_view,
+    links,
+    page_text,
+)
 
 B5_TYPES = ["K", "K", "K", "K", "R", "R", "R", "G", "G", "more"]
 CODES_OF_ROW_5 = ["A5", "B5", "C5", "D5", "E5"]
@@ -202,3 +210,44 @@ def test_zoom_and_last_page_survive_a_restart(qtbot: QtBot, main_window, config_
     assert again.page.browser.document().defaultFont().pointSizeF() == zoomed
     qtbot.keyClick(again, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert again.page.browser.document().defaultFont().pointSizeF() == size
+
+
+def test_navigator_jumps_and_marks_the_cell(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5")
+    navigator = window.navigator
+    rect = navigator.visualRect(window.grid_model.index_of("A5"))
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.mouseClick(navigator.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert str(window.current) == "matrixdesk:/alcohol/A5"
+    assert navigator.currentIndex() == window.grid_model.index_of("A5")
+    assert "The interventions: why is the record so poor?" in page_text(window.page.browser)
+
+
+def test_listed_above_click_highlights_the_study(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5#trickier-situation")
+    browser = window.page.browser
+    document_link = next(
+        link
+        for link in links(browser, "listed above")
+        if link.href.endswith("not-my-job-domestic-violence")
+    )
+    with qtbot.waitSignal(window.page_shown):
+        click_link(qtbot, browser, document_link)
+    study = "‘Not my job’ perception and lack of confidence impede assessment of domestic violence"
+    highlight = Colours.from_palette(window.page.palette()).highlight
+    assert background_of(browser, study) == highlight
+    cursor = browser.document().find(study)
+    assert browser.viewport().rect().intersects(browser.cursorRect(cursor))
+    assert window.page.state.bite_open  # the reader's place in the bite is kept
+
+
+def test_reading_colours_follow_a_dark_palette() -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#181818"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e8e8e8"))
+    colours = Colours.from_palette(dark)
+    assert QColor(colours.text).lightness() > 200
+    assert QColor(colours.highlight).lightness() < 128  # a highlight that keeps text readable

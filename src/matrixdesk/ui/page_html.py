@@ -138,9 +138,10 @@ def _entry_row(entry: EntryView, page: CellPage, context: MatrixContext, state: 
     if entry.search_query is None:
         byline = f" ({escape(entry.byline)})." if entry.byline else ""
         lead += f'<span class="entry-headline">{escape(entry.headline)}</span>{byline} '
-    marked = " highlight" if state.highlight == entry_anchor(entry.slug) else ""
+    # One class only: Qt's rich text does not combine several classes on an element.
+    kind = "entry-highlight" if state.highlight == entry_anchor(entry.slug) else "entry"
     annotation = _with_hover(entry.annotation_html, page, context)
-    annotation = annotation.replace("<p>", f'<p class="entry{marked}">{lead}', 1)
+    annotation = annotation.replace("<p>", f'<p class="{kind}">{lead}', 1)
     return annotation + _document_line(entry)
 
 

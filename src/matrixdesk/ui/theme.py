@@ -98,7 +98,9 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
     .intro {{ font-size: {pt(11.5)}; }}
     .muted, .placement {{ color: {c.muted}; }}
     .notice {{ {ui} font-weight: bold; }}
-    p.entry {{ margin-left: {ENTRY_HANG}px; text-indent: -{ENTRY_HANG}px; margin-bottom: 12px; }}
+    p.entry, p.entry-highlight {{ margin-left: {ENTRY_HANG}px; text-indent: -{ENTRY_HANG}px;
+                                  margin-bottom: 12px; }}
+    p.entry-highlight {{ background-color: {c.highlight}; }}
     .entry-headline {{ font-weight: bold; }}
     .type-label {{ {ui} font-size: {pt(7.5)}; color: {c.muted}; }}
     .document {{ {ui} font-size: {pt(9)}; margin-left: {ENTRY_HANG}px; }}
