@@ -30,6 +30,14 @@ document: https://example.org/synthetic-document
 Synthetic annotation. For discussion [click](#synthetic-section) and scroll down to
 highlighted heading.
 
+## Synthetic study of an analysis in the pack
+type: R
+slug: synthetic-analysed
+byline: Synthetic, 2001
+document: doc:synthetic-analysis
+
+Synthetic annotation of a study whose analysis the pack carries.
+
 ## more
 search: synthetic
 
@@ -51,11 +59,37 @@ Synthetic supplementary text that starts folded.
 """
 
 
+SYNTHETIC_DOCUMENT = """+++
+title = "Synthetic analysis for tests"
+authors = "Synthetic Author"
+source = "Synthetic Journal"
+year = "2001"
+original_url = "https://example.org/synthetic-analysis"
++++
+
+# Summary
+
+Synthetic summary of a synthetic analysis, see [the synthetic cell](cell:drug/A1).
+
+# Key points
+
+- Synthetic key point one.
+- Synthetic key point two.
+
+# Commentary
+
+Synthetic commentary about quokkas, a word no real content uses.
+"""
+
+
 def content_with_features_cell(folder: Path) -> Path:
-    """A copy of the real sources whose drug A1 is the synthetic features cell."""
+    """A copy of the real sources whose drug A1 is the synthetic features cell, citing one
+    synthetic document."""
     copy = folder / "content"
     shutil.copytree(CONTENT, copy)
     (copy / "drug" / "A1.md").write_text(FEATURES_CELL, encoding="utf-8")
+    (copy / "documents").mkdir()
+    (copy / "documents" / "synthetic-analysis.md").write_text(SYNTHETIC_DOCUMENT, encoding="utf-8")
     return copy
 
 

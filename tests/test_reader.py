@@ -140,7 +140,7 @@ def test_keyboard_alone_reaches_b5_and_its_bite(qtbot: QtBot, main_window) -> No
 
 def test_a_cell_outside_the_pack_gets_an_honest_page(qtbot: QtBot, main_window) -> None:
     window = main_window()
-    drug = next(a for a in window.matrix_actions.actions() if a.data() == "drug")
+    drug = next(a for a in window.actions.matrices.actions() if a.data() == "drug")
     drug.trigger()
     assert window.home.title.text() == "Drug Treatment Matrix"
     _click_cell(qtbot, window, "C3")
@@ -180,7 +180,7 @@ def test_grid_cells_say_what_they_are_on_hover(main_window) -> None:
 
 def test_copy_title_and_link(qtbot: QtBot, main_window) -> None:
     window = main_window("alcohol/B5")
-    window.copy_action.trigger()
+    window.actions.copy.trigger()
     assert QGuiApplication.clipboard().text() == (
         "Alcohol Treatment Matrix cell B5: Practitioners; Safeguarding the community\n"
         "https://findings.org.uk/PHP/dl.php?file=Matrix/Alcohol/B5.htm"

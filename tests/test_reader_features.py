@@ -58,7 +58,7 @@ def _answer_next_dialog(button_text: str) -> list[str]:
 
 
 def test_study_with_two_types_shows_both_icons(synthetic_window) -> None:
-    assert images(synthetic_window.page.browser) == ["icon:S", "icon:K", "icon:more"]
+    assert images(synthetic_window.page.browser) == ["icon:S", "icon:K", "icon:R", "icon:more"]
     assert "Seminal / Key" in page_text(synthetic_window.page.browser)
 
 

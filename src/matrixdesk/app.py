@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument(
         "pack", type=Path, nargs="?", metavar="PACK", help="default: the installed pack"
     )
+    search = commands.add_parser("search", help="search the content pack from the terminal")
+    search.add_argument("query", metavar="QUERY", help='words, "a phrase", or prefix*')
+    search.add_argument("--matrix", choices=("alcohol", "drug"), help="only this matrix")
+    search.add_argument("--type", choices=("S", "K", "R", "G"), help="only studies of this type")
+    search.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
     return parser
 
 
@@ -71,6 +77,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.run_build(args.source_dir, args.output)
     if args.command == "check":
         return commands.run_check(args.source_dir)
+    if args.command == "search":
+        return commands.run_search(
+            args.pack or bundled_pack_path(),
+            args.query,
+            args.matrix,
+            args.type,
+            args.json,
+            args.limit,
+        )
     if args.command == "info":
         return commands.run_info(args.pack or bundled_pack_path())
     from matrixdesk.ui.launch import run_reader

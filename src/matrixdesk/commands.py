@@ -1,12 +1,14 @@
-"""The terminal subcommands: `build`, `check` and `info`. Each returns the process exit code."""
+"""The terminal subcommands: `build`, `check`, `info` and `search`. Each returns an exit code."""
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from pathlib import Path
 
 from matrixdesk.core.pack import PackError
+from matrixdesk.core.search import KIND_NAMES, SearchHit, plain
 from matrixdesk.core.store import ContentStore
 
 EXIT_OK = 0
@@ -40,11 +42,53 @@ def run_build(source_dir: Path, out: Path) -> int:
     return EXIT_OK
 
 
-def run_info(pack: Path) -> int:
+def _open_store(pack: Path) -> ContentStore | None:
     try:
-        store = ContentStore.open(pack)
+        return ContentStore.open(pack)
     except PackError as error:
         print(f"{error.path}: {error.problem} {error.advice}", file=sys.stderr)
+        return None
+
+
+def run_search(
+    pack: Path, query: str, matrix: str | None, type_code: str | None, as_json: bool, limit: int
+) -> int:
+    store = _open_store(pack)
+    if store is None:
+        return EXIT_PROBLEMS
+    try:
+        hits = store.search(query, matrix, type_code, limit=limit)
+    finally:
+        store.close()
+    if as_json:
+        print(json.dumps([_hit_record(hit) for hit in hits], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        print(f"No results for {query!r}.")
+    for number, hit in enumerate(hits, start=1):
+        place = f"{hit.matrix} {hit.cell}".strip()
+        print(f"{number:>2}. [{KIND_NAMES[hit.kind]}] {place} · {plain(hit.title_html)}")
+        print(f"    {hit.address}")
+        if hit.snippet_html:
+            print(f"    {plain(hit.snippet_html)}")
+    return EXIT_OK
+
+
+def _hit_record(hit: SearchHit) -> dict[str, object]:
+    return {
+        "kind": hit.kind,
+        "address": hit.address,
+        "matrix": hit.matrix,
+        "cell": hit.cell,
+        "title": plain(hit.title_html),
+        "snippet": plain(hit.snippet_html),
+        "types": list(hit.types),
+    }
+
+
+def run_info(pack: Path) -> int:
+    store = _open_store(pack)
+    if store is None:
         return EXIT_PROBLEMS
     try:
         summary = store.summary()

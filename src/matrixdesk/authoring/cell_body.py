@@ -16,13 +16,14 @@ from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import EntrySource, Fragment, SectionSource
 from matrixdesk.core.schema import MORE_CODE, TYPED_STUDY_CODES
 
-PARTS = ("studies", "matrix bite", "acknowledgements")
-_PART_HEADING = re.compile(r"^(?P<hashes>#)[ \t]+(?P<title>.+?)[ \t]*$")
+PARTS = ("Studies", "Matrix Bite", "Acknowledgements")
+PART_HEADING = re.compile(r"^(?P<hashes>#)[ \t]+(?P<title>.+?)[ \t]*$")
 _ENTRY_HEADING = re.compile(r"^(?P<hashes>##)[ \t]+(?P<title>.+?)[ \t]*$")
 _SUB_HEADING = re.compile(r"^(?P<hashes>#{2,3})[ \t]+(?P<title>.+?)[ \t]*$")
 _EXPLICIT_SLUG = re.compile(r"^(?P<title>.*?)[ \t]*\{#(?P<slug>[^}]*)\}$")
 _FIELD = re.compile(r"^(?P<key>[a-z_]+):[ \t]*(?P<value>.*?)[ \t]*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DOCUMENT_SCHEME = "doc:"
 
 _STUDY_FIELDS = ("type", "slug", "byline", "document", "note")
 _MORE_FIELDS = ("search",)
@@ -37,33 +38,39 @@ class CellBody:
 
 
 def parse_cell_body(source: SourceText, problems: ProblemLog) -> CellBody:
-    parts: dict[str, Fragment] = {}
-    whole = Fragment(source.path, tuple(source.body), source.body_first_line)
-    chunks = _split(whole, _PART_HEADING)
-    intro = chunks.pop(0).body
-    for chunk in chunks:
-        heading_line, fragment, title = chunk.line, chunk.body, chunk.title
-        name = title.lower()
-        if name not in PARTS:
-            known = ", ".join(f"'# {p.title()}'" for p in PARTS)
-            problems.add(
-                source.path, heading_line, f"unknown part '# {title}' (a cell has {known})"
-            )
-        elif name in parts:
-            problems.add(source.path, heading_line, f"the part '# {title}' appears twice")
-        else:
-            parts[name] = fragment
+    intro, parts = split_parts(source, PARTS, "a cell", problems)
     studies = parts.get("studies")
     bite = parts.get("matrix bite")
-    acknowledgement = parts.get("acknowledgements")
     return CellBody(
-        intro=None if intro.is_blank else intro,
+        intro=intro,
         entries=_parse_entries(studies, problems) if studies else (),
         sections=_parse_sections(bite, problems) if bite else (),
-        acknowledgement=None
-        if acknowledgement is None or acknowledgement.is_blank
-        else acknowledgement,
+        acknowledgement=parts.get("acknowledgements"),
     )
+
+
+def split_parts(
+    source: SourceText, names: tuple[str, ...], owner: str, problems: ProblemLog
+) -> tuple[Fragment | None, dict[str, Fragment]]:
+    """The text before the first `# ` heading, and each known `# Part` (named as in `names`) by
+    its lower-case name. Blank parts count as absent; unknown or repeated parts are problems."""
+    parts: dict[str, Fragment] = {}
+    known_names = {name.lower() for name in names}
+    whole = Fragment(source.path, tuple(source.body), source.body_first_line)
+    chunks = split_at_headings(whole, PART_HEADING)
+    preamble = chunks.pop(0).body
+    for chunk in chunks:
+        name = chunk.title.lower()
+        if name not in known_names:
+            known = ", ".join(f"'# {n}'" for n in names)
+            problems.add(
+                source.path, chunk.line, f"unknown part '# {chunk.title}' ({owner} has {known})"
+            )
+        elif name in parts:
+            problems.add(source.path, chunk.line, f"the part '# {chunk.title}' appears twice")
+        elif not chunk.body.is_blank:
+            parts[name] = chunk.body
+    return (None if preamble.is_blank else preamble), parts
 
 
 def slugify(title: str) -> str:
@@ -73,14 +80,14 @@ def slugify(title: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Chunk:
+class Chunk:
     line: int  # the heading's line (the fragment's first line for the text before any heading)
     title: str
     level: int
     body: Fragment
 
 
-def _split(fragment: Fragment, heading: re.Pattern[str]) -> list[_Chunk]:
+def split_at_headings(fragment: Fragment, heading: re.Pattern[str]) -> list[Chunk]:
     """Cut lines at each heading; item 0 is the text before the first heading (title "")."""
     starts = [(fragment.first_line, "", 0)]
     bodies: list[list[str]] = [[]]
@@ -93,13 +100,13 @@ def _split(fragment: Fragment, heading: re.Pattern[str]) -> list[_Chunk]:
         else:
             bodies[-1].append(line)
     return [
-        _Chunk(line, title, level, Fragment(fragment.path, tuple(body), line + (1 if level else 0)))
+        Chunk(line, title, level, Fragment(fragment.path, tuple(body), line + (1 if level else 0)))
         for (line, title, level), body in zip(starts, bodies, strict=True)
     ]
 
 
 def _parse_entries(part: Fragment, problems: ProblemLog) -> tuple[EntrySource, ...]:
-    chunks = _split(part, _ENTRY_HEADING)
+    chunks = split_at_headings(part, _ENTRY_HEADING)
     before = chunks.pop(0).body
     if not before.is_blank:
         problems.add(
@@ -192,19 +199,28 @@ def _study_entry(
             path, slug_line, f"slug '{slug}' must be lower-case letters, digits and single hyphens"
         )
     document, document_line = fields.get("document", (None, line))
-    if document and not document.startswith(("http://", "https://")):
+    document_slug = document.removeprefix(DOCUMENT_SCHEME) if document else None
+    if document and document.startswith(("http://", "https://")):
+        document_slug = None
+    elif document and not (
+        document.startswith(DOCUMENT_SCHEME) and SLUG.match(document_slug or "")
+    ):
         problems.add(
             path,
             document_line,
-            f"document address '{document}' must start with http:// or https://",
+            f"document '{document}' must be doc:<slug> (a document in this pack) "
+            "or a web address starting with http:// or https://",
         )
+        document = document_slug = None
     return EntrySource(
         line=line,
         slug=slug,
         types=tuple(types),
         headline=headline,
         byline=fields.get("byline", (None, 0))[0] or None,
-        document_url=document or None,
+        document_url=None if document_slug or not document else document,
+        document_slug=document_slug,
+        document_line=document_line,
         note=fields.get("note", (None, 0))[0] or None,
         search_query=None,
         annotation=annotation,
@@ -226,6 +242,8 @@ def _more_entry(
         headline=MORE_CODE,
         byline=None,
         document_url=None,
+        document_slug=None,
+        document_line=line,
         note=None,
         search_query=query or None,
         annotation=annotation,
@@ -233,7 +251,7 @@ def _more_entry(
 
 
 def _parse_sections(part: Fragment, problems: ProblemLog) -> tuple[SectionSource, ...]:
-    chunks = _split(part, _SUB_HEADING)
+    chunks = split_at_headings(part, _SUB_HEADING)
     before = chunks.pop(0).body
     if not before.is_blank:
         problems.add(

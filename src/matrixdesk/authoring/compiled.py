@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.render import FragmentRenderer, PlacedLink, Rendered
 from matrixdesk.authoring.sources import (
     CellSource,
     ContentSources,
+    DocumentSource,
     EntrySource,
     Fragment,
     SectionSource,
@@ -48,30 +50,70 @@ class CompiledCell:
     acknowledgement: Rendered | None
 
 
-def compile_cells(content: ContentSources, problems: ProblemLog) -> list[CompiledCell]:
-    """Render every cell and report everything that does not fit together, in one pass."""
+@dataclass(frozen=True, slots=True)
+class CompiledDocument:
+    source: DocumentSource
+    summary: Rendered | None
+    key_points: Rendered | None
+    commentary: Rendered | None
+
+    @property
+    def parts(self) -> tuple[Rendered | None, ...]:
+        return (self.summary, self.key_points, self.commentary)
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    cells: list[CompiledCell]
+    documents: list[CompiledDocument]
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What links may point at: for the whole pack, and (while checking one cell) in that cell."""
+
+    cells: set[tuple[str, str]]
+    documents: set[str]
+    entries: set[str] = frozenset()  # type: ignore[assignment]
+    sections: set[str] = frozenset()  # type: ignore[assignment]
+
+
+def compile_content(content: ContentSources, problems: ProblemLog) -> Compiled:
+    """Render every cell and document and report everything that does not fit together."""
     renderer = FragmentRenderer()
-    known_cells = _check_cell_set(content, problems)
-    compiled = []
-    for cell in content.cells:
+    known = _Known(_check_cell_set(content, problems), _check_documents(content, problems))
 
-        def render(fragment: Fragment | None, cell: CellSource = cell) -> Rendered | None:
-            return (
-                None
-                if fragment is None
-                else renderer.render(fragment, cell.matrix, cell.code, problems)
-            )
+    def render(fragment: Fragment | None, matrix: str = "", code: str = "") -> Rendered | None:
+        return None if fragment is None else renderer.render(fragment, matrix, code, problems)
 
-        result = CompiledCell(
-            source=cell,
-            intro=render(cell.intro),
-            entries=tuple(CompiledEntry(e, render(e.annotation) or _EMPTY) for e in cell.entries),
-            sections=tuple(CompiledSection(s, render(s.body) or _EMPTY) for s in cell.sections),
-            acknowledgement=render(cell.acknowledgement),
+    documents = []
+    for document in content.documents:
+        compiled_document = CompiledDocument(
+            document,
+            render(document.summary),
+            render(document.key_points),
+            render(document.commentary),
         )
-        _check_cell_links(result, known_cells, problems)
-        compiled.append(result)
-    return compiled
+        links = [link for part in compiled_document.parts if part for link in part.links]
+        _check_links(document.path, links, known, problems)
+        documents.append(compiled_document)
+    cells = []
+    for cell in content.cells:
+        where = (cell.matrix, cell.code)
+        compiled = CompiledCell(
+            source=cell,
+            intro=render(cell.intro, *where),
+            entries=tuple(
+                CompiledEntry(e, render(e.annotation, *where) or _EMPTY) for e in cell.entries
+            ),
+            sections=tuple(
+                CompiledSection(s, render(s.body, *where) or _EMPTY) for s in cell.sections
+            ),
+            acknowledgement=render(cell.acknowledgement, *where),
+        )
+        _check_cell(compiled, known, problems)
+        cells.append(compiled)
+    return Compiled(cells, documents)
 
 
 def all_links(cell: CompiledCell) -> list[PlacedLink]:
@@ -116,41 +158,70 @@ def _check_cell_set(content: ContentSources, problems: ProblemLog) -> set[tuple[
     return set(seen)
 
 
-def _check_cell_links(
-    cell: CompiledCell, known_cells: set[tuple[str, str]], problems: ProblemLog
-) -> None:
+def _check_documents(content: ContentSources, problems: ProblemLog) -> set[str]:
+    """Document slugs are file names, so they are unique; returns them."""
+    return {document.slug for document in content.documents}
+
+
+def _check_cell(cell: CompiledCell, known: _Known, problems: ProblemLog) -> None:
     path = cell.source.path
-    entry_slugs = _unique_slugs(
-        path, [(e.source.slug, e.source.line) for e in cell.entries], "study", problems
+    here = _Known(
+        known.cells,
+        known.documents,
+        _unique_slugs(
+            path, [(e.source.slug, e.source.line) for e in cell.entries], "study", problems
+        ),
+        _unique_slugs(
+            path, [(s.source.slug, s.source.line) for s in cell.sections], "heading", problems
+        ),
     )
-    section_slugs = _unique_slugs(
-        path, [(s.source.slug, s.source.line) for s in cell.sections], "heading", problems
-    )
-    for link in all_links(cell):
+    for entry in cell.entries:
+        slug = entry.source.document_slug
+        if slug and slug not in known.documents:
+            problems.add(
+                path,
+                entry.source.document_line,
+                f"document 'doc:{slug}' is not in this pack "
+                f"(documents: {_listing(known.documents)})",
+            )
+    _check_links(path, all_links(cell), here, problems)
+
+
+def _check_links(path: Path, links: list[PlacedLink], known: _Known, problems: ProblemLog) -> None:
+    for link in links:
         target = link.target
-        if target.kind == "cell" and (target.matrix, target.cell) not in known_cells:
+        if target.kind == "cell" and (target.matrix, target.cell) not in known.cells:
             problems.add(
                 path,
                 link.line,
                 f"link to unknown cell '{target.href}' "
                 f"(no such cell in the {target.matrix} matrix)",
             )
-        elif target.kind == "entry" and target.slug not in entry_slugs:
+        elif target.kind == "document" and target.slug not in known.documents:
             problems.add(
                 path,
                 link.line,
-                f"link to missing study '{target.href}' (studies here: {_listing(entry_slugs)})",
+                f"link to missing document '{target.href}' "
+                f"(documents: {_listing(known.documents)})",
             )
-        elif target.kind == "section" and target.slug not in section_slugs:
+        elif target.kind == "entry" and target.slug not in known.entries:
+            problems.add(
+                path,
+                link.line,
+                f"link to missing study '{target.href}' (studies here: {_listing(known.entries)})",
+            )
+        elif target.kind == "section" and target.slug not in known.sections:
             problems.add(
                 path,
                 link.line,
                 f"link to missing heading '{target.href}' "
-                f"(headings here: {_listing(section_slugs)})",
+                f"(headings here: {_listing(known.sections)})",
             )
 
 
-def _unique_slugs(path, slugs: list[tuple[str, int]], what: str, problems: ProblemLog) -> set[str]:
+def _unique_slugs(
+    path: Path, slugs: list[tuple[str, int]], what: str, problems: ProblemLog
+) -> set[str]:
     seen: dict[str, int] = {}
     for slug, line in slugs:
         if slug in seen:

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import matrixdesk
-from matrixdesk.authoring.compiled import compile_cells
+from matrixdesk.authoring.compiled import compile_content
 from matrixdesk.authoring.problems import Problem, ProblemLog
 from matrixdesk.authoring.reader import read_sources
 from matrixdesk.authoring.writer import write_pack
@@ -16,7 +16,7 @@ def check_sources(source_dir: Path) -> list[Problem]:
     """Every problem in the sources, sorted by file and line; empty when they would build."""
     problems = ProblemLog()
     content = read_sources(source_dir, problems)
-    compile_cells(content, problems)
+    compile_content(content, problems)
     return problems.sorted()
 
 
@@ -24,11 +24,11 @@ def build_pack(source_dir: Path, out: Path) -> list[Problem]:
     """Build `out` from `source_dir`. With any problem nothing is written; `out` is untouched."""
     problems = ProblemLog()
     content = read_sources(source_dir, problems)
-    cells = compile_cells(content, problems)
+    compiled = compile_content(content, problems)
     if problems:
         return problems.sorted()
     content_hash = _content_hash(source_dir, content.files)
-    write_pack(content, cells, content_hash, f"matrixdesk {matrixdesk.__version__}", out)
+    write_pack(content, compiled, content_hash, f"matrixdesk {matrixdesk.__version__}", out)
     return []
 
 

@@ -9,7 +9,8 @@
       :::                (closes the container)
 
 * Internal link targets, rewritten to `matrixdesk:` addresses: `cell:A4`, `cell:drug/B5`,
-  `entry:<slug>` (a study in this cell's list) and `#<slug>` (a Matrix Bite heading).
+  `entry:<slug>` (a study in this cell's list), `#<slug>` (a Matrix Bite heading) and
+  `doc:<slug>` (a document in the pack).
 * Raw HTML is switched off: sources stay Markdown, and the pack holds only HTML we generate.
 
 The extension only records what it sees (links, container problems, top-level blocks); the renderer
@@ -27,13 +28,14 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from matrixdesk.core.addresses import Address
+from matrixdesk.core.addresses import Address, DocumentAddress
 
 CONTAINER_KINDS = ("pullquote", "panel", "extra", "supplementary")
 _CONTAINER_START = re.compile(r"^:::[ \t]*(?P<kind>[A-Za-z-]*)[ \t]*(?P<title>.*?)[ \t]*$")
 _CONTAINER_END = ":::"
 _CELL_TARGET = re.compile(r"^cell:(?:(?P<matrix>[a-z][a-z0-9-]*)/)?(?P<code>[^/\s]+)$")
 _ENTRY_TARGET = re.compile(r"^entry:(?P<slug>.+)$")
+_DOCUMENT_TARGET = re.compile(r"^doc:(?P<slug>.+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,17 +138,25 @@ class LinkRewriter(Treeprocessor):
             self.state.links.append((anchor, target))
 
     def _resolve(self, href: str, text: str) -> LinkTarget | None:
+        """What `href` points at; None if it is no valid target here."""
         state = self.state
         if href.startswith(("http://", "https://")):
             return LinkTarget("external", href, text, href)
+        if document := _DOCUMENT_TARGET.match(href):
+            slug = document.group("slug")
+            return LinkTarget("document", href, text, str(DocumentAddress(slug)), slug=slug)
+        if cell := _CELL_TARGET.match(href):
+            matrix = cell.group("matrix") or state.matrix
+            if not matrix:  # a document belongs to no matrix, so its cell links must name one
+                return None
+            code = cell.group("code")
+            return LinkTarget("cell", href, text, str(Address(matrix, code)), matrix, code)
+        if not state.cell:  # studies and Matrix Bite headings exist only inside a cell
+            return None
         if href.startswith("#") and len(href) > 1:
             slug = href[1:]
             address = Address(state.matrix, state.cell, section=slug)
             return LinkTarget("section", href, text, str(address), state.matrix, state.cell, slug)
-        if cell := _CELL_TARGET.match(href):
-            matrix = cell.group("matrix") or state.matrix
-            code = cell.group("code")
-            return LinkTarget("cell", href, text, str(Address(matrix, code)), matrix, code)
         if entry := _ENTRY_TARGET.match(href):
             slug = entry.group("slug")
             address = Address(state.matrix, state.cell, entry=slug)

@@ -1,4 +1,5 @@
-"""Reading a content folder: pack.toml, and a folder per matrix (matrix.md plus a file per cell)."""
+"""Reading a content folder: pack.toml, a folder per matrix (matrix.md plus a file per cell), and
+optionally documents/ (see `documents`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from matrixdesk.authoring.cell_body import parse_cell_body
+from matrixdesk.authoring.documents import DOCUMENTS_FOLDER, parse_document
 from matrixdesk.authoring.frontmatter import SourceText, key_line, split_front_matter, take_fields
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import (
@@ -17,6 +19,7 @@ from matrixdesk.authoring.sources import (
     MatrixSource,
     PackSource,
 )
+from matrixdesk.core.addresses import RESERVED_MATRIX_KEYS
 from matrixdesk.core.schema import COLUMN_KEYS, ROW_KEYS
 
 PACK_FILE = "pack.toml"
@@ -37,7 +40,10 @@ def read_sources(source_dir: Path, problems: ProblemLog) -> ContentSources:
     if content.pack:
         content.files.append(content.pack.path)
     for folder in sorted(p for p in source_dir.iterdir() if p.is_dir()):
-        _read_matrix_folder(folder, content, problems)
+        if folder.name == DOCUMENTS_FOLDER:
+            _read_documents(folder, content, problems)
+        else:
+            _read_matrix_folder(folder, content, problems)
     if not content.matrices and content.pack:
         problems.add(
             source_dir / PACK_FILE,
@@ -87,10 +93,23 @@ def _read_source(path: Path, content: ContentSources, problems: ProblemLog) -> S
     return split_front_matter(path, text, problems)
 
 
+def _read_documents(folder: Path, content: ContentSources, problems: ProblemLog) -> None:
+    for path in sorted(folder.glob("*.md")):
+        source = _read_source(path, content, problems)
+        document = parse_document(source, problems) if source else None
+        if document:
+            content.documents.append(document)
+
+
 def _read_matrix_folder(folder: Path, content: ContentSources, problems: ProblemLog) -> None:
     matrix_path = folder / MATRIX_FILE
     if not matrix_path.exists():
         problems.add(folder, 1, f"this matrix folder has no {MATRIX_FILE}")
+        return
+    if folder.name in RESERVED_MATRIX_KEYS:
+        problems.add(
+            matrix_path, 1, f"'{folder.name}' is reserved; give the matrix folder another name"
+        )
         return
     if not _MATRIX_KEY.match(folder.name):
         problems.add(

@@ -63,7 +63,8 @@ class FragmentRenderer:
                 fragment.path,
                 fragment.line_of(f"]({href})"),
                 f"unknown link target '{href}' (use cell:B5, cell:drug/B5, entry:<slug>, "
-                "#<heading-slug> or an http(s) address)",
+                "#<heading-slug>, doc:<slug> or an http(s) address; in a document, cell links "
+                "name the matrix and there are no studies or headings to point at)",
             )
         links = tuple(self._place_links(fragment, state.links, state.blocks))
         blocks = tuple(self._block(element, fragment, problems) for element in state.blocks)

@@ -55,6 +55,8 @@ class EntrySource:
     headline: str
     byline: str | None
     document_url: str | None
+    document_slug: str | None
+    document_line: int
     note: str | None
     search_query: str | None
     annotation: Fragment
@@ -90,6 +92,22 @@ class CellSource:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentSource:
+    """An Effectiveness Bank analysis or other document carried in the pack."""
+
+    path: Path
+    slug: str
+    title: str
+    authors: str | None
+    source: str | None
+    year: str | None
+    original_url: str | None
+    summary: Fragment | None
+    key_points: Fragment | None
+    commentary: Fragment | None
+
+
+@dataclass(frozen=True, slots=True)
 class PackSource:
     path: Path
     title: str
@@ -103,4 +121,5 @@ class ContentSources:
     pack: PackSource | None = None
     matrices: list[MatrixSource] = field(default_factory=list)
     cells: list[CellSource] = field(default_factory=list)
+    documents: list[DocumentSource] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)

@@ -6,6 +6,8 @@
     matrixdesk:/alcohol/B5                       a cell page
     matrixdesk:/alcohol/B5#practitioner-skills   a Matrix Bite heading on that page
     matrixdesk:/alcohol/B5/entry/<slug>          one study in the cell's list
+    matrixdesk:/doc/<slug>                       a document the pack carries
+    matrixdesk:/search?q=<words>&matrix=&type=   a search and its filters
 
 History, bookmarks, `--open`, cross-cell links and search results all use these strings.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import parse_qs, quote, urlencode
 
 SCHEME = "matrixdesk"
 
@@ -59,3 +62,53 @@ class Address:
         if match is None:
             return None
         return cls(**match.groupdict())
+
+
+DOCUMENT_SEGMENT = "doc"
+SEARCH_SEGMENT = "search"
+RESERVED_MATRIX_KEYS = (DOCUMENT_SEGMENT, SEARCH_SEGMENT)
+_DOCUMENT = re.compile(r"^(?:matrixdesk:)?/?doc/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/?$")
+_SEARCH = re.compile(r"^(?:matrixdesk:)?/?search\?(?P<query>.*)$", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentAddress:
+    """`matrixdesk:/doc/<slug>`: a document the pack carries."""
+
+    slug: str
+
+    def __str__(self) -> str:
+        return f"{SCHEME}:/{DOCUMENT_SEGMENT}/{self.slug}"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchAddress:
+    """`matrixdesk:/search?q=…&matrix=…&type=…`: a search and its filters."""
+
+    query: str
+    matrix: str | None = None
+    type_code: str | None = None
+
+    def __str__(self) -> str:
+        fields = {"q": self.query, "matrix": self.matrix, "type": self.type_code}
+        return f"{SCHEME}:/{SEARCH_SEGMENT}?" + urlencode(
+            {key: value for key, value in fields.items() if value}, quote_via=quote
+        )
+
+
+Place = Address | DocumentAddress | SearchAddress
+
+
+def parse_place(text: str) -> Place | None:
+    """Any internal address, long or short form; None if the text is not one."""
+    text = text.strip()
+    if match := _DOCUMENT.match(text):
+        return DocumentAddress(match.group("slug"))
+    if match := _SEARCH.match(text):
+        fields = parse_qs(match.group("query"))
+        return SearchAddress(
+            query=fields.get("q", [""])[0],
+            matrix=fields.get("matrix", [None])[0],
+            type_code=fields.get("type", [None])[0],
+        )
+    return Address.parse(text)

@@ -102,6 +102,23 @@ class Cell(Base):
     sections: Mapped[list[Section]] = relationship(order_by="Section.position")
 
 
+class Document(Base):
+    """An Effectiveness Bank analysis or other document carried in the pack, opened in the app."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    authors: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[str | None] = mapped_column(Text)
+    original_url: Mapped[str | None] = mapped_column(Text)
+    summary_html: Mapped[str | None] = mapped_column(Text)
+    key_points_html: Mapped[str | None] = mapped_column(Text)
+    commentary_html: Mapped[str | None] = mapped_column(Text)
+
+
 class Entry(Base):
     """One line of a cell's study list; the final `more` entry carries a stored search instead."""
 
@@ -117,9 +134,11 @@ class Entry(Base):
     annotation_html: Mapped[str] = mapped_column(Text)
     annotation_text: Mapped[str] = mapped_column(Text)
     document_url: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     note: Mapped[str | None] = mapped_column(Text)
     search_query: Mapped[str | None] = mapped_column(Text)
 
+    document: Mapped[Document | None] = relationship()
     types: Mapped[list[EntryType]] = relationship(order_by="EntryType.position")
     discussions: Mapped[list[EntryDiscussion]] = relationship(order_by="EntryDiscussion.position")
 
@@ -182,8 +201,9 @@ class Link(Base):
     __tablename__ = "links"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    cell_id: Mapped[int] = mapped_column(ForeignKey("cells.id"))
-    # Where the link sits: "intro", "entry", "block" or "acknowledgement" (with that row's id).
+    cell_id: Mapped[int | None] = mapped_column(ForeignKey("cells.id"))
+    # Where the link sits: "intro", "entry", "block", "acknowledgement" (with that row's id) or
+    # "document" (with the document's id; cell_id is then null).
     origin: Mapped[str] = mapped_column(String(16))
     origin_id: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
@@ -191,3 +211,4 @@ class Link(Base):
     target_cell_id: Mapped[int | None] = mapped_column(ForeignKey("cells.id"))
     target_entry_id: Mapped[int | None] = mapped_column(ForeignKey("entries.id"))
     target_section_id: Mapped[int | None] = mapped_column(ForeignKey("sections.id"))
+    target_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))

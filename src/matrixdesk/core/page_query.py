@@ -10,11 +10,14 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 
+from matrixdesk.core.addresses import Address
 from matrixdesk.core.views import (
     Axis,
     BlockView,
     CellPage,
     CellSummary,
+    CitingEntry,
+    DocumentView,
     EntryView,
     LinkView,
     SectionView,
@@ -36,9 +39,10 @@ _CELL = (
     + "WHERE m.key = ? AND c.code = ?"
 )
 _ENTRIES = """
-    SELECT id, slug, headline, byline, annotation_html, annotation_text, document_url, note,
-           search_query
-    FROM entries WHERE cell_id = ? ORDER BY position
+    SELECT e.id, e.slug, e.headline, e.byline, e.annotation_html, e.annotation_text,
+           e.document_url, d.slug, d.title, e.note, e.search_query
+    FROM entries e LEFT JOIN documents d ON d.id = e.document_id
+    WHERE e.cell_id = ? ORDER BY e.position
 """
 _TYPES = """
     SELECT t.entry_id, t.type_code FROM entry_types t JOIN entries e ON e.id = t.entry_id
@@ -117,6 +121,8 @@ def _entries(connection: sqlite3.Connection, cell_id: tuple[int]) -> tuple[Entry
             annotation_html=annotation_html,
             annotation_text=annotation_text,
             document_url=document_url,
+            document_slug=document_slug,
+            document_title=document_title,
             note=note,
             search_query=search_query,
             discussed_in=tuple(discussed[entry_id]),
@@ -129,6 +135,8 @@ def _entries(connection: sqlite3.Connection, cell_id: tuple[int]) -> tuple[Entry
             annotation_html,
             annotation_text,
             document_url,
+            document_slug,
+            document_title,
             note,
             search_query,
         ) in connection.execute(_ENTRIES, cell_id)
@@ -143,3 +151,26 @@ def _sections(connection: sqlite3.Connection, cell_id: tuple[int]) -> tuple[Sect
         SectionView(slug, title, level, parent_slug, tuple(blocks[section_id]))
         for section_id, slug, title, level, parent_slug in connection.execute(_SECTIONS, cell_id)
     )
+
+
+_DOCUMENT = """
+    SELECT id, slug, title, authors, source, year, original_url, summary_html, key_points_html,
+           commentary_html
+    FROM documents WHERE slug = ?
+"""
+_CITING = """
+    SELECT m.key, c.code, e.slug, e.headline, c.title
+    FROM entries e JOIN cells c ON c.id = e.cell_id JOIN matrices m ON m.id = c.matrix_id
+    WHERE e.document_id = ? ORDER BY m.position, c.id, e.position
+"""
+
+
+def load_document(connection: sqlite3.Connection, slug: str) -> DocumentView | None:
+    row = connection.execute(_DOCUMENT, (slug,)).fetchone()
+    if row is None:
+        return None
+    cited_by = tuple(
+        CitingEntry(str(Address(matrix, code, entry=entry)), headline, cell_title)
+        for matrix, code, entry, headline, cell_title in connection.execute(_CITING, (row[0],))
+    )
+    return DocumentView(*row[1:], cited_by=cited_by)

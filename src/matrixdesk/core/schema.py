@@ -40,9 +40,22 @@ BLOCK_KINDS: Final = (
 FOLDED_BLOCK_KINDS: Final = ("extra", "supplementary")
 
 # Full-text index over everything a reader may search for. Titles (cell titles and headlines, study
-# headlines, section headings) sit in their own column so search can rank them above body text.
+# headlines, section headings, document titles) sit in their own column so search can rank them
+# above body text. Porter stemming finds "offenders" for "offender"; unicode61 folds case and
+# accents; the prefix indexes keep search-as-you-type prefix queries fast.
+SEARCH_INDEX_COLUMNS: Final = (
+    "title",
+    "body",
+    "kind",
+    "address",
+    "matrix",
+    "cell",
+    "types",
+    "block",
+)
 SEARCH_INDEX_DDL: Final = (
     "CREATE VIRTUAL TABLE search_index USING fts5("
     "title, body, kind UNINDEXED, address UNINDEXED, matrix UNINDEXED, cell UNINDEXED, "
-    "tokenize = 'porter unicode61 remove_diacritics 2')"
+    "types UNINDEXED, block UNINDEXED, "
+    "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')"
 )

@@ -9,8 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from matrixdesk.core.pack import check_pack_file, connect_read_only
-from matrixdesk.core.page_query import CELL_SUMMARIES, cell_summary, load_cell_page
-from matrixdesk.core.views import Axis, CellPage, CellSummary, MatrixView, PackSummary
+from matrixdesk.core.page_query import (
+    CELL_SUMMARIES,
+    cell_summary,
+    load_cell_page,
+    load_document,
+)
+from matrixdesk.core.search import DEFAULT_LIMIT, SearchHit, search
+from matrixdesk.core.views import (
+    Axis,
+    CellPage,
+    CellSummary,
+    DocumentView,
+    MatrixView,
+    PackSummary,
+)
 
 
 class ContentStore:
@@ -80,6 +93,21 @@ class ContentStore:
     def cell_page(self, matrix: str, code: str) -> CellPage | None:
         """Everything shown on one cell page, or None if the pack has no such cell."""
         return load_cell_page(self._connection, matrix, code)
+
+    def document(self, slug: str) -> DocumentView | None:
+        """A document the pack carries, with the studies that cite it; None if there is none."""
+        return load_document(self._connection, slug)
+
+    def search(
+        self,
+        text: str,
+        matrix: str | None = None,
+        type_code: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        prefix_last: bool = False,
+    ) -> list[SearchHit]:
+        """Ranked full-text hits; see `core.search`. Call from the thread that opened the store."""
+        return search(self._connection, text, matrix, type_code, limit, prefix_last)
 
     def counts(self) -> dict[str, int]:
         """How much the pack holds, for `matrixdesk info`."""

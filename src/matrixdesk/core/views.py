@@ -60,6 +60,9 @@ class EntryView:
     annotation_html: str
     annotation_text: str
     document_url: str | None
+    document_slug: str | None
+    """The document in this pack the study links to (opened in the app), if any."""
+    document_title: str | None
     note: str | None
     search_query: str | None
     discussed_in: tuple[str, ...]
@@ -101,3 +104,26 @@ class CellPage:
     acknowledgement_html: str | None
     acknowledgement_text: str | None
     links: tuple[LinkView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CitingEntry:
+    """A study that links to a document, and where it is listed."""
+
+    address: str
+    headline: str
+    cell_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    slug: str
+    title: str
+    authors: str | None
+    source: str | None
+    year: str | None
+    original_url: str | None
+    summary_html: str | None
+    key_points_html: str | None
+    commentary_html: str | None
+    cited_by: tuple[CitingEntry, ...]

@@ -33,6 +33,11 @@ class History:
         self._visits.append(Visit(address))
         self._index = len(self._visits) - 1
 
+    def replace_current(self, address: str) -> None:
+        """Let the current place stand for `address` instead (a search being refined)."""
+        if self.current is not None:
+            self.current.address = address
+
     def can_go_back(self) -> bool:
         return self._index > 0
 

@@ -1,34 +1,43 @@
-"""The main window: toolbar, home grid or page, navigator dock, history. It is the controller that
-turns an address into what is on screen."""
+"""The main window: the controller that turns an address into what is on screen, and keeps the
+history. Home grid, page and search results share the central area; a compact grid beside
+the page shows where the reader is."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QGuiApplication,
-    QKeySequence,
-    QMouseEvent,
-)
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QStyle, QToolBar, QWidget
+import re
 
-from matrixdesk.core.addresses import Address
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+
+from matrixdesk.core.addresses import (
+    Address,
+    DocumentAddress,
+    Place,
+    SearchAddress,
+    parse_place,
+)
+from matrixdesk.core.search import SearchHit
 from matrixdesk.core.store import ContentStore
 from matrixdesk.ui.grid_model import MatrixGridModel
 from matrixdesk.ui.grid_view import HomeView, MatrixTable
 from matrixdesk.ui.history import History, Visit
 from matrixdesk.ui.page_html import MatrixContext
 from matrixdesk.ui.page_view import PageView
+from matrixdesk.ui.search_view import HitRole, SearchView
+from matrixdesk.ui.search_worker import SearchRunner
 from matrixdesk.ui.settings import Settings
+from matrixdesk.ui.window_actions import WindowActions
 
 APP_NAME = "MatrixDesk"
+_MARKED = re.compile(r"<b>(.*?)</b>")
 
 
 class MainWindow(QMainWindow):
     page_shown = Signal(str)
     """Address (str) of the place now on screen, once it is shown."""
+    results_shown = Signal(str)
+    """The query whose search results are now on screen."""
 
     def __init__(self, store: ContentStore, settings: Settings) -> None:
         super().__init__()
@@ -40,14 +49,18 @@ class MainWindow(QMainWindow):
             for matrix in store.matrices()
         }
         self.matrix_key = next(iter(self.contexts))
-        self.current: Address | None = None
+        self.current: Place | None = None
+        self._searcher: SearchRunner | None = None  # started by the first search
 
         self.grid_model = MatrixGridModel()
         self.home = HomeView(self.grid_model)
         self.page = PageView()
+        self.search_view = SearchView(
+            self._describe, {key: c.matrix.name for key, c in self.contexts.items()}
+        )
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.home)
-        self.stack.addWidget(self.page)
+        for view in (self.home, self.page, self.search_view):
+            self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
         self.navigator = MatrixTable(self.grid_model, compact=True)
         self.navigator.setAccessibleName("Matrix navigator")
@@ -58,10 +71,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
         self.navigator_dock.setMinimumWidth(250)
         self.navigator_dock.setMaximumHeight(220)
-
-        self._create_actions()
-        self._create_toolbar_and_menus()
+        self.actions = WindowActions(self, [c.matrix for c in self.contexts.values()])
         self._connect_signals()
+
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 760)
         if settings.geometry:
@@ -71,75 +83,29 @@ class MainWindow(QMainWindow):
         self.page.set_zoom(settings.zoom_steps)
         QGuiApplication.instance().installEventFilter(self)  # mouse back/forward buttons
 
-    # --- set-up ------------------------------------------------------------------------------
-
-    def _create_actions(self) -> None:
-        style = self.style()
-        self.back_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "Back", self
-        )
-        self.back_action.setShortcuts(QKeySequence.StandardKey.Back)
-        self.forward_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "Forward", self
-        )
-        self.forward_action.setShortcuts(QKeySequence.StandardKey.Forward)
-        self.home_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon), "Home", self
-        )
-        self.home_action.setShortcut(QKeySequence("Alt+Home"))
-        self.home_action.setToolTip("The matrix grid (Alt+Home)")
-        self.copy_action = QAction("Copy title and link", self)
-        self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.copy_action.setToolTip("Copy this cell's title and web address, to share or cite it")
-        self.zoom_in_action = QAction("Zoom in", self)
-        self.zoom_in_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
-        self.zoom_out_action = QAction("Zoom out", self)
-        self.zoom_out_action.setShortcuts(QKeySequence.StandardKey.ZoomOut)
-        self.zoom_reset_action = QAction("Actual size", self)
-        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.quit_action = QAction("Quit", self)
-        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        self.matrix_actions = QActionGroup(self)
-        for key, context in self.contexts.items():
-            action = QAction(context.matrix.name.removesuffix(" Matrix"), self.matrix_actions)
-            action.setCheckable(True)
-            action.setData(key)
-            action.setToolTip(f"Show the {context.matrix.name}")
-
-    def _create_toolbar_and_menus(self) -> None:
-        toolbar = QToolBar("Navigation")
-        toolbar.setObjectName("navigationToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.back_action, self.forward_action, self.home_action])
-        toolbar.addSeparator()
-        toolbar.addActions(self.matrix_actions.actions())
-        toolbar.addSeparator()
-        toolbar.addAction(self.copy_action)
-        self.addToolBar(toolbar)
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addAction(self.copy_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        view_menu = menu.addMenu("&View")
-        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
-        view_menu.addSeparator()
-        view_menu.addActions(self.matrix_actions.actions())
-        go_menu = menu.addMenu("&Go")
-        go_menu.addActions([self.back_action, self.forward_action, self.home_action])
-
     def _connect_signals(self) -> None:
-        self.back_action.triggered.connect(self.go_back)
-        self.forward_action.triggered.connect(self.go_forward)
-        self.home_action.triggered.connect(self.go_home)
-        self.copy_action.triggered.connect(self.copy_title_and_link)
-        self.zoom_in_action.triggered.connect(lambda: self.zoom_by(1))
-        self.zoom_out_action.triggered.connect(lambda: self.zoom_by(-1))
-        self.zoom_reset_action.triggered.connect(lambda: self.zoom_by(-self.page.zoom_steps))
-        self.quit_action.triggered.connect(self.close)
-        self.matrix_actions.triggered.connect(
-            lambda action: self.navigate(str(Address(action.data())))
+        actions = self.actions
+        actions.back.triggered.connect(self.go_back)
+        actions.forward.triggered.connect(self.go_forward)
+        actions.home.triggered.connect(self.go_home)
+        actions.copy.triggered.connect(self.copy_title_and_link)
+        actions.search.triggered.connect(self.focus_search)
+        actions.find.triggered.connect(self.page.open_find)
+        actions.find_next.triggered.connect(lambda: self.page.step_match(1))
+        actions.find_previous.triggered.connect(lambda: self.page.step_match(-1))
+        actions.zoom_in.triggered.connect(lambda: self.zoom_by(1))
+        actions.zoom_out.triggered.connect(lambda: self.zoom_by(-1))
+        actions.zoom_reset.triggered.connect(lambda: self.zoom_by(-self.page.zoom_steps))
+        actions.quit.triggered.connect(self.close)
+        actions.matrices.triggered.connect(lambda a: self.navigate(str(Address(a.data()))))
+        actions.search_box.textEdited.connect(self._on_search_text)
+        actions.search_box.returnPressed.connect(self._open_first_result)
+        actions.search_box.down_pressed.connect(self.search_view.results.select_first)
+        actions.search_box.escape_pressed.connect(self._leave_search)
+        self.search_view.results.leave_up.connect(self.focus_search)
+        self.search_view.result_chosen.connect(self.open_result)
+        self.search_view.filters_changed.connect(
+            lambda: self._on_search_text(actions.search_box.text())
         )
         self.home.table.cell_opened.connect(self.navigate)
         self.home.table.axis_opened.connect(self.navigate)
@@ -155,43 +121,6 @@ class MainWindow(QMainWindow):
         """Show the place `address` names; False (and nothing changes) if there is no such place."""
         self._remember_leaving()
         return self._go(address, restore=None)
-
-    def _remember_leaving(self) -> None:
-        """Note how the reader leaves the current place, for when they come Back to it."""
-        if self.history.current is not None:
-            self.history.current.scroll = self.page.browser.verticalScrollBar().value()
-            self.history.current.state = self.page.state
-
-    def _go(self, address: str, restore: Visit | None) -> bool:
-        place = Address.parse(address)
-        context = self.contexts.get(place.matrix) if place else None
-        if place is None or context is None:
-            self.statusBar().showMessage(f"There is no such place in this pack: {address}", 6000)
-            return False
-        self._show_matrix(place.matrix)
-        if place.cell is None and place.column is None and place.row is None:
-            self._show_home()
-        elif place.cell is None:
-            axis, key = ("column", place.column) if place.column else ("row", place.row)
-            self.page.show_listing(context, axis, key or "")
-            self._show_page(None)
-        else:
-            summary = context.cells[place.cell]
-            page = self.store.cell_page(place.matrix, place.cell) if summary.has_content else None
-            if page is None:
-                self.page.show_not_in_pack(summary, context)
-            else:
-                self.page.show_cell(page, context, place, restore.state if restore else None)
-            self._show_page(place.cell)
-        if restore is not None:
-            self.page.browser.verticalScrollBar().setValue(restore.scroll)
-        else:
-            self.history.visit(str(place))
-        self.current = place
-        self.settings.last_address = str(place)
-        self._update_for(place, context)
-        self.page_shown.emit(str(place))
-        return True
 
     @Slot()
     def go_back(self) -> None:
@@ -209,9 +138,63 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         self.navigate(str(Address(self.matrix_key)))
 
+    def _remember_leaving(self) -> None:
+        """Note how the reader leaves the current place, for when they come Back to it."""
+        if self.history.current is not None:
+            self.history.current.scroll = self.page.browser.verticalScrollBar().value()
+            self.history.current.state = self.page.state
+
     def _revisit(self, visit: Visit | None) -> None:
         if visit is not None:
             self._go(visit.address, restore=visit)
+
+    def _go(self, address: str, restore: Visit | None) -> bool:
+        place = parse_place(address)
+        if place is None or not self._show(place, restore):
+            self.statusBar().showMessage(f"There is no such place in this pack: {address}", 6000)
+            return False
+        if restore is not None:
+            self.page.browser.verticalScrollBar().setValue(restore.scroll)
+        elif isinstance(place, SearchAddress) and isinstance(self.current, SearchAddress):
+            self.history.replace_current(str(place))  # one history step per search, not per key
+        else:
+            self.history.visit(str(place))
+        self.current = place
+        self.settings.last_address = str(place)
+        self._update_window(place)
+        self.page_shown.emit(str(place))
+        return True
+
+    def _show(self, place: Place, restore: Visit | None) -> bool:
+        if isinstance(place, SearchAddress):
+            self._show_search(place)
+            return True
+        if isinstance(place, DocumentAddress):
+            document = self.store.document(place.slug)
+            if document is None:
+                return False
+            self.page.show_document(document)
+            self._show_page(None)
+            return True
+        context = self.contexts.get(place.matrix)
+        if context is None or (place.cell and place.cell not in context.cells):
+            return False
+        self._show_matrix(place.matrix)
+        if place.cell is None and place.column is None and place.row is None:
+            self._show_home()
+        elif place.cell is None:
+            axis, key = ("column", place.column) if place.column else ("row", place.row)
+            self.page.show_listing(context, axis, key or "")
+            self._show_page(None)
+        else:
+            summary = context.cells[place.cell]
+            page = self.store.cell_page(place.matrix, place.cell) if summary.has_content else None
+            if page is None:
+                self.page.show_not_in_pack(summary, context)
+            else:
+                self.page.show_cell(page, context, place, restore.state if restore else None)
+            self._show_page(place.cell)
+        return True
 
     def _show_matrix(self, key: str) -> None:
         if key == self.matrix_key and self.grid_model.matrix is not None:
@@ -235,25 +218,94 @@ class MainWindow(QMainWindow):
             self.home.table.mark(code)
         self.page.browser.setFocus()
 
-    def _update_for(self, place: Address, context: MatrixContext) -> None:
-        self.back_action.setEnabled(self.history.can_go_back())
-        self.forward_action.setEnabled(self.history.can_go_forward())
-        self.copy_action.setEnabled(place.cell is not None)
-        for action in self.matrix_actions.actions():
-            action.setChecked(action.data() == place.matrix)
-        where = context.matrix.name
+    def _update_window(self, place: Place) -> None:
+        actions = self.actions
+        actions.back.setEnabled(self.history.can_go_back())
+        actions.forward.setEnabled(self.history.can_go_forward())
+        actions.copy.setEnabled(isinstance(place, Address) and place.cell is not None)
+        actions.find.setEnabled(self.stack.currentWidget() is self.page)
+        for choice in actions.matrices.actions():
+            choice.setChecked(isinstance(place, Address) and choice.data() == place.matrix)
+        self.setWindowTitle(f"{self._title_of(place)} — {APP_NAME}")
+
+    def _title_of(self, place: Place) -> str:
+        if isinstance(place, SearchAddress):
+            return f"Search: {place.query}"
+        if isinstance(place, DocumentAddress):
+            return "Document"
+        context = self.contexts[place.matrix]
         if place.cell:
-            where = f"{place.cell} {context.cells[place.cell].title} · {where}"
-        self.setWindowTitle(f"{where} — {APP_NAME}")
+            return f"{place.cell} {context.cells[place.cell].title} · {context.matrix.name}"
+        return context.matrix.name
+
+    # --- search ------------------------------------------------------------------------------
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.actions.search_box.setFocus()
+        self.actions.search_box.selectAll()
+
+    @Slot(str)
+    def _on_search_text(self, text: str) -> None:
+        if not text.strip():
+            self._leave_search(clear=False)
+            return
+        matrix, type_code = self.search_view.filters()
+        self._go(str(SearchAddress(text, matrix, type_code)), restore=None)
+
+    def _show_search(self, place: SearchAddress) -> None:
+        box = self.actions.search_box
+        if box.text() != place.query:
+            box.setText(place.query)
+        self.search_view.set_filters(place.matrix, place.type_code)
+        self.stack.setCurrentWidget(self.search_view)
+        self.navigator_dock.hide()
+        if self._searcher is None:
+            self._searcher = SearchRunner(self.store.path, self)
+            self._searcher.results_ready.connect(self._on_results)
+        self._searcher.search(place.query, place.matrix, place.type_code)
+
+    @Slot(str, list)
+    def _on_results(self, query: str, hits: list[SearchHit]) -> None:
+        self.search_view.show_results(query, hits)
+        self.results_shown.emit(query)
+
+    @Slot()
+    def _open_first_result(self) -> None:
+        if self.search_view.results.select_first():
+            self.open_result(self.search_view.results.currentIndex().data(HitRole))
+
+    @Slot(object)
+    def open_result(self, hit: SearchHit) -> None:
+        """Open a search result's place and mark the words that matched there."""
+        if self.navigate(hit.address) and self.stack.currentWidget() is self.page:
+            words = _MARKED.findall(hit.title_html) + _MARKED.findall(hit.snippet_html)
+            self.page.reveal_words([re.sub(r"<[^>]+>", "", w) for w in words])
+
+    @Slot()
+    def _leave_search(self, clear: bool = True) -> None:
+        if clear:
+            self.actions.search_box.clear()
+        if isinstance(self.current, SearchAddress):
+            self.go_back() if self.history.can_go_back() else self.go_home()
+
+    def _describe(self, hit: SearchHit) -> str:
+        """Where a search result is, in words: matrix and cell, or "Document"."""
+        context = self.contexts.get(hit.matrix)
+        if context is None:
+            return "Document in this pack"
+        cell = context.cells.get(hit.cell)
+        return f"{context.matrix.name} · {hit.cell} {cell.title}" if cell else context.matrix.name
 
     # --- commands ------------------------------------------------------------------------------
 
     @Slot()
     def copy_title_and_link(self) -> None:
-        if self.current is None or self.current.cell is None:
+        place = self.current
+        if not isinstance(place, Address) or place.cell is None:
             return
-        context = self.contexts[self.current.matrix]
-        cell = context.cells[self.current.cell]
+        context = self.contexts[place.matrix]
+        cell = context.cells[place.cell]
         text = f"{context.matrix.name} cell {cell.code}: {cell.title}\n{cell.online_url}"
         QGuiApplication.clipboard().setText(text)
         self.statusBar().showMessage("Copied the cell's title and web address.", 4000)
@@ -285,6 +337,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         QGuiApplication.instance().removeEventFilter(self)
+        if self._searcher is not None:
+            self._searcher.stop()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)

@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from matrixdesk.core.addresses import Address
+from matrixdesk.core.addresses import Address, DocumentAddress, SearchAddress
 from matrixdesk.core.schema import STUDY_TYPES
 from matrixdesk.core.views import (
     BlockView,
     CellPage,
     CellSummary,
+    DocumentView,
     EntryView,
     MatrixView,
     SectionView,
@@ -142,10 +143,28 @@ def _entry_row(entry: EntryView, page: CellPage, context: MatrixContext, state: 
     kind = "entry-highlight" if state.highlight == entry_anchor(entry.slug) else "entry"
     annotation = _with_hover(entry.annotation_html, page, context)
     annotation = annotation.replace("<p>", f'<p class="{kind}">{lead}', 1)
-    return annotation + _document_line(entry)
+    return annotation + _document_line(entry) + _stored_search_line(entry)
+
+
+def _stored_search_line(entry: EntryView) -> str:
+    """The `more` entry's search, run in this pack (the web page's search needs internet)."""
+    if not entry.search_query:
+        return ""
+    address = SearchAddress(entry.search_query)
+    return (
+        f'<p class="document">Search this pack for: <a href="{address}" '
+        f'title="Show everything in this pack about this">{escape(entry.search_query)}</a></p>'
+    )
 
 
 def _document_line(entry: EntryView) -> str:
+    if entry.document_slug:
+        title = escape(entry.document_title or entry.document_slug)
+        address = DocumentAddress(entry.document_slug)
+        return (
+            f'<p class="document">Document: <a href="{address}" title="Open in MatrixDesk">'
+            f"{title}</a> (in this pack)</p>"
+        )
     if not entry.document_url:
         return ""
     url = escape(entry.document_url)
@@ -154,6 +173,39 @@ def _document_line(entry: EntryView) -> str:
         f'<span class="muted">(needs internet)</span> &middot; '
         f'<a href="action:copy/{url}">Copy address</a></p>'
     )
+
+
+def document_html(document: DocumentView) -> str:
+    """A document the pack carries: its details, its text, and the studies that cite it."""
+    details = ", ".join(
+        escape(part) for part in (document.authors, document.source, document.year) if part
+    )
+    parts = [
+        '<p class="matrix-name">Document</p>',
+        f"<h1>{escape(document.title)}</h1>",
+        f'<p class="headline">{details}</p>' if details else "",
+    ]
+    if document.original_url:
+        url = escape(document.original_url)
+        parts.append(
+            f'<p class="muted">Original: <a href="{url}" title="Needs internet">{url}</a> '
+            "(needs internet)</p>"
+        )
+    for heading, html in (
+        ("Summary", document.summary_html),
+        ("Key points", document.key_points_html),
+        ("Commentary", document.commentary_html),
+    ):
+        if html:
+            parts.append(f"<h3>{heading}</h3>{html}")
+    if document.cited_by:
+        items = "".join(
+            f'<li><a href="{entry.address}">{escape(entry.headline)}</a> '
+            f'<span class="muted">({escape(entry.cell_title)})</span></li>'
+            for entry in document.cited_by
+        )
+        parts.append(f'<h3>Listed in</h3><ul class="listing">{items}</ul>')
+    return "\n".join(part for part in parts if part)
 
 
 def _bite(page: CellPage, context: MatrixContext, state: PageState) -> str:

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -18,19 +19,28 @@ from PySide6.QtWidgets import (
 
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.schema import STUDY_TYPES
-from matrixdesk.core.views import CellPage, CellSummary
+from matrixdesk.core.views import CellPage, CellSummary, DocumentView
 from matrixdesk.paths import resources_dir
 from matrixdesk.ui.external_link import confirm_external_link
+from matrixdesk.ui.find_bar import FindBar
 from matrixdesk.ui.icons import type_icon
+from matrixdesk.ui.page_find import marks, matches, text_pattern, unfolded_for, words_pattern
 from matrixdesk.ui.page_html import (
     MatrixContext,
     axis_listing_html,
     cell_page_html,
+    document_html,
     not_in_pack_html,
 )
 from matrixdesk.ui.page_state import PageState, entry_anchor, section_anchor
 from matrixdesk.ui.reading_browser import ReadingBrowser
-from matrixdesk.ui.theme import READING_FONT_FILES, load_fonts, reading_css, reading_font
+from matrixdesk.ui.theme import (
+    READING_FONT_FILES,
+    Colours,
+    load_fonts,
+    reading_css,
+    reading_font,
+)
 
 ZOOM_STEP = 1.1
 ZOOM_RANGE = range(-4, 9)
@@ -84,11 +94,15 @@ class PageView(QWidget):
         self.breadcrumb.setAccessibleName("Breadcrumb")
         self.filter_bar = TypeFilterBar()
         self.browser = ReadingBrowser()
+        self.find_bar = FindBar()
         self.zoom_steps = 0
         self.context: MatrixContext | None = None
         self.page: CellPage | None = None
         self.state = PageState()
         self._html = ""
+        self._find_pattern: re.Pattern[str] | None = None
+        self._matches: list[QTextCursor] = []
+        self._current_match = -1
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(4)
@@ -98,6 +112,7 @@ class PageView(QWidget):
         layout.addLayout(crumb_row)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.browser, 1)
+        layout.addWidget(self.find_bar)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -105,6 +120,9 @@ class PageView(QWidget):
         self.browser.anchorClicked.connect(self._on_anchor)
         self.browser.zoom_requested.connect(self.zoom_by)
         self.filter_bar.filter_chosen.connect(self._on_filter)
+        self.find_bar.find_requested.connect(self._on_find)
+        self.find_bar.step_requested.connect(self.step_match)
+        self.find_bar.closed.connect(self._on_find_closed)
 
     # --- showing pages -------------------------------------------------------------------
 
@@ -141,6 +159,12 @@ class PageView(QWidget):
         self.filter_bar.setVisible(False)
         self._set_html(not_in_pack_html(summary, context))
 
+    def show_document(self, document: DocumentView) -> None:
+        self.page, self.context, self.state = None, None, PageState()
+        self.breadcrumb.setText(f"Document &#8250; {escape(document.title)}")
+        self.filter_bar.setVisible(False)
+        self._set_html(document_html(document))
+
     def show_listing(self, context: MatrixContext, axis: str, key: str) -> None:
         self.page, self.context, self.state = None, context, PageState()
         matrix = context.matrix
@@ -153,6 +177,70 @@ class PageView(QWidget):
         )
         self.filter_bar.setVisible(False)
         self._set_html(axis_listing_html(context, axis, key))
+
+    # --- finding ------------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def reveal_words(self, words: list[str]) -> None:
+        """Mark `words` (a search result's matched words) and bring the first match at or after
+        the place just scrolled to into view, unfolding folded text that holds one."""
+        self._find_pattern = words_pattern(words)
+        self._mark(from_position=self.browser.cursorForPosition(QPoint(0, 0)).position())
+
+    @Slot(int)
+    def step_match(self, delta: int) -> None:
+        if self._matches:
+            self._current_match = (self._current_match + delta) % len(self._matches)
+            self._select_current()
+
+    @Slot(str)
+    def _on_find(self, text: str) -> None:
+        self._find_pattern = text_pattern(text)
+        self._mark(from_position=self.browser.cursorForPosition(QPoint(0, 0)).position())
+
+    @Slot()
+    def _on_find_closed(self) -> None:
+        self._find_pattern = None
+        self._matches, self._current_match = [], -1
+        self.browser.setExtraSelections([])
+        self.browser.setFocus()
+
+    def _mark(self, from_position: int | None = None) -> None:
+        """Highlight every match of the current pattern; with `from_position`, make the first match
+        from there the current one (after opening any folded text that holds a match)."""
+        pattern = self._find_pattern
+        if pattern is None:
+            self._matches = []
+            self.browser.setExtraSelections([])
+            self.find_bar.show_count(0, 0)
+            return
+        if self.page is not None and from_position is not None:
+            unfolded = unfolded_for(self.page, self.state, pattern)
+            if unfolded != self.state:
+                self.state = unfolded
+                self._render(keep_scroll=True)
+                return  # _render marks again, from the same place
+        self._matches = matches(self.browser.document(), pattern)
+        colours = Colours.from_palette(self.palette())
+        self.browser.setExtraSelections(marks(self._matches, colours.highlight))
+        if from_position is not None:
+            self._current_match = next(
+                (i for i, m in enumerate(self._matches) if m.selectionStart() >= from_position),
+                0,
+            )
+        if self._matches:
+            self._select_current()
+        else:
+            self._current_match = -1
+            self.find_bar.show_count(0, 0)
+
+    def _select_current(self) -> None:
+        cursor = self._matches[self._current_match]
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
+        self.find_bar.show_count(self._current_match + 1, len(self._matches))
 
     # --- reading comfort -----------------------------------------------------------------
 
@@ -194,6 +282,7 @@ class PageView(QWidget):
     def _set_html(self, html: str, keep_scroll: bool = False) -> None:
         bar = self.browser.verticalScrollBar()
         position = bar.value() if keep_scroll else 0
+        top = self.browser.cursorForPosition(QPoint(0, 0)).position() if keep_scroll else 0
         self._html = html
         load_fonts(resources_dir() / "fonts", READING_FONT_FILES)
         scale = ZOOM_STEP**self.zoom_steps
@@ -202,6 +291,8 @@ class PageView(QWidget):
         document.setDefaultStyleSheet(reading_css(self.palette(), scale))
         self.browser.setHtml(html)
         bar.setValue(position)
+        if self._find_pattern is not None:
+            self._mark(from_position=top)
 
     def _set_breadcrumb(self, summary: CellSummary, context: MatrixContext) -> None:
         matrix = context.matrix

@@ -1,0 +1,49 @@
+"""Rows of the full-text index, collected while the pack is written and inserted in one go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection
+
+from matrixdesk.core.addresses import Address, DocumentAddress
+from matrixdesk.core.schema import SEARCH_INDEX_COLUMNS, SEARCH_INDEX_DDL
+
+
+@dataclass
+class SearchRows:
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+    def add(
+        self,
+        kind: str,
+        title: str,
+        body: str | None,
+        address: Address | DocumentAddress,
+        types: tuple[str, ...] = (),
+        block: str = "",
+    ) -> None:
+        """One searchable place. `block` ("<section-slug>/<index>") names the Matrix Bite block a
+        commentary row comes from, so a hit inside folded text can be unfolded."""
+        in_cell = isinstance(address, Address)
+        self.rows.append(
+            {
+                "title": " ".join(title.split()),
+                "body": body or "",
+                "kind": kind,
+                "address": str(address),
+                "matrix": address.matrix if in_cell else "",
+                "cell": (address.cell or "") if in_cell else "",
+                "types": " ".join(types),
+                "block": block,
+            }
+        )
+
+    def write(self, connection: Connection) -> None:
+        connection.exec_driver_sql(SEARCH_INDEX_DDL)
+        names = ", ".join(SEARCH_INDEX_COLUMNS)
+        values = ", ".join(f":{name}" for name in SEARCH_INDEX_COLUMNS)
+        if self.rows:
+            connection.exec_driver_sql(
+                f"INSERT INTO search_index ({names}) VALUES ({values})", self.rows
+            )

@@ -1,0 +1,30 @@
+"""The toolbar's search field: typing searches; Down moves into the results; Esc clears."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+
+class SearchBox(QLineEdit):
+    down_pressed = Signal()
+    """Down was pressed: move into the results."""
+    escape_pressed = Signal()
+    """Esc was pressed: clear the search and go back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("Search this pack (Ctrl+K)")
+        self.setAccessibleName("Search")
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(260)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,223 @@
+"""Search results: grouped by kind, each with its place and a snippet with the matched words
+marked; filters for matrix and study type; usable from the keyboard alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from matrixdesk.core.schema import STUDY_TYPES, TYPED_STUDY_CODES
+from matrixdesk.core.search import KIND_LABELS, KINDS, SearchHit, plain
+
+HitRole = Qt.ItemDataRole.UserRole + 1
+"""Data role holding a row's SearchHit (None on a group heading)."""
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Hits grouped by kind (cells, studies, commentary, documents), best first in each group,
+    each group under a heading row."""
+
+    def __init__(self, describe: Callable[[SearchHit], str]) -> None:
+        super().__init__()
+        self.describe = describe
+        self.rows: list[str | SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.rows = []
+        for kind in KINDS:
+            group = [hit for hit in hits if hit.kind == kind]
+            if group:
+                self.rows.append(f"{KIND_LABELS[kind]} ({len(group)})")
+                self.rows.extend(group)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if isinstance(self.rows[index.row()], str):
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.rows[index.row()]
+        if role == HitRole:
+            return row if isinstance(row, SearchHit) else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row if isinstance(row, str) else self.html(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if isinstance(row, str):
+                return row
+            return f"{plain(row.title_html)}. {self.describe(row)}. {plain(row.snippet_html)}"
+        return None
+
+    def html(self, hit: SearchHit) -> str:
+        snippet = f"<br>{hit.snippet_html}" if hit.snippet_html else ""
+        title = hit.title_html or hit.snippet_html
+        return f'<b>{title}</b><br><span style="color: gray">{self.describe(hit)}</span>{snippet}'
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Draws a result's rich text (marked words in bold) and group headings."""
+
+    def _document(self, option: QStyleOptionViewItem, index: _Index) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        document.setHtml(index.data(Qt.ItemDataRole.DisplayRole))
+        document.setTextWidth(max(200, option.rect.width() - 24))  # type: ignore[attr-defined]
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        if index.data(HitRole) is None:
+            painter.save()
+            font = option.font  # type: ignore[attr-defined]
+            font.setBold(True)
+            painter.setFont(font)
+            rect = option.rect.adjusted(8, 10, -8, 0)  # type: ignore[attr-defined]
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, index.data())
+            painter.restore()
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style()  # type: ignore[attr-defined]
+        option.text = ""  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        document = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft() + QPoint(12, 6))  # type: ignore[attr-defined]
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        if index.data(HitRole) is None:
+            return QSize(200, 34)
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 12)
+
+
+class ResultsList(QListView):
+    chosen = Signal(object)
+    """The SearchHit the reader opened."""
+    leave_up = Signal()
+    """Up was pressed on the first result: focus goes back to the search field."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.chosen.emit(self.currentIndex().data(HitRole))
+            return
+        if key == Qt.Key.Key_Up and self._first_hit_row() == self.currentIndex().row():
+            self.leave_up.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _first_hit_row(self) -> int:
+        model = self.model()
+        return next(
+            (row for row in range(model.rowCount()) if model.index(row, 0).data(HitRole)), -1
+        )
+
+    def select_first(self) -> bool:
+        row = self._first_hit_row()
+        if row < 0:
+            return False
+        self.setCurrentIndex(self.model().index(row, 0))
+        self.setFocus()
+        return True
+
+
+class SearchView(QWidget):
+    result_chosen = Signal(object)
+    """The SearchHit the reader chose."""
+    filters_changed = Signal()
+    """The matrix or study-type filter changed."""
+
+    def __init__(self, describe: Callable[[SearchHit], str], matrices: dict[str, str]) -> None:
+        super().__init__()
+        self.heading = QLabel()
+        self.heading.setObjectName("searchHeading")
+        self.matrix_filter = QComboBox()
+        self.matrix_filter.setAccessibleName("Matrix filter")
+        self.matrix_filter.addItem("All matrices", "")
+        for key, name in matrices.items():
+            self.matrix_filter.addItem(name, key)
+        self.type_filter = QComboBox()
+        self.type_filter.setAccessibleName("Study type filter")
+        self.type_filter.addItem("All kinds of result", "")
+        for code in TYPED_STUDY_CODES:
+            self.type_filter.addItem(f"{STUDY_TYPES[code]} only", code)
+        self.model = SearchResultsModel(describe)
+        self.results = ResultsList()
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.results.setAccessibleName("Search results")
+        self.results.setWordWrap(True)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        filters = QHBoxLayout()
+        filters.addWidget(self.heading, 1)
+        filters.addWidget(self.matrix_filter)
+        filters.addWidget(self.type_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 10, 18, 10)
+        layout.addLayout(filters)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.results, 1)
+        self.matrix_filter.currentIndexChanged.connect(lambda _: self.filters_changed.emit())
+        self.type_filter.currentIndexChanged.connect(lambda _: self.filters_changed.emit())
+        self.results.chosen.connect(self.result_chosen)
+        self.results.clicked.connect(self._on_clicked)
+
+    def filters(self) -> tuple[str | None, str | None]:
+        return (self.matrix_filter.currentData() or None, self.type_filter.currentData() or None)
+
+    def set_filters(self, matrix: str | None, type_code: str | None) -> None:
+        for combo, value in ((self.matrix_filter, matrix), (self.type_filter, type_code)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value or "")))
+            combo.blockSignals(False)
+
+    def show_results(self, query: str, hits: list[SearchHit]) -> None:
+        self.model.set_hits(hits)
+        count = len(hits)
+        self.heading.setText(f"{count} result{'s' if count != 1 else ''} for “{query}”")
+        self.empty.setVisible(count == 0)
+        self.empty.setText(
+            "Nothing in this pack matches. Check the spelling, use fewer words, end a word with * "
+            "to match its beginning, or clear the filters."
+        )
+
+    @Slot(QModelIndex)
+    def _on_clicked(self, index: QModelIndex) -> None:
+        hit = index.data(HitRole)
+        if hit is not None:
+            self.result_chosen.emit(hit)

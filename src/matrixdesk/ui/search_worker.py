@@ -1,0 +1,79 @@
+"""Search off the UI thread, so typing never waits for a query.
+
+The worker owns its own read-only connection to the pack on its own thread. Each keystroke sends a
+numbered request; a request overtaken by a newer one before it starts is skipped, and the window
+ignores any answer that is not for the newest request.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from matrixdesk.core.search import SearchHit
+from matrixdesk.core.store import ContentStore
+
+
+class _Worker(QObject):
+    finished = Signal(int, list)
+    """(request number, list of SearchHit) for a finished query."""
+
+    def __init__(self, pack: Path) -> None:
+        super().__init__()
+        self.pack = pack
+        self.newest = 0  # written by the UI thread; an int store is atomic under the GIL
+        self.store: ContentStore | None = None
+
+    @Slot(int, str, str, str)
+    def run(self, number: int, text: str, matrix: str, type_code: str) -> None:
+        if number != self.newest:
+            return
+        if self.store is None:
+            self.store = ContentStore.open(self.pack)
+        hits: list[SearchHit] = self.store.search(
+            text, matrix or None, type_code or None, prefix_last=True
+        )
+        self.finished.emit(number, hits)
+
+    @Slot()
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+class SearchRunner(QObject):
+    results_ready = Signal(str, list)
+    """(the query text, list of SearchHit) for the newest request only."""
+    _request = Signal(int, str, str, str)
+    _close = Signal()
+
+    def __init__(self, pack: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("search")
+        self._worker = _Worker(pack)
+        self._worker.moveToThread(self._thread)
+        self._request.connect(self._worker.run)
+        self._close.connect(self._worker.close)
+        self._worker.finished.connect(self._on_finished)
+        self._number = 0
+        self._texts: dict[int, str] = {}
+        self._thread.start()
+
+    def search(self, text: str, matrix: str | None, type_code: str | None) -> None:
+        self._number += 1
+        self._texts = {self._number: text}
+        self._worker.newest = self._number
+        self._request.emit(self._number, text, matrix or "", type_code or "")
+
+    def stop(self) -> None:
+        """Close the worker's connection and end its thread (call before the app quits)."""
+        self._close.emit()
+        self._thread.quit()
+        self._thread.wait()
+
+    @Slot(int, list)
+    def _on_finished(self, number: int, hits: list[SearchHit]) -> None:
+        if number == self._number:
+            self.results_ready.emit(self._texts[number], hits)

@@ -1,0 +1,73 @@
+"""The main window's commands: actions with their shortcuts, the toolbar and the menus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+
+from matrixdesk.core.views import MatrixView
+from matrixdesk.ui.search_box import SearchBox
+
+
+class WindowActions:
+    def __init__(self, window: QMainWindow, matrices: list[MatrixView]) -> None:
+        style = window.style()
+
+        def action(text: str, *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
+            created = QAction(text, window)
+            created.setShortcuts([QKeySequence(s) for s in shortcuts])
+            return created
+
+        self.back = action("Back", QKeySequence.StandardKey.Back)
+        self.back.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.forward = action("Forward", QKeySequence.StandardKey.Forward)
+        self.forward.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.home = action("Home", "Alt+Home")
+        self.home.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
+        self.home.setToolTip("The matrix grid (Alt+Home)")
+        self.copy = action("Copy title and link", "Ctrl+Shift+C")
+        self.copy.setToolTip("Copy this cell's title and web address, to share or cite it")
+        self.search = action("Search", "Ctrl+K", "Ctrl+L")
+        self.find = action("Find in page", QKeySequence.StandardKey.Find)
+        self.find_next = action("Find next", QKeySequence.StandardKey.FindNext)
+        self.find_previous = action("Find previous", QKeySequence.StandardKey.FindPrevious)
+        self.zoom_in = action("Zoom in", QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
+        self.zoom_out = action("Zoom out", QKeySequence.StandardKey.ZoomOut)
+        self.zoom_reset = action("Actual size", "Ctrl+0")
+        self.quit = action("Quit", QKeySequence.StandardKey.Quit)
+        self.matrices = QActionGroup(window)
+        for matrix in matrices:
+            choice = QAction(matrix.name.removesuffix(" Matrix"), self.matrices)
+            choice.setCheckable(True)
+            choice.setData(matrix.key)
+            choice.setToolTip(f"Show the {matrix.name}")
+        self.search_box = SearchBox()
+        self._build(window)
+
+    def _build(self, window: QMainWindow) -> None:
+        toolbar = QToolBar("Navigation")
+        toolbar.setObjectName("navigationToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.back, self.forward, self.home])
+        toolbar.addSeparator()
+        toolbar.addActions(self.matrices.actions())
+        toolbar.addSeparator()
+        toolbar.addAction(self.copy)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_box)
+        window.addToolBar(toolbar)
+        menu = window.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.copy)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([self.search, self.find, self.find_next, self.find_previous])
+        view_menu = menu.addMenu("&View")
+        view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addActions(self.matrices.actions())
+        go_menu = menu.addMenu("&Go")
+        go_menu.addActions([self.back, self.forward, self.home])

@@ -1,0 +1,126 @@
+"""Searching the pack: ranking, stemming, folding, phrases, prefixes, filters, hostile input."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matrixdesk.app import main
+from matrixdesk.core.search import fts_query, search
+from matrixdesk.core.store import ContentStore
+
+MI_REVIEW = "matrixdesk:/alcohol/B5/entry/motivational-interviewing-criminal-justice"
+
+
+def addresses(store: ContentStore, text: str, **filters: str) -> list[str]:
+    return [hit.address for hit in store.search(text, **filters)]
+
+
+def test_motivational_interviewing_finds_the_review_first_then_commentary(
+    store: ContentStore,
+) -> None:
+    hits = store.search("motivational interviewing")
+    assert hits[0].address == MI_REVIEW
+    assert hits[0].title_html.startswith("Can <b>motivational</b> <b>interviewing</b> work")
+    commentary = [hit.address for hit in hits if hit.kind == "commentary"]
+    assert {
+        "matrixdesk:/alcohol/B5#practitioner-skills",
+        "matrixdesk:/alcohol/B5#split-therapy-and-supervision",
+        "matrixdesk:/alcohol/B5#trickier-situation",
+    } <= set(commentary)
+    assert all("<b>" in hit.snippet_html for hit in hits if hit.kind == "commentary")
+
+
+def test_stemming_case_and_accents(store: ContentStore) -> None:
+    offenders = "matrixdesk:/alcohol/B5/entry/supervising-offenders-review"
+    assert offenders in addresses(store, "offender")
+    assert addresses(store, "MOTIVATIONAL Interviewing") == addresses(
+        store, "motivational interviewing"
+    )
+    assert addresses(store, "thérapeutic") == addresses(store, "therapeutic")
+
+
+def test_phrases_and_prefixes(store: ContentStore) -> None:
+    assert (
+        addresses(store, '"magnetic tendency"') == ["matrixdesk:/alcohol/B5#trickier-situation"] * 2
+    )
+    assert addresses(store, '"tendency magnetic"') == []
+    assert "matrixdesk:/alcohol/B5#trickier-situation" in addresses(store, "jugg*")
+    assert addresses(store, "jugg") == []
+    assert MI_REVIEW in [hit.address for hit in store.search("motiv", prefix_last=True)]
+
+
+def test_cells_are_found_by_title_and_headline(store: ContentStore) -> None:
+    assert addresses(store, "jailer")[0] == "matrixdesk:/alcohol/B5"
+    assert addresses(store, "commissioners recognise") == ["matrixdesk:/drug/E3"]
+
+
+def test_filters_for_matrix_and_study_type(store: ContentStore) -> None:
+    assert all(a.startswith("matrixdesk:/drug/") for a in addresses(store, "harm", matrix="drug"))
+    assert addresses(store, "harm", matrix="drug")
+    reviews = store.search("offenders", type_code="R")
+    assert reviews and all(hit.types == ("R",) for hit in reviews)
+    assert store.search("offenders", type_code="S") == []
+
+
+def test_empty_or_wordless_queries_show_nothing(store: ContentStore) -> None:
+    for text in ("", "   ", "*", '""', "…", "🙂", "-- ;"):
+        assert store.search(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"unbalanced quote',
+        "AND",
+        "offender OR",
+        "NEAR(offender manager, 2)",
+        "title:offender",
+        "body: -offender",
+        "^offender",
+        "'); DROP TABLE cells; --",
+        "offender* *",
+        "x" * 10_000,
+        "offender\x00\x01\x1f manager",
+        "🙂 offender 🚀",
+        "{title body}: offender",
+    ],
+)
+def test_hostile_queries_return_results_or_nothing(store: ContentStore, text: str) -> None:
+    assert isinstance(store.search(text), list)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=300))
+def test_no_text_makes_search_raise(pack_path: Path, text: str) -> None:
+    connection = sqlite3.connect(f"{pack_path.as_uri()}?mode=ro", uri=True)
+    try:
+        query = fts_query(text, prefix_last=True)
+        if query is not None:
+            # The built query must be valid FTS5, not merely swallowed by search's last guard.
+            connection.execute("SELECT 1 FROM search_index WHERE search_index MATCH ?", (query,))
+        assert isinstance(search(connection, text, prefix_last=True), list)
+    finally:
+        connection.close()
+
+
+def test_command_line_prints_what_the_api_returns(
+    store: ContentStore, pack_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--pack", str(pack_path), "search", "offender", "--type", "R", "--json"])
+    assert code == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert [hit["address"] for hit in printed] == addresses(store, "offender", type_code="R")
+    assert main(["--pack", str(pack_path), "search", "motivational interviewing"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(
+        " 1. [study] alcohol B5 · Can motivational interviewing work in criminal justice settings?"
+        " (2005)\n    " + MI_REVIEW
+    )
+    assert main(["--pack", str(pack_path), "search", "zzzqqq"]) == 0
+    assert "No results for 'zzzqqq'." in capsys.readouterr().out

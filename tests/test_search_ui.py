@@ -1,0 +1,140 @@
+"""Search as you type, the `more` searches, and find in page, in the real window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from matrixdesk.ui.main_window import MainWindow
+from matrixdesk.ui.search_view import HitRole
+from tests.reading_pane import click_link, is_in_view, links, page_text
+
+
+def _type_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    box = window.actions.search_box
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert box.hasFocus()
+    with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == text, timeout=5000):
+        qtbot.keyClicks(box, text)
+
+
+def _rows(window: MainWindow) -> list[str]:
+    model = window.search_view.model
+    return [
+        model.index(row, 0).data()
+        if model.index(row, 0).data(HitRole) is None
+        else model.index(row, 0).data(HitRole).address
+        for row in range(model.rowCount())
+    ]
+
+
+def test_typing_shows_grouped_results_with_marked_words(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    _type_search(qtbot, window, "motivational interviewing")
+    rows = _rows(window)
+    assert rows[0] == "Studies (1)"
+    assert rows[1] == "matrixdesk:/alcohol/B5/entry/motivational-interviewing-criminal-justice"
+    assert rows[2].startswith("Commentary (")
+    assert window.stack.currentWidget() is window.search_view
+    first = window.search_view.model.index(1, 0).data()
+    assert "<b>motivational</b> <b>interviewing</b>" in first
+    assert "Alcohol Treatment Matrix · B5 Practitioners; Safeguarding the community" in first
+    assert window.search_view.heading.text().startswith(f"{len(rows) - 2} results for")
+
+
+def test_search_as_you_type_matches_the_word_being_typed(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    _type_search(qtbot, window, "jugg")
+    assert "matrixdesk:/alcohol/B5#trickier-situation" in _rows(window)
+
+
+def test_choosing_a_commentary_result_by_keyboard_opens_the_passage(
+    qtbot: QtBot, main_window
+) -> None:
+    window = main_window()
+    _type_search(qtbot, window, "magnetic tendency")
+    box = window.actions.search_box
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    results = window.search_view.results
+    assert results.hasFocus()
+    assert (
+        results.currentIndex().data(HitRole).address == "matrixdesk:/alcohol/B5#trickier-situation"
+    )
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.keyClick(results, Qt.Key.Key_Return)
+    page = window.page
+    assert page.state.bite_open
+    cursor = page.browser.textCursor()
+    assert cursor.selectedText().lower() in ("magnetic", "tendency")
+    assert page.browser.viewport().rect().intersects(page.browser.cursorRect(cursor))
+    assert len(page.browser.extraSelections()) >= 4  # both words, both places they occur
+
+
+def test_filters_narrow_the_results(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    _type_search(qtbot, window, "offenders")
+    view = window.search_view
+    with qtbot.waitSignal(window.results_shown):
+        view.type_filter.setCurrentIndex(view.type_filter.findData("R"))
+    hits = [a for a in _rows(window) if a.startswith("matrixdesk:")]
+    assert hits and all("/entry/" in a for a in hits)
+    assert str(window.current).endswith("type=R")
+
+
+def test_escape_leaves_search_and_returns(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5")
+    _type_search(qtbot, window, "offender")
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.keyClick(window.actions.search_box, Qt.Key.Key_Escape)
+    assert str(window.current) == "matrixdesk:/alcohol/B5"
+    assert window.actions.search_box.text() == ""
+
+
+def test_the_more_entry_runs_its_search(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5")
+    (more,) = links(window.page.browser, "practitioner offender")
+    with qtbot.waitSignal(window.results_shown):
+        click_link(qtbot, window.page.browser, more)
+    assert window.actions.search_box.text() == "practitioner offender"
+    assert any(a.startswith("matrixdesk:/alcohol/B5") for a in _rows(window))
+
+
+def test_find_in_page_counts_and_walks_matches(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.page.find_bar
+    assert bar.isVisible() and bar.field.hasFocus()
+    qtbot.keyClicks(bar.field, "probation")
+    total = int(bar.count.text().split(" of ")[1])
+    assert bar.count.text() == f"1 of {total}" and total >= 3
+    first = window.page.browser.textCursor().selectionStart()
+    qtbot.keyClick(bar.field, Qt.Key.Key_F3)
+    assert bar.count.text() == f"2 of {total}"
+    assert window.page.browser.textCursor().selectionStart() > first
+    qtbot.keyClick(bar.field, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count.text() == f"1 of {total}"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert window.page.browser.extraSelections() == []
+
+
+def test_find_unfolds_the_bite_to_show_a_match_inside(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5")
+    assert not window.page.state.bite_open
+    window.page.open_find()
+    qtbot.keyClicks(window.page.find_bar.field, "juggler")
+    assert window.page.state.bite_open
+    assert window.page.find_bar.count.text() == "1 of 1"
+    cursor = window.page.browser.textCursor()
+    assert cursor.selectedText() == "juggler"
+    assert window.page.browser.viewport().rect().intersects(window.page.browser.cursorRect(cursor))
+
+
+def test_find_reports_no_matches(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5")
+    window.page.open_find()
+    window.page.find_bar.field.setText("zzqxv")  # pasted in one go
+    assert window.page.find_bar.count.text() == "No matches"
+    assert not window.page.state.bite_open
+    assert is_in_view(window.page.browser, "Practitioners; Safeguarding the community")
+    assert "zzqxv" not in page_text(window.page.browser)
