@@ -32,13 +32,13 @@ def _make_bad_pack(kind: str, good: Path, folder: Path) -> Path:
 @pytest.mark.parametrize(
     ("kind", "problem", "advice"),
     [
-        ("missing", "The content pack does not exist.", "Reinstall MatrixDesk"),
-        ("not sqlite", "not a MatrixDesk content pack (it is not an SQLite database)", "Reinstall"),
-        ("truncated", "The content pack is incomplete: the file has been cut short.", "Reinstall"),
+        ("missing", "The content pack does not exist.", "leave out --pack"),
+        ("not sqlite", "not a MatrixDesk content pack (it is not an SQLite database)", "Check"),
+        ("truncated", "The content pack is incomplete: the file has been cut short.", "Check"),
         (
             "wrong application id",
             "This SQLite database is not a MatrixDesk content pack.",
-            "--pack",
+            "leave out --pack",
         ),
         ("newer schema", "needs a newer MatrixDesk", "Update MatrixDesk"),
     ],
@@ -70,3 +70,32 @@ def test_bad_pack_shows_a_dialog_and_exits_non_zero(
     assert advice in shown[1] and str(bad) in shown[1]
     err = capsys.readouterr().err
     assert problem in err and advice in err and "Traceback" not in err
+
+
+def test_the_installed_pack_gets_reinstall_advice(tmp_path: Path) -> None:
+    from matrixdesk.core.pack import PackError, check_pack_file
+
+    try:
+        check_pack_file(tmp_path / "gone.sqlite")
+    except PackError as error:
+        assert error.advice_for(chosen=False).startswith("Reinstall MatrixDesk")
+        assert "leave out --pack" in error.advice_for(chosen=True)
+    else:
+        raise AssertionError("a missing pack was accepted")
+
+
+def test_open_with_a_place_the_pack_lacks_exits_2(
+    qapp: QApplication, pack_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--pack", str(pack_path), "--config-dir", str(tmp_path), "--open", "nowhere/B5"])
+    assert code == 2
+    assert "there is no place 'matrixdesk:/nowhere/B5' in this pack" in capsys.readouterr().err
+
+
+def test_open_with_something_that_is_not_a_place_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--open", "B5 please"])
+    assert exit_info.value.code == 2
+    assert "'B5 please' is not a place; use e.g. alcohol/B5" in capsys.readouterr().err

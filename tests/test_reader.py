@@ -90,8 +90,7 @@ def test_discussion_link_unfolds_the_bite_and_highlights_the_heading(
     assert window.page.state.bite_open
     assert is_in_view(browser, SKILLS_HEADING)
     highlight = Colours.from_palette(window.page.palette()).highlight
-    heading = [f for f in fragments(browser.document()) if f.text == SKILLS_HEADING]
-    assert heading and heading[0].background == highlight
+    assert background_of(browser, SKILLS_HEADING) == highlight
 
 
 def test_cross_cell_link_navigates_and_back_returns(qtbot: QtBot, main_window) -> None:
@@ -251,3 +250,66 @@ def test_reading_colours_follow_a_dark_palette() -> None:
     colours = Colours.from_palette(dark)
     assert QColor(colours.text).lightness() > 200
     assert QColor(colours.highlight).lightness() < 128  # a highlight that keeps text readable
+
+
+def test_back_returns_to_where_the_reader_had_scrolled(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5#practitioner-skills")
+    bar = window.page.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    bar.setValue(bar.value() + 900)  # read on past the heading
+    left_at = bar.value()
+    window.navigate("alcohol/A4")
+    with qtbot.waitSignal(window.page_shown):
+        window.go_back()
+    qtbot.wait(20)  # let any deferred scrolling run: it must not move the page
+    assert bar.value() == left_at
+
+
+def test_opening_the_bite_by_keyboard_keeps_the_readers_place(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5")
+    browser = window.page.browser
+    for _ in range(60):
+        qtbot.keyClick(browser, Qt.Key.Key_Tab)
+        if browser.textCursor().charFormat().anchorHref() == "action:bite/open":
+            break
+    scroll = browser.verticalScrollBar().value()
+    qtbot.keyClick(browser, Qt.Key.Key_Return)
+    assert window.page.state.bite_open
+    assert browser.textCursor().charFormat().anchorHref() == "action:bite/close"
+    assert abs(browser.verticalScrollBar().value() - scroll) < 30  # the same line stays on top
+    qtbot.keyClick(browser, Qt.Key.Key_Tab)  # carries on into the bite, not back to the top
+    assert browser.verticalScrollBar().value() >= scroll - 30
+
+
+def test_zooming_keeps_the_same_words_at_the_top(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5#trickier-situation")
+    browser = window.page.browser
+    qtbot.wait(20)
+    from PySide6.QtCore import QPoint
+
+    before = browser.cursorForPosition(QPoint(0, 0)).position()
+    window.zoom_by(3)
+    after = browser.cursorForPosition(QPoint(0, 0)).position()
+    assert abs(after - before) < 80  # within a line or so of text
+
+
+def test_filter_offers_only_the_types_the_cell_has(main_window) -> None:
+    window = main_window("alcohol/B5")
+    buttons = window.page.filter_bar.buttons
+    assert buttons["all"].text() == "All studies (9)"
+    assert buttons["K"].text() == "Key studies (4)" and buttons["K"].isEnabled()
+    assert buttons["S"].text() == "Seminal studies (0)" and not buttons["S"].isEnabled()
+
+
+def test_a_later_page_is_not_scrolled_by_an_earlier_one(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    window.navigate("alcohol/B5#trickier-situation")
+    window.navigate("alcohol/B5")
+    qtbot.wait(20)
+    assert window.page.browser.verticalScrollBar().value() == 0
+
+
+def test_a_missing_heading_opens_the_cell_and_says_so(main_window) -> None:
+    window = main_window("alcohol/B5#no-such-heading")
+    assert str(window.current) == "matrixdesk:/alcohol/B5"
+    assert "Cell B5 has no heading 'no-such-heading'" in window.statusBar().currentMessage()

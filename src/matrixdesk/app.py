@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import matrixdesk
-from matrixdesk.core.addresses import Address
+from matrixdesk.core.addresses import parse_place
 from matrixdesk.paths import bundled_pack_path
 
 
@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = commands.add_parser("info", help="show what a content pack holds")
     info.add_argument(
-        "pack", type=Path, nargs="?", metavar="PACK", help="default: the installed pack"
+        "info_pack", type=Path, nargs="?", metavar="PACK", help="default: the installed pack"
     )
     search = commands.add_parser("search", help="search the content pack from the terminal")
     search.add_argument("query", metavar="QUERY", help='words, "a phrase", or prefix*')
@@ -80,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "search":
         return commands.run_search(
             args.pack or bundled_pack_path(),
+            args.pack is not None,
             args.query,
             args.matrix,
             args.type,
@@ -87,15 +88,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.limit,
         )
     if args.command == "info":
-        return commands.run_info(args.pack or bundled_pack_path())
+        chosen = args.info_pack or args.pack
+        return commands.run_info(chosen or bundled_pack_path(), chosen is not None)
     from matrixdesk.ui.launch import run_reader
 
-    return run_reader(args.pack or bundled_pack_path(), args.open, args.config_dir)
+    return run_reader(
+        args.pack or bundled_pack_path(), args.open, args.config_dir, args.pack is not None
+    )
 
 
 def _place(text: str) -> str:
     """argparse type for --open: a matrixdesk address, long or short form."""
-    address = Address.parse(text)
+    address = parse_place(text)
     if address is None:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a place; use e.g. alcohol/B5, drug/A1 or alcohol/B5#section-slug"

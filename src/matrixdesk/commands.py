@@ -42,18 +42,24 @@ def run_build(source_dir: Path, out: Path) -> int:
     return EXIT_OK
 
 
-def _open_store(pack: Path) -> ContentStore | None:
+def _open_store(pack: Path, chosen: bool) -> ContentStore | None:
     try:
         return ContentStore.open(pack)
     except PackError as error:
-        print(f"{error.path}: {error.problem} {error.advice}", file=sys.stderr)
+        print(f"{error.path}: {error.problem} {error.advice_for(chosen)}", file=sys.stderr)
         return None
 
 
 def run_search(
-    pack: Path, query: str, matrix: str | None, type_code: str | None, as_json: bool, limit: int
+    pack: Path,
+    chosen: bool,
+    query: str,
+    matrix: str | None,
+    type_code: str | None,
+    as_json: bool,
+    limit: int,
 ) -> int:
-    store = _open_store(pack)
+    store = _open_store(pack, chosen)
     if store is None:
         return EXIT_PROBLEMS
     try:
@@ -86,8 +92,8 @@ def _hit_record(hit: SearchHit) -> dict[str, object]:
     }
 
 
-def run_info(pack: Path) -> int:
-    store = _open_store(pack)
+def run_info(pack: Path, chosen: bool) -> int:
+    store = _open_store(pack, chosen)
     if store is None:
         return EXIT_PROBLEMS
     try:

@@ -50,11 +50,6 @@ class Address:
                 text += f"#{self.section}"
         return text
 
-    @property
-    def page(self) -> Address:
-        """The same page without a place on it: what history and the navigator care about."""
-        return Address(self.matrix, self.cell, column=self.column, row=self.row)
-
     @classmethod
     def parse(cls, text: str) -> Address | None:
         """Read `matrixdesk:/alcohol/B5#slug` or the short `alcohol/B5#slug`; None if neither."""

@@ -13,17 +13,25 @@ from matrixdesk.core.schema import APPLICATION_ID, SCHEMA_VERSION
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
-_CHOOSE_ANOTHER = "Reinstall MatrixDesk, or choose another pack with --pack."
+# What to do about a pack that cannot be used depends on whose choice it was.
+INSTALLED_PACK_ADVICE = "Reinstall MatrixDesk, or choose another pack with --pack."
+CHOSEN_PACK_ADVICE = "Check the file, or leave out --pack to read the installed pack."
 
 
 class PackError(Exception):
-    """A pack cannot be used. `problem` says what is wrong, `advice` what to do about it."""
+    """A pack cannot be used. `problem` says what is wrong; `advice_for` what to do about it."""
 
-    def __init__(self, path: Path, problem: str, advice: str = _CHOOSE_ANOTHER) -> None:
-        super().__init__(f"{path}: {problem} {advice}")
+    def __init__(self, path: Path, problem: str, advice: str | None = None) -> None:
+        super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
-        self.advice = advice
+        self._advice = advice
+
+    def advice_for(self, chosen: bool) -> str:
+        """Advice for the installed pack, or (`chosen`) for a pack the user named."""
+        if self._advice:
+            return self._advice
+        return CHOSEN_PACK_ADVICE if chosen else INSTALLED_PACK_ADVICE
 
 
 def check_pack_file(path: Path) -> None:
@@ -60,7 +68,7 @@ def check_pack_file(path: Path) -> None:
             path,
             f"The content pack needs a newer MatrixDesk (pack format {schema_version}; "
             f"this version reads format {SCHEMA_VERSION}).",
-            "Update MatrixDesk, or choose an older pack with --pack.",
+            "Update MatrixDesk, or use a pack made for this version.",
         )
     if schema_version < SCHEMA_VERSION:
         raise PackError(

@@ -54,10 +54,6 @@ class ContentStore:
             application_id=query("PRAGMA application_id").fetchone()[0],
         )
 
-    def study_types(self) -> dict[str, str]:
-        rows = self._connection.execute("SELECT code, label FROM study_types ORDER BY position")
-        return dict(rows.fetchall())
-
     def matrices(self) -> tuple[MatrixView, ...]:
         query = self._connection.execute
         views = []

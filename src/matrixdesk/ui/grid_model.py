@@ -69,9 +69,10 @@ class MatrixGridModel(QAbstractTableModel):
         horizontal = orientation == Qt.Orientation.Horizontal
         axis = (self._matrix.columns if horizontal else self._matrix.rows)[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            width = 24 if horizontal else 20
-            lines = textwrap.wrap(axis.name, width, break_long_words=False)
-            return f"{axis.key}\n" + "\n".join(lines)
+            width = 16 if horizontal else 20
+            # Let "Management/supervision" break after its slash, as a word would.
+            lines = textwrap.wrap(axis.name.replace("/", "/ "), width, break_long_words=False)
+            return f"{axis.key}\n" + "\n".join(lines).replace("/ ", "/")
         if role == Qt.ItemDataRole.ToolTipRole:
             if horizontal:
                 return (

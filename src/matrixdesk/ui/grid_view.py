@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +23,10 @@ from matrixdesk.ui.theme import ACCENT, blend, is_dark
 _Index = QModelIndex | QPersistentModelIndex
 
 
+MIN_CELL_WIDTH = 132
+MIN_CELL_HEIGHT = 78
+
+
 class CellDelegate(QStyledItemDelegate):
     """Paints a cell as a card: in-pack cells tinted with the accent, title-only cells plain."""
 
@@ -33,7 +37,8 @@ class CellDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         cell = index.data(CellRole)
         palette = option.palette  # type: ignore[attr-defined]
-        rect: QRect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
+        outer: QRect = option.rect  # type: ignore[attr-defined]
+        rect = outer.adjusted(3, 3, -3, -3)
         state = option.state  # type: ignore[attr-defined]
         selected = bool(state & QStyle.StateFlag.State_Selected)
         hovered = bool(state & QStyle.StateFlag.State_MouseOver)
@@ -43,14 +48,20 @@ class CellDelegate(QStyledItemDelegate):
         text = palette.color(QPalette.ColorRole.Text)
 
         painter.save()
+        # Cover the view's own selection colour: the card below is the only mark of a choice.
+        painter.fillRect(outer, base)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = blend(base, accent, 0.16 if cell.has_content else 0.0)
         if hovered:
             fill = blend(fill, accent, 0.12)
         painter.setBrush(fill)
         border = accent if cell.has_content else blend(text, base, 0.7)
-        width = 3.0 if selected or focused else 1.0
-        painter.setPen(QPen(accent if selected or focused else border, width))
+        pen = QPen(border, 1.0)
+        if selected:  # the cell being read
+            pen = QPen(accent, 3.0)
+        elif focused:  # the keyboard's place, not a choice: a dashed outline
+            pen = QPen(accent, 2.0, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
         painter.drawRoundedRect(rect, 6, 6)
 
         code_font = QFont(option.font)  # type: ignore[attr-defined]
@@ -66,16 +77,32 @@ class CellDelegate(QStyledItemDelegate):
             )
             painter.setFont(option.font)  # type: ignore[attr-defined]
             painter.setPen(text if cell.has_content else blend(text, base, 0.35))
-            body = inner.adjusted(0, painter.fontMetrics().height() + 4, 0, 0)
-            painter.drawText(
-                body,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                cell.headline or cell.title,
-            )
+            metrics = painter.fontMetrics()
+            body = inner.adjusted(0, metrics.height() + 4, 0, 0)
+            lines = _wrap(cell.headline or cell.title, metrics, body.width(), body.height())
+            painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lines)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
         return QSize(44, 34) if self.compact else QSize(150, 96)
+
+
+def _wrap(text: str, metrics: QFontMetrics, width: int, height: int) -> str:
+    """`text` word-wrapped to `width`, cut to the lines that fit in `height`, the last one
+    ending in an ellipsis if anything was cut: never a line sliced through the middle."""
+    if width <= 0:
+        return ""
+    room = max(1, height // metrics.lineSpacing())
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    if len(lines) > room:
+        lines = [*lines[: room - 1], " ".join(lines[room - 1 :])]
+    lines[-1] = metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
+    return "\n".join(lines)
 
 
 class MatrixTable(QTableView):
@@ -99,8 +126,6 @@ class MatrixTable(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             header.setSectionsClickable(True)
@@ -108,8 +133,12 @@ class MatrixTable(QTableView):
         if compact:
             self.horizontalHeader().setVisible(False)
             self.verticalHeader().setVisible(False)
-            self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         else:
+            # Below these sizes a small window scrolls the grid rather than squeezing its text.
+            self.horizontalHeader().setMinimumSectionSize(MIN_CELL_WIDTH)
+            self.verticalHeader().setMinimumSectionSize(MIN_CELL_HEIGHT)
             self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
             self.verticalHeader().setDefaultAlignment(
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

@@ -1,4 +1,4 @@
-"""The bundled SVG icons: study types (for the page and filter bar) and the app icon."""
+"""The bundled SVG icons: study types (for the page and filter bar), Home, and the app icon."""
 
 from __future__ import annotations
 
@@ -33,3 +33,8 @@ def type_icon(code: str) -> QIcon:
 @cache
 def app_icon() -> QIcon:
     return QIcon(str(_icon_path("matrixdesk")))
+
+
+@cache
+def home_icon() -> QIcon:
+    return QIcon(str(_icon_path("home")))

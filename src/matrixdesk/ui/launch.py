@@ -47,34 +47,55 @@ def config_dir(explicit: Path | None) -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation))
 
 
+class UnknownPlaceError(Exception):
+    """--open named a place that is not in the pack."""
+
+
 def open_window(store: ContentStore, settings: Settings, open_address: str | None) -> MainWindow:
-    """The window, showing `open_address`, else the page open at the last exit, else home."""
+    """The window, showing `open_address`, else the page open at the last exit, else home.
+    Raises UnknownPlaceError if `open_address` names no place in the pack."""
     window = MainWindow(store, settings)
-    for address in (open_address, settings.last_address):
-        if address and window.navigate(address):
-            break
-    else:
+    if open_address:
+        if not window.navigate(open_address):
+            window.deleteLater()
+            raise UnknownPlaceError(open_address)
+    elif not (settings.last_address and window.navigate(settings.last_address)):
         window.go_home()
     return window
 
 
-def report_pack_error(error: PackError, parent: QWidget | None = None) -> None:
-    print(f"matrixdesk: {error.path}: {error.problem} {error.advice}", file=sys.stderr)
+def report_pack_error(error: PackError, chosen: bool, parent: QWidget | None = None) -> None:
+    advice = error.advice_for(chosen)
+    print(f"matrixdesk: {error.path}: {error.problem} {advice}", file=sys.stderr)
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error.problem, parent=parent)
-    box.setInformativeText(f"{error.advice}\n\nPack: {error.path}")
+    box.setInformativeText(f"{advice}\n\nPack: {error.path}")
     box.exec()
 
 
 def run_reader(
-    pack: Path, open_address: str | None = None, settings_dir: Path | None = None
+    pack: Path,
+    open_address: str | None = None,
+    settings_dir: Path | None = None,
+    chosen_pack: bool = False,
 ) -> int:
+    """Run the reader until its window closes; the exit code: 0, 1 for an unusable pack, 2 for
+    an --open place the pack does not have."""
     app = application()
     try:
         store = ContentStore.open(pack)
     except PackError as error:
-        report_pack_error(error)
+        report_pack_error(error, chosen_pack)
         return 1
-    window = open_window(store, Settings(config_dir(settings_dir)), open_address)
+    try:
+        window = open_window(store, Settings(config_dir(settings_dir)), open_address)
+    except UnknownPlaceError:
+        print(
+            f"matrixdesk: there is no place {open_address!r} in this pack "
+            "(places look like alcohol/B5 or alcohol/B5#section-slug).",
+            file=sys.stderr,
+        )
+        store.close()
+        return 2
     window.show()
     # The page's serif fonts are loaded just after the first paint, off the path to it.
     _after_first_paint(window, lambda: load_fonts(resources_dir() / "fonts", READING_FONT_FILES))

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStackedWidget, QWidget
 
 from matrixdesk.core.addresses import (
     Address,
@@ -19,11 +19,13 @@ from matrixdesk.core.addresses import (
 )
 from matrixdesk.core.search import SearchHit
 from matrixdesk.core.store import ContentStore
+from matrixdesk.core.views import CellPage, CellSummary
 from matrixdesk.ui.grid_model import MatrixGridModel
-from matrixdesk.ui.grid_view import HomeView, MatrixTable
+from matrixdesk.ui.grid_view import HomeView
 from matrixdesk.ui.history import History, Visit
+from matrixdesk.ui.navigator import NavigatorPanel
 from matrixdesk.ui.page_html import MatrixContext
-from matrixdesk.ui.page_view import PageView
+from matrixdesk.ui.page_view import PageView, zoom_scale
 from matrixdesk.ui.search_view import HitRole, SearchView
 from matrixdesk.ui.search_worker import SearchRunner
 from matrixdesk.ui.settings import Settings
@@ -62,15 +64,14 @@ class MainWindow(QMainWindow):
         for view in (self.home, self.page, self.search_view):
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
-        self.navigator = MatrixTable(self.grid_model, compact=True)
-        self.navigator.setAccessibleName("Matrix navigator")
-        self.navigator_dock = QDockWidget("Matrix")
+        self.navigator_panel = NavigatorPanel(self.grid_model)
+        self.navigator = self.navigator_panel.table
+        self.navigator_dock = QDockWidget("Navigator")
         self.navigator_dock.setObjectName("navigatorDock")
-        self.navigator_dock.setWidget(self.navigator)
+        self.navigator_dock.setWidget(self.navigator_panel)
         self.navigator_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
         self.navigator_dock.setMinimumWidth(250)
-        self.navigator_dock.setMaximumHeight(220)
         self.actions = WindowActions(self, [c.matrix for c in self.contexts.values()])
         self._connect_signals()
 
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(settings.geometry)
         if settings.window_state:
             self.restoreState(settings.window_state)
-        self.page.set_zoom(settings.zoom_steps)
+        self._apply_zoom(settings.zoom_steps)
         QGuiApplication.instance().installEventFilter(self)  # mouse back/forward buttons
 
     def _connect_signals(self) -> None:
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.home.table.axis_opened.connect(self.navigate)
         self.navigator.cell_opened.connect(self.navigate)
         self.page.navigate_requested.connect(self.navigate)
-        self.page.browser.zoom_requested.connect(self._remember_zoom)
+        self.page.browser.zoom_requested.connect(self.zoom_by)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.page.restyle)
 
     # --- navigation --------------------------------------------------------------------------
@@ -150,7 +151,8 @@ class MainWindow(QMainWindow):
 
     def _go(self, address: str, restore: Visit | None) -> bool:
         place = parse_place(address)
-        if place is None or not self._show(place, restore):
+        place = self._show(place, restore) if place else None
+        if place is None:
             self.statusBar().showMessage(f"There is no such place in this pack: {address}", 6000)
             return False
         if restore is not None:
@@ -165,20 +167,22 @@ class MainWindow(QMainWindow):
         self.page_shown.emit(str(place))
         return True
 
-    def _show(self, place: Place, restore: Visit | None) -> bool:
+    def _show(self, place: Place, restore: Visit | None) -> Place | None:
+        """Show `place`; returns the place actually shown (a cell without the heading or study
+        it does not have), or None if the pack has no such place."""
         if isinstance(place, SearchAddress):
             self._show_search(place)
-            return True
+            return place
         if isinstance(place, DocumentAddress):
             document = self.store.document(place.slug)
             if document is None:
-                return False
+                return None
             self.page.show_document(document)
             self._show_page(None)
-            return True
+            return place
         context = self.contexts.get(place.matrix)
         if context is None or (place.cell and place.cell not in context.cells):
-            return False
+            return None
         self._show_matrix(place.matrix)
         if place.cell is None and place.column is None and place.row is None:
             self._show_home()
@@ -191,10 +195,23 @@ class MainWindow(QMainWindow):
             page = self.store.cell_page(place.matrix, place.cell) if summary.has_content else None
             if page is None:
                 self.page.show_not_in_pack(summary, context)
+                place = Address(place.matrix, place.cell)
             else:
+                place = self._existing_place(place, page)
                 self.page.show_cell(page, context, place, restore.state if restore else None)
-            self._show_page(place.cell)
-        return True
+            self._show_page(summary)
+        return place
+
+    def _existing_place(self, place: Address, page: CellPage) -> Address:
+        """`place`, or the cell alone if the heading or study it names is not on the page."""
+        missing = (place.section and place.section not in {s.slug for s in page.sections}) or (
+            place.entry and place.entry not in {e.slug for e in page.entries}
+        )
+        if not missing:
+            return place
+        what = f"heading '{place.section}'" if place.section else f"study '{place.entry}'"
+        self.statusBar().showMessage(f"Cell {place.cell} has no {what}: showing the cell.", 6000)
+        return Address(place.matrix, place.cell)
 
     def _show_matrix(self, key: str) -> None:
         if key == self.matrix_key and self.grid_model.matrix is not None:
@@ -210,12 +227,12 @@ class MainWindow(QMainWindow):
         if not self.home.table.currentIndex().isValid():
             self.home.table.setCurrentIndex(self.grid_model.index(0, 0))
 
-    def _show_page(self, code: str | None) -> None:
+    def _show_page(self, cell: CellSummary | None) -> None:
         self.stack.setCurrentWidget(self.page)
         self.navigator_dock.show()
-        self.navigator.mark(code)
-        if code:
-            self.home.table.mark(code)
+        self.navigator_panel.show_cell(cell)
+        if cell:
+            self.home.table.mark(cell.code)
         self.page.browser.setFocus()
 
     def _update_window(self, place: Place) -> None:
@@ -310,13 +327,19 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setText(text)
         self.statusBar().showMessage("Copied the cell's title and web address.", 4000)
 
+    @Slot(int)
     def zoom_by(self, steps: int) -> None:
-        self.page.zoom_by(steps)
-        self._remember_zoom()
-
-    @Slot()
-    def _remember_zoom(self) -> None:
+        self._apply_zoom(self.page.zoom_steps + steps)
         self.settings.zoom_steps = self.page.zoom_steps
+
+    def _apply_zoom(self, steps: int) -> None:
+        """Zoom the reading pane, and the grid and search results with it."""
+        self.page.set_zoom(steps)
+        scale = zoom_scale(self.page.zoom_steps)
+        for view in (self.home.table, self.search_view.results):
+            font = QFont(QApplication.font())
+            font.setPointSizeF(font.pointSizeF() * scale)
+            view.setFont(font)
 
     # --- Qt overrides ----------------------------------------------------------------------------
 

@@ -43,12 +43,15 @@ class MatrixContext:
     cells: dict[str, CellSummary]
 
 
-def cell_page_html(page: CellPage, context: MatrixContext, state: PageState) -> str:
+def cell_page_html(
+    page: CellPage, context: MatrixContext, state: PageState, icon_px: int = 17
+) -> str:
+    """The whole cell page; `icon_px` is the type icons' size at the reader's zoom."""
     summary = page.summary
     parts = [_cell_header(summary, context)]
     if page.intro_html:
         parts.append(f'<div class="intro">{page.intro_html}</div>')
-    parts.append(_study_list(page, context, state))
+    parts.append(_study_list(page, context, state, icon_px))
     if page.sections:
         parts.append(_bite(page, context, state))
     if page.acknowledgement_html and state.bite_open:
@@ -110,10 +113,10 @@ def _cell_header(summary: CellSummary, context: MatrixContext) -> str:
     )
 
 
-def _study_list(page: CellPage, context: MatrixContext, state: PageState) -> str:
+def _study_list(page: CellPage, context: MatrixContext, state: PageState, icon_px: int) -> str:
     typed = [e for e in page.entries if e.search_query is None]
     shown = [e for e in page.entries if state.type_filter is None or state.type_filter in e.types]
-    rows = [_entry_row(e, page, context, state) for e in shown]
+    rows = [_entry_row(e, page, context, state, icon_px) for e in shown]
     if state.type_filter is not None:
         count = sum(1 for e in shown if e.search_query is None)
         label = STUDY_TYPES[state.type_filter].lower()
@@ -125,11 +128,13 @@ def _study_list(page: CellPage, context: MatrixContext, state: PageState) -> str
     return f'<h2 class="studies">Studies</h2>{"".join(rows)}'
 
 
-def _entry_row(entry: EntryView, page: CellPage, context: MatrixContext, state: PageState) -> str:
+def _entry_row(
+    entry: EntryView, page: CellPage, context: MatrixContext, state: PageState, icon_px: int
+) -> str:
     """One study as on the web page: type icon(s) hanging in the margin, then headline, date
     and annotation in one paragraph (not a table: paragraphs lay out several times faster)."""
     icons = "".join(
-        f'<img src="icon:{code}" width="20" height="20" style="vertical-align: middle" '
+        f'<img src="icon:{code}" width="{icon_px}" height="{icon_px}" '
         f'title="{TYPE_TOOLTIPS[code]}">'
         for code in entry.types
     )
@@ -233,7 +238,8 @@ def _section(section: SectionView, page: CellPage, context: MatrixContext, state
     anchor = section_anchor(section.slug)
     tag = "h3" if section.level == 2 else "h4"
     marked = ' class="highlight"' if state.highlight == anchor else ""
-    parts = [f'<a name="{anchor}"></a><{tag}{marked}>{escape(section.title)}</{tag}>']
+    # The name goes inside the heading: Qt drops an empty anchor that stands between blocks.
+    parts = [f'<{tag}{marked}><a name="{anchor}"></a>{escape(section.title)}</{tag}>']
     for index, block in enumerate(section.blocks):
         key = f"{section.slug}/{index}"
         parts.append(_block(block, key, key in state.unfolded, page, context))

@@ -1,30 +1,24 @@
-"""A page: breadcrumb, study-type filter and the reading pane, with the page's own interactions
-(folding, filtering, highlighting, scrolling). Navigation elsewhere is asked of the window."""
+"""A page: breadcrumb, study-type filter, the reading pane and the find bar, with the page's own
+interactions (folding, filtering, highlighting, finding). Navigation elsewhere is asked of the
+window."""
 
 from __future__ import annotations
 
 import re
-from html import escape
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from matrixdesk.core.addresses import Address
-from matrixdesk.core.schema import STUDY_TYPES
+from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.core.views import CellPage, CellSummary, DocumentView
 from matrixdesk.paths import resources_dir
+from matrixdesk.ui.breadcrumb import Breadcrumb
 from matrixdesk.ui.external_link import confirm_external_link
 from matrixdesk.ui.find_bar import FindBar
-from matrixdesk.ui.icons import type_icon
-from matrixdesk.ui.page_find import marks, matches, text_pattern, unfolded_for, words_pattern
+from matrixdesk.ui.page_find import unfolded_for
+from matrixdesk.ui.page_finder import PageFinder
 from matrixdesk.ui.page_html import (
     MatrixContext,
     axis_listing_html,
@@ -34,53 +28,16 @@ from matrixdesk.ui.page_html import (
 )
 from matrixdesk.ui.page_state import PageState, entry_anchor, section_anchor
 from matrixdesk.ui.reading_browser import ReadingBrowser
-from matrixdesk.ui.theme import (
-    READING_FONT_FILES,
-    Colours,
-    load_fonts,
-    reading_css,
-    reading_font,
-)
+from matrixdesk.ui.theme import READING_FONT_FILES, icon_size, load_fonts, reading_css, reading_font
+from matrixdesk.ui.type_filter_bar import TypeFilterBar
 
 ZOOM_STEP = 1.1
 ZOOM_RANGE = range(-4, 9)
 ANCHOR_MARGIN = 28  # pixels left above a heading scrolled to
 
 
-class TypeFilterBar(QWidget):
-    """All / S / K / R / G buttons that narrow the study list."""
-
-    filter_chosen = Signal(str)
-    """Type code to show ("S", "K", "R", "G"), or "all"."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(18, 0, 18, 0)
-        layout.addWidget(QLabel("Show:"))
-        self.group = QButtonGroup(self)
-        self.buttons: dict[str, QToolButton] = {}
-        for code in ("all", "S", "K", "R", "G"):
-            button = QToolButton()
-            button.setCheckable(True)
-            button.setAutoRaise(True)
-            if code == "all":
-                button.setText("All studies")
-                button.setAccessibleName("Show all studies")
-            else:
-                button.setIcon(type_icon(code))
-                button.setText(STUDY_TYPES[code])
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-                button.setAccessibleName(f"Show {STUDY_TYPES[code].lower()} only")
-            button.setToolTip(button.accessibleName())
-            button.clicked.connect(lambda _checked=False, c=code: self.filter_chosen.emit(c))
-            self.group.addButton(button)
-            self.buttons[code] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
-
-    def show_choice(self, code: str | None) -> None:
-        self.buttons[code or "all"].setChecked(True)
+def zoom_scale(steps: int) -> float:
+    return ZOOM_STEP**steps
 
 
 class PageView(QWidget):
@@ -89,20 +46,17 @@ class PageView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.breadcrumb = QLabel()
-        self.breadcrumb.setObjectName("breadcrumb")
-        self.breadcrumb.setAccessibleName("Breadcrumb")
+        self.breadcrumb = Breadcrumb()
         self.filter_bar = TypeFilterBar()
         self.browser = ReadingBrowser()
         self.find_bar = FindBar()
+        self.finder = PageFinder(self.browser, self.find_bar, self._unfold_for)
         self.zoom_steps = 0
         self.context: MatrixContext | None = None
         self.page: CellPage | None = None
         self.state = PageState()
         self._html = ""
-        self._find_pattern: re.Pattern[str] | None = None
-        self._matches: list[QTextCursor] = []
-        self._current_match = -1
+        self._renders = 0  # lets a deferred scroll see that another page has been shown since
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(4)
@@ -118,11 +72,7 @@ class PageView(QWidget):
     def _connect_signals(self) -> None:
         self.breadcrumb.linkActivated.connect(self.navigate_requested)
         self.browser.anchorClicked.connect(self._on_anchor)
-        self.browser.zoom_requested.connect(self.zoom_by)
         self.filter_bar.filter_chosen.connect(self._on_filter)
-        self.find_bar.find_requested.connect(self._on_find)
-        self.find_bar.step_requested.connect(self.step_match)
-        self.find_bar.closed.connect(self._on_find_closed)
 
     # --- showing pages -------------------------------------------------------------------
 
@@ -134,7 +84,8 @@ class PageView(QWidget):
         restored: PageState | None = None,
     ) -> None:
         """Show a cell page; `place` may name a Matrix Bite heading or study to bring into view.
-        Going Back or Forward passes the folds and filter the reader left the page with."""
+        Going Back or Forward passes the folds and filter the reader left the page with (and
+        the window restores the scroll position)."""
         same_page = self.page is not None and self.page.summary.address == page.summary.address
         state = restored or (self.state if same_page else PageState())
         anchor = None
@@ -148,35 +99,38 @@ class PageView(QWidget):
                 state = state.with_filter(None)
         self.page, self.context = page, context
         self.state = state.highlighting(anchor)
-        self._set_breadcrumb(page.summary, context)
+        self._set_cell_breadcrumb(page.summary, context)
+        counts = {"all": sum(1 for e in page.entries if e.search_query is None)}
+        counts |= {code: sum(code in e.types for e in page.entries) for code in TYPED_STUDY_CODES}
+        self.filter_bar.set_counts(counts)
         self.filter_bar.setVisible(page.summary.has_content)
         self.filter_bar.show_choice(self.state.type_filter)
-        self._render(anchor=anchor)
+        self._render(anchor=None if restored else anchor)
 
     def show_not_in_pack(self, summary: CellSummary, context: MatrixContext) -> None:
-        self.page, self.context, self.state = None, context, PageState()
-        self._set_breadcrumb(summary, context)
-        self.filter_bar.setVisible(False)
+        self._show_other(context)
+        self._set_cell_breadcrumb(summary, context)
         self._set_html(not_in_pack_html(summary, context))
 
     def show_document(self, document: DocumentView) -> None:
-        self.page, self.context, self.state = None, None, PageState()
-        self.breadcrumb.setText(f"Document &#8250; {escape(document.title)}")
-        self.filter_bar.setVisible(False)
+        self._show_other(None)
+        self.breadcrumb.set_trail([], f"Document: {document.title}")
         self._set_html(document_html(document))
 
     def show_listing(self, context: MatrixContext, axis: str, key: str) -> None:
-        self.page, self.context, self.state = None, context, PageState()
+        self._show_other(context)
         matrix = context.matrix
         chosen = next(
             a for a in (matrix.columns if axis == "column" else matrix.rows) if a.key == key
         )
-        self.breadcrumb.setText(
-            _crumbs([(str(Address(matrix.key)), matrix.name)])
-            + f" &#8250; {axis.title()} {key}: {escape(chosen.name)}"
+        self.breadcrumb.set_trail(
+            [(str(Address(matrix.key)), matrix.name)], f"{axis.title()} {key}: {chosen.name}"
         )
-        self.filter_bar.setVisible(False)
         self._set_html(axis_listing_html(context, axis, key))
+
+    def _show_other(self, context: MatrixContext | None) -> None:
+        self.page, self.context, self.state = None, context, PageState()
+        self.filter_bar.setVisible(False)
 
     # --- finding ------------------------------------------------------------------------------
 
@@ -184,63 +138,20 @@ class PageView(QWidget):
         self.find_bar.open_bar()
 
     def reveal_words(self, words: list[str]) -> None:
-        """Mark `words` (a search result's matched words) and bring the first match at or after
-        the place just scrolled to into view, unfolding folded text that holds one."""
-        self._find_pattern = words_pattern(words)
-        self._mark(from_position=self.browser.cursorForPosition(QPoint(0, 0)).position())
+        self.finder.reveal_words(words)
 
-    @Slot(int)
     def step_match(self, delta: int) -> None:
-        if self._matches:
-            self._current_match = (self._current_match + delta) % len(self._matches)
-            self._select_current()
+        self.finder.step(delta)
 
-    @Slot(str)
-    def _on_find(self, text: str) -> None:
-        self._find_pattern = text_pattern(text)
-        self._mark(from_position=self.browser.cursorForPosition(QPoint(0, 0)).position())
-
-    @Slot()
-    def _on_find_closed(self) -> None:
-        self._find_pattern = None
-        self._matches, self._current_match = [], -1
-        self.browser.setExtraSelections([])
-        self.browser.setFocus()
-
-    def _mark(self, from_position: int | None = None) -> None:
-        """Highlight every match of the current pattern; with `from_position`, make the first match
-        from there the current one (after opening any folded text that holds a match)."""
-        pattern = self._find_pattern
-        if pattern is None:
-            self._matches = []
-            self.browser.setExtraSelections([])
-            self.find_bar.show_count(0, 0)
-            return
-        if self.page is not None and from_position is not None:
-            unfolded = unfolded_for(self.page, self.state, pattern)
-            if unfolded != self.state:
-                self.state = unfolded
-                self._render(keep_scroll=True)
-                return  # _render marks again, from the same place
-        self._matches = matches(self.browser.document(), pattern)
-        colours = Colours.from_palette(self.palette())
-        self.browser.setExtraSelections(marks(self._matches, colours.highlight))
-        if from_position is not None:
-            self._current_match = next(
-                (i for i, m in enumerate(self._matches) if m.selectionStart() >= from_position),
-                0,
-            )
-        if self._matches:
-            self._select_current()
-        else:
-            self._current_match = -1
-            self.find_bar.show_count(0, 0)
-
-    def _select_current(self) -> None:
-        cursor = self._matches[self._current_match]
-        self.browser.setTextCursor(cursor)
-        self.browser.ensureCursorVisible()
-        self.find_bar.show_count(self._current_match + 1, len(self._matches))
+    def _unfold_for(self, pattern: re.Pattern[str]) -> bool:
+        if self.page is None:
+            return False
+        unfolded = unfolded_for(self.page, self.state, pattern)
+        if unfolded == self.state:
+            return False
+        self.state = unfolded
+        self._render(keep_place=True)
+        return True
 
     # --- reading comfort -----------------------------------------------------------------
 
@@ -253,63 +164,92 @@ class PageView(QWidget):
         if steps == self.zoom_steps:
             return
         self.zoom_steps = steps
-        if self._html:
-            self._set_html(self._html, keep_scroll=True)
+        self._rebuild()
 
     def restyle(self) -> None:
         """Rebuild the page's colours after the system switched between light and dark."""
-        if self._html:
-            self._set_html(self._html, keep_scroll=True)
+        self._rebuild()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _render(self, anchor: str | None = None, keep_scroll: bool = False) -> None:
+    def _rebuild(self) -> None:
+        if self.page is not None:
+            self._render(keep_place=True)
+        elif self._html:
+            self._set_html(self._html, keep_place=True)
+
+    def _render(self, anchor: str | None = None, keep_place: bool = False) -> None:
         assert self.page is not None and self.context is not None
-        self._set_html(cell_page_html(self.page, self.context, self.state), keep_scroll)
+        scale = zoom_scale(self.zoom_steps)
+        html = cell_page_html(self.page, self.context, self.state, icon_size(scale))
+        self._set_html(html, keep_place)
         if anchor:
             self._scroll_to(anchor)
             # Again once the event loop has run: a page shown before its window has a size
             # (opening with --open, or restoring the last page) is laid out only then.
-            QTimer.singleShot(0, lambda: self._scroll_to(anchor))
+            renders = self._renders
+            QTimer.singleShot(0, lambda: renders == self._renders and self._scroll_to(anchor))
 
     def _scroll_to(self, anchor: str) -> None:
-        """Bring `anchor` to the top, leaving a little of what comes before it in sight."""
+        """Bring `anchor` to the top, leaving a little of what comes before it in sight, and put
+        the text cursor there, so Tab carries on from it."""
+        position = _anchor_position(self.browser.document(), anchor)
+        if position is None:
+            return
         self.browser.scrollToAnchor(anchor)
         bar = self.browser.verticalScrollBar()
         if bar.value() < bar.maximum():
             bar.setValue(bar.value() - ANCHOR_MARGIN)
+        self._put_cursor(position)
 
-    def _set_html(self, html: str, keep_scroll: bool = False) -> None:
+    def _put_cursor(self, position: int) -> None:
         bar = self.browser.verticalScrollBar()
-        position = bar.value() if keep_scroll else 0
-        top = self.browser.cursorForPosition(QPoint(0, 0)).position() if keep_scroll else 0
+        value = bar.value()
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(position)
+        self.browser.setTextCursor(cursor)
+        bar.setValue(value)  # where the text cursor goes must not move the page
+
+    def _set_html(self, html: str, keep_place: bool = False) -> None:
+        """Show `html`; with `keep_place`, the text at the top of the view stays at the top."""
+        top = self.browser.cursorForPosition(QPoint(0, 0)).position() if keep_place else None
+        self._renders += 1
         self._html = html
         load_fonts(resources_dir() / "fonts", READING_FONT_FILES)
-        scale = ZOOM_STEP**self.zoom_steps
+        scale = zoom_scale(self.zoom_steps)
         document = self.browser.document()
         document.setDefaultFont(reading_font(scale))
         document.setDefaultStyleSheet(reading_css(self.palette(), scale))
         self.browser.setHtml(html)
-        bar.setValue(position)
-        if self._find_pattern is not None:
-            self._mark(from_position=top)
+        if top is not None:
+            self._bring_to_top(top)
+        self.finder.remark(top)
 
-    def _set_breadcrumb(self, summary: CellSummary, context: MatrixContext) -> None:
+    def _bring_to_top(self, position: int) -> None:
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(min(position, self.browser.document().characterCount() - 1))
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + self.browser.cursorRect(cursor).top())
+
+    def _set_cell_breadcrumb(self, summary: CellSummary, context: MatrixContext) -> None:
         matrix = context.matrix
-        self.breadcrumb.setText(
-            _crumbs(
-                [
-                    (str(Address(matrix.key)), matrix.name),
-                    (
-                        str(Address(matrix.key, column=summary.column.key)),
-                        f"{summary.column.key} {summary.column.name}",
-                    ),
-                    (
-                        str(Address(matrix.key, row=summary.row.key)),
-                        f"{summary.row.key} {summary.row.name}",
-                    ),
-                ]
-            )
+        self.breadcrumb.set_trail(
+            [
+                (str(Address(matrix.key)), matrix.name),
+                (
+                    str(Address(matrix.key, column=summary.column.key)),
+                    f"{summary.column.key} {summary.column.name}",
+                ),
+                (
+                    str(Address(matrix.key, row=summary.row.key)),
+                    f"{summary.row.key} {summary.row.name}",
+                ),
+            ]
         )
 
     @Slot(QUrl)
@@ -326,21 +266,55 @@ class PageView(QWidget):
         verb, _, argument = action.partition("/")
         if verb == "bite":
             self.state = self.state.with_bite(argument == "open").highlighting(None)
-            self._render(keep_scroll=True)
+            self._render(keep_place=True)
+            self._focus_link("action:bite/close" if argument == "open" else "action:bite/open")
         elif verb == "fold":
             self.state = self.state.toggled_fold(argument)
-            self._render(keep_scroll=True)
+            self._render(keep_place=True)
+            self._focus_link(f"action:fold/{argument}")
         elif verb == "filter":
             self._on_filter(argument)
         elif verb == "copy":
             QGuiApplication.clipboard().setText(argument)
 
+    def _focus_link(self, href: str) -> None:
+        """Give keyboard focus to the link that replaced the one just activated, so the reader
+        does not lose their place when they carry on with Tab or Enter."""
+        block = self.browser.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.charFormat().anchorHref() == href:
+                    bar = self.browser.verticalScrollBar()
+                    value = bar.value()
+                    cursor = QTextCursor(self.browser.document())
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    self.browser.setTextCursor(cursor)
+                    bar.setValue(value)
+                    return
+                iterator += 1
+            block = block.next()
+
     @Slot(str)
     def _on_filter(self, code: str) -> None:
         self.state = self.state.with_filter(None if code == "all" else code)
         self.filter_bar.show_choice(self.state.type_filter)
-        self._render(keep_scroll=True)
+        self._render(keep_place=True)
 
 
-def _crumbs(parts: list[tuple[str, str]]) -> str:
-    return " &#8250; ".join(f'<a href="{href}">{escape(text)}</a>' for href, text in parts)
+def _anchor_position(document: QTextDocument, name: str) -> int | None:
+    """Where the `<a name=…>` anchor `name` is in the document, if it is there."""
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if name in fragment.charFormat().anchorNames():
+                return fragment.position()
+            iterator += 1
+        block = block.next()
+    return None

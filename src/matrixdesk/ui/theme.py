@@ -22,6 +22,7 @@ READING_FAMILY = "Noto Serif"
 
 # Accent colours of the study type icons, reused for the pull quote rule and highlights.
 ACCENT = "#17756f"
+ACCENT_ON_DARK = "#63c7bd"
 
 
 _loaded_fonts: set[Path] = set()
@@ -48,6 +49,7 @@ class Colours:
     highlight: str
     panel: str
     rule: str
+    accent: str
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Colours:
@@ -61,11 +63,18 @@ class Colours:
             highlight="#5c4a12" if dark else "#fff1b8",
             panel=blend(base, QColor(ACCENT), 0.1).name(),
             rule=blend(text, base, 0.75).name(),
+            # The icons' teal is too dark to read on a dark page: lighten it there (>= 4.5:1).
+            accent=ACCENT_ON_DARK if dark else ACCENT,
         )
 
 
 READING_POINT_SIZE = 11.0
-ENTRY_HANG = 44  # pixels the study list's icons hang into the margin
+ENTRY_HANG = 44  # pixels the study list's icons hang into the margin, at 100 %
+TYPE_ICON_SIZE = 17  # pixels, at 100 %: about the height of a capital letter and its descender
+
+
+def icon_size(scale: float) -> int:
+    return round(TYPE_ICON_SIZE * scale)
 
 
 def reading_font(scale: float = 1.0) -> QFont:
@@ -83,6 +92,7 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
         return f"{size * scale:.1f}pt"
 
     ui = f"font-family: '{UI_FAMILY}', sans-serif;"
+    hang = round(ENTRY_HANG * scale)
     return f"""
     body {{ color: {c.text}; }}
     p {{ margin-top: 0; margin-bottom: 9px; line-height: 135%; }}
@@ -98,15 +108,15 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
     .intro {{ font-size: {pt(11.5)}; }}
     .muted, .placement {{ color: {c.muted}; }}
     .notice {{ {ui} font-weight: bold; }}
-    p.entry, p.entry-highlight {{ margin-left: {ENTRY_HANG}px; text-indent: -{ENTRY_HANG}px;
+    p.entry, p.entry-highlight {{ margin-left: {hang}px; text-indent: -{hang}px;
                                   margin-bottom: 12px; }}
     p.entry-highlight {{ background-color: {c.highlight}; }}
     .entry-headline {{ font-weight: bold; }}
     .type-label {{ {ui} font-size: {pt(7.5)}; color: {c.muted}; }}
-    .document {{ {ui} font-size: {pt(9)}; margin-left: {ENTRY_HANG}px; }}
+    .document {{ {ui} font-size: {pt(9)}; margin-left: {hang}px; }}
     .bite-toggle, .fold {{ {ui} font-size: {pt(10)}; }}
     .highlight {{ background-color: {c.highlight}; }}
-    div.pullquote {{ font-size: {pt(14)}; font-style: italic; color: {ACCENT};
+    div.pullquote {{ font-size: {pt(14)}; font-style: italic; color: {c.accent};
                      margin: 10px 36px 16px 36px; }}
     table.panel, table.extra, table.supplementary {{ background-color: {c.panel};
                        margin-top: 6px; margin-bottom: 14px; }}

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
 
 from matrixdesk.core.views import MatrixView
+from matrixdesk.ui.icons import home_icon
 from matrixdesk.ui.search_box import SearchBox
 
 
@@ -24,7 +25,7 @@ class WindowActions:
         self.forward = action("Forward", QKeySequence.StandardKey.Forward)
         self.forward.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.home = action("Home", "Alt+Home")
-        self.home.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
+        self.home.setIcon(home_icon())
         self.home.setToolTip("The matrix grid (Alt+Home)")
         self.copy = action("Copy title and link", "Ctrl+Shift+C")
         self.copy.setToolTip("Copy this cell's title and web address, to share or cite it")

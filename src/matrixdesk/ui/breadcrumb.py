@@ -1,0 +1,45 @@
+"""The breadcrumb above a page: matrix › column › row, each a link, reachable by keyboard."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from matrixdesk.ui.theme import Colours
+
+
+class Breadcrumb(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("breadcrumb")
+        self.setAccessibleName("Breadcrumb")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._trail: list[tuple[str, str]] = []
+        self._tail = ""
+
+    def set_trail(self, links: list[tuple[str, str]], tail: str = "") -> None:
+        """`links` are (address, text) pairs; `tail`, if any, the current page, not a link."""
+        self._trail, self._tail = links, tail
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render()
+
+    def _render(self) -> None:
+        link = Colours.from_palette(self.palette()).link
+        parts = [
+            f'<a href="{href}" style="color: {link}">{escape(text)}</a>'
+            for href, text in self._trail
+        ]
+        if self._tail:
+            parts.append(escape(self._tail))
+        self.setText(" &#8250; ".join(parts))

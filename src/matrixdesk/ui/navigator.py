@@ -1,0 +1,53 @@
+"""The side panel while reading: the matrix as a compact grid marking the cell being read, and
+what that cell's column and row are."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from matrixdesk.core.views import CellSummary
+from matrixdesk.ui.grid_model import MatrixGridModel
+from matrixdesk.ui.grid_view import MatrixTable
+
+GRID_HEIGHT = 200
+
+
+class NavigatorPanel(QWidget):
+    def __init__(self, model: MatrixGridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = MatrixTable(model, compact=True)
+        self.table.setAccessibleName("Matrix navigator")
+        self.table.setFixedHeight(GRID_HEIGHT)
+        self.matrix_name = QLabel()
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setTextFormat(Qt.TextFormat.RichText)
+        self.where.setAccessibleName("Where you are")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addWidget(self.matrix_name)
+        layout.addWidget(self.table)
+        layout.addWidget(self.where)
+        layout.addStretch(1)
+        model.modelReset.connect(self._show_matrix_name)
+
+    def _show_matrix_name(self) -> None:
+        matrix = self.table.grid_model.matrix
+        self.matrix_name.setText(f"<b>{escape(matrix.name)}</b>" if matrix else "")
+
+    def show_cell(self, cell: CellSummary | None) -> None:
+        """Mark `cell` in the grid and say where it sits; None clears both."""
+        self.table.mark(cell.code if cell else None)
+        if cell is None:
+            self.where.setText("")
+            return
+        self.where.setText(
+            f"<p><b>{cell.code}</b> {escape(cell.title)}</p>"
+            f"<p>Column {cell.column.key}, {escape(cell.column.name)}: the intervention level, "
+            f"mainly for {escape(cell.column.description)}.</p>"
+            f"<p>Row {cell.row.key}, {escape(cell.row.name)}: the intervention type. "
+            f"Matrix Bites course: {escape(cell.row.description)}.</p>"
+        )
