@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import bench_search
+
 REPO = Path(__file__).resolve().parents[1]
 BARE = Path(__file__).resolve().parent / "bench_bare_window.py"
 TARGETS = {
@@ -25,6 +27,8 @@ TARGETS = {
     "open_b5_ms": 20.0,
     "open_large_ms": 80.0,
     "peak_rss_mb": 120.0,
+    "query_p95_ms": 10.0,
+    "keystroke_p95_ms": 50.0,
 }
 
 
@@ -40,6 +44,8 @@ def main() -> int:
         return _child_open(args.pack, args.place)
     if args.child == "memory":
         return _child_memory(args.pack)
+    if args.child == "typing":
+        return bench_search.child_typing(args.pack)
     return _run(max(args.runs, 7), args.json)
 
 
@@ -143,6 +149,9 @@ def _run(runs: int, json_path: Path) -> int:
     b5 = _child("open", pack, "alcohol/B5")
     b5_bite = _child("open", pack, "alcohol/B5#trickier-situation")
     memory = _child("memory", pack)
+    search_pack = bench_search.search_pack()
+    query = bench_search.query_latency(search_pack)
+    typing = _child("typing", search_pack)
 
     results = {
         "machine": _machine(),
@@ -155,6 +164,12 @@ def _run(runs: int, json_path: Path) -> int:
         "peak_rss_mb": {
             "matrixdesk_all_cells": memory["peak_rss_kb"] / 1024,
             "bare_pyside6": statistics.median(bare_rss) / 1024,
+        },
+        "search": {
+            "pack": f"{bench_search.DOCUMENTS} synthetic documents + 50 synthetic cells, "
+            f"{search_pack.stat().st_size / 1e6:.0f} MB",
+            "query_ms": query,
+            "keystroke_to_results_ms": typing,
         },
         "targets": TARGETS,
     }
@@ -206,6 +221,21 @@ def _print_table(r: dict) -> None:
         r["targets"]["peak_rss_mb"],
     )
     row("Peak RSS: bare PySide6 window", {"median": rss["bare_pyside6"]}, "MB")
+    search = r["search"]
+    print(f"\nSearch, on {search['pack']}:")
+    query, typing = search["query_ms"], search["keystroke_to_results_ms"]
+    row("Query p50 (core API, warm)", {"median": query["p50"]})
+    row("Query p95", {"median": query["p95"]}, "ms", r["targets"]["query_p95_ms"])
+    for kind, median in query["median_by_kind"].items():
+        row(f"  median, {kind}", {"median": median})
+    row("Keystroke to results p50 (window)", {"median": typing["p50"]})
+    row(
+        "Keystroke to results p95",
+        {"median": typing["p95"]},
+        "ms",
+        r["targets"]["keystroke_p95_ms"],
+    )
+    row("Longest UI stall while typing a burst", {"median": typing["longest_ui_stall_ms"]})
 
 
 # --- children (run in their own process) --------------------------------------------------------

@@ -23,6 +23,7 @@ SHOTS = {
     "b5-studies.png": "alcohol/B5",
     "not-in-pack.png": "drug/C3",
 }
+SEARCH = "motivational interviewing"
 
 
 def main() -> int:
@@ -39,6 +40,15 @@ def main() -> int:
             QTest.qWait(50)  # let the deferred scroll to a heading happen
             window.grab().save(str(OUT / name))
             print(OUT / name)
+        shown: list[str] = []
+        window.results_shown.connect(shown.append)
+        window.actions.search_box.setFocus()
+        QTest.keyClicks(window.actions.search_box, SEARCH)
+        while not shown or shown[-1] != SEARCH:
+            QTest.qWait(10)
+        window.search_view.results.select_first()
+        window.grab().save(str(OUT / "search-results.png"))
+        print(OUT / "search-results.png")
         window.close()
     store.close()
     return 0

@@ -3,6 +3,8 @@ written into temporary folders. Its text says plainly that it is synthetic."""
 
 from __future__ import annotations
 
+import itertools
+import random
 import re
 import shutil
 from pathlib import Path
@@ -128,3 +130,128 @@ def _suffixed(markdown: str, n: int) -> str:
     markdown = re.sub(r"\]\(#([a-z0-9-]+)\)", rf"](#\1-{n})", markdown)
     markdown = re.sub(r"\]\(entry:([a-z0-9-]+)\)", rf"](entry:\1-{n})", markdown)
     return re.sub(r"\]\(cell:([A-E][1-5])\)", r"](cell:alcohol/\1)", markdown)
+
+
+# --- the synthetic search pack for `make bench` ---------------------------------------------------
+# Invented words only (no English, no research content): a vocabulary whose frequencies follow
+# Zipf's law, so some words occur in nearly every document and others in a handful.
+
+SEARCH_PACK_VERSION = 1  # bump when the generator changes, so a cached pack is rebuilt
+_SYLLABLES = [
+    "ka",
+    "ve",
+    "lor",
+    "tan",
+    "mi",
+    "sul",
+    "pe",
+    "dro",
+    "qua",
+    "nix",
+    "bel",
+    "tor",
+    "fa",
+    "ren",
+    "go",
+    "shi",
+    "lu",
+    "mar",
+    "cot",
+    "vin",
+    "zel",
+    "pra",
+    "tu",
+    "hem",
+    "os",
+    "ric",
+    "dal",
+    "ba",
+    "nu",
+    "fer",
+]
+
+
+def synthetic_vocabulary(size: int = 20_000, seed: int = 7) -> list[str]:
+    """`size` distinct invented words, most frequent first."""
+    rng = random.Random(seed)
+    words: list[str] = []
+    seen: set[str] = set()
+    while len(words) < size:
+        word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+class _Writer:
+    def __init__(self, vocabulary: list[str], seed: int) -> None:
+        self.vocabulary = vocabulary
+        self.rng = random.Random(seed)
+        weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+        self.cumulative = list(itertools.accumulate(weights))
+
+    def words(self, count: int) -> list[str]:
+        return self.rng.choices(self.vocabulary, cum_weights=self.cumulative, k=count)
+
+    def sentence(self) -> str:
+        words = self.words(self.rng.randint(8, 20))
+        return " ".join(words).capitalize() + "."
+
+    def paragraph(self, words: int) -> str:
+        sentences, count = [], 0
+        while count < words:
+            sentence = self.sentence()
+            sentences.append(sentence)
+            count += len(sentence.split())
+        return " ".join(sentences)
+
+
+def synthetic_document(writer: _Writer, number: int) -> str:
+    total = writer.rng.randint(1_000, 3_000)
+    summary = writer.paragraph(total // 6)
+    points = "\n".join(f"- {writer.sentence()}" for _ in range(5))
+    commentary = "\n\n".join(writer.paragraph(120) for _ in range(max(1, (total * 2 // 3) // 120)))
+    title = " ".join(writer.words(6)).capitalize()
+    return (
+        f'+++\ntitle = "Synthetic document {number}: {title}"\n'
+        f'authors = "Synthetic Author {number % 97}"\nyear = "{1990 + number % 35}"\n+++\n\n'
+        f"# Summary\n\n{summary}\n\n# Key points\n\n{points}\n\n# Commentary\n\n{commentary}\n"
+    )
+
+
+def synthetic_cell(writer: _Writer, code: str) -> str:
+    types = ["S", "K", "K", "K", "R", "R", "R", "G", "G"]
+    studies = "\n\n".join(
+        f"## {writer.sentence()[:-1]}\ntype: {kind}\nslug: study-{n}\nbyline: Synthetic, {2000 + n}"
+        f"\n\n{writer.paragraph(70)} For discussion [click](#section-{n % 6}) and scroll down."
+        for n, kind in enumerate(types)
+    )
+    sections = "\n\n".join(
+        f"## Synthetic section {n} {{#section-{n}}}\n\n"
+        + "\n\n".join(writer.paragraph(110) for _ in range(5))
+        + f"\n\n::: pullquote\n{writer.sentence()}\n:::\n\n::: extra\n{writer.paragraph(60)}\n:::"
+        for n in range(6)
+    )
+    return (
+        f'+++\ncell = "{code}"\ntitle = "Synthetic cell {code}"\n'
+        f'online_url = "https://example.org/synthetic/{code}"\n+++\n\n'
+        f"{writer.paragraph(60)}\n\n# Studies\n\n{studies}\n\n## more\nsearch: "
+        f"{' '.join(writer.words(2))}\n\n{writer.sentence()}\n\n# Matrix Bite\n\n{sections}\n"
+    )
+
+
+def write_search_sources(folder: Path, documents: int = 5_000) -> Path:
+    """Sources for the search benchmark: the real matrices' structure, every one of the 50 cells
+    full of synthetic text, and `documents` synthetic documents of 1,000-3,000 words."""
+    copy = folder / "content"
+    shutil.copytree(CONTENT, copy)
+    writer = _Writer(synthetic_vocabulary(), seed=11)
+    for matrix in ("alcohol", "drug"):
+        for path in (copy / matrix).glob("[A-E][1-5].md"):
+            path.write_text(synthetic_cell(writer, path.stem), encoding="utf-8")
+    (copy / "documents").mkdir()
+    for number in range(1, documents + 1):
+        text = synthetic_document(writer, number)
+        (copy / "documents" / f"synthetic-{number:05d}.md").write_text(text, encoding="utf-8")
+    return copy

@@ -54,7 +54,7 @@ def test_clicking_b5_shows_its_nine_studies_with_their_type_icons(
     )
     assert "Key Relationship with therapist" in text  # the icon's label, read by screen readers
     assert "B Practitioners" in window.page.breadcrumb.text()
-    assert window.navigator_dock.isVisible()
+    assert window.navigator.isVisible()
     assert window.navigator.currentIndex() == window.grid_model.index_of("B5")
 
 

@@ -46,9 +46,8 @@ def test_stemming_case_and_accents(store: ContentStore) -> None:
 
 
 def test_phrases_and_prefixes(store: ContentStore) -> None:
-    assert (
-        addresses(store, '"magnetic tendency"') == ["matrixdesk:/alcohol/B5#trickier-situation"] * 2
-    )
+    # Two passages of that section match: one result per place.
+    assert addresses(store, '"magnetic tendency"') == ["matrixdesk:/alcohol/B5#trickier-situation"]
     assert addresses(store, '"tendency magnetic"') == []
     assert "matrixdesk:/alcohol/B5#trickier-situation" in addresses(store, "jugg*")
     assert addresses(store, "jugg") == []
@@ -124,3 +123,17 @@ def test_command_line_prints_what_the_api_returns(
     )
     assert main(["--pack", str(pack_path), "search", "zzzqqq"]) == 0
     assert "No results for 'zzzqqq'." in capsys.readouterr().out
+
+
+def test_marks_follow_stems_accents_and_keep_punctuation() -> None:
+    from matrixdesk.core.search_marks import marked, snippet, word_marker
+
+    marker = word_marker(["offender", "therapeutic"], ["jugg"])
+    assert marked("Offenders’ thérapeutic jugglers", marker) == (
+        "<b>Offenders</b>’ <b>thérapeutic</b> <b>jugglers</b>"
+    )
+    assert marked("Reoffending <stays> plain", marker) == "Reoffending &lt;stays&gt; plain"
+    text = "Synthetic opening. " + "filler " * 60 + "the (‘offender’) appears late. " + "tail " * 60
+    piece = snippet(text, marker)
+    assert piece.startswith("…") and piece.endswith("…")
+    assert "(‘<b>offender</b>’)" in piece

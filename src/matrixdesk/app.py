@@ -71,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        from matrixdesk.ui.launch import run_reader
+
+        return run_reader(
+            args.pack or bundled_pack_path(), args.open, args.config_dir, args.pack is not None
+        )
     from matrixdesk import commands
 
     if args.command == "build":
@@ -87,14 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.json,
             args.limit,
         )
-    if args.command == "info":
-        chosen = args.info_pack or args.pack
-        return commands.run_info(chosen or bundled_pack_path(), chosen is not None)
-    from matrixdesk.ui.launch import run_reader
-
-    return run_reader(
-        args.pack or bundled_pack_path(), args.open, args.config_dir, args.pack is not None
-    )
+    chosen = args.info_pack or args.pack  # the only command left: info
+    return commands.run_info(chosen or bundled_pack_path(), chosen is not None)
 
 
 def _place(text: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from matrixdesk.core.addresses import Address, DocumentAddress
-from matrixdesk.core.schema import SEARCH_INDEX_COLUMNS, SEARCH_INDEX_DDL
+from matrixdesk.core.schema import SEARCH_INDEX_COLUMNS, SEARCH_INDEX_DDL, SEARCH_RANK_CONFIG
 
 
 @dataclass
@@ -40,10 +40,15 @@ class SearchRows:
         )
 
     def write(self, connection: Connection) -> None:
+        """Create the index, set its ranking, and add the rows: documents last, so that the
+        pack's own order (used when ranking every match would cost too much) puts the
+        matrices' content first."""
         connection.exec_driver_sql(SEARCH_INDEX_DDL)
+        connection.exec_driver_sql(SEARCH_RANK_CONFIG)
         names = ", ".join(SEARCH_INDEX_COLUMNS)
         values = ", ".join(f":{name}" for name in SEARCH_INDEX_COLUMNS)
-        if self.rows:
+        rows = sorted(self.rows, key=lambda row: row["kind"] == "document")
+        if rows:
             connection.exec_driver_sql(
-                f"INSERT INTO search_index ({names}) VALUES ({values})", self.rows
+                f"INSERT INTO search_index ({names}) VALUES ({values})", rows
             )

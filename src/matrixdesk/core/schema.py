@@ -59,3 +59,8 @@ SEARCH_INDEX_DDL: Final = (
     "types UNINDEXED, block UNINDEXED, "
     "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')"
 )
+# Stored in the index itself: `ORDER BY rank` then means bm25 with a title match weighing ten
+# times a body match, and FTS5 sorts by it internally (far cheaper than ORDER BY bm25(...)).
+SEARCH_RANK_CONFIG: Final = (
+    "INSERT INTO search_index(search_index, rank) VALUES ('rank', 'bm25(10.0, 1.0)')"
+)

@@ -1,9 +1,16 @@
-"""Full-text search over a pack's FTS5 index, safe for anything a person can type.
+"""Full-text search over a pack's FTS5 index, safe for anything a person can type, and fast on
+large packs.
 
-The reader's words never reach FTS5's query language directly: `fts_query` rebuilds the query from
-words alone — each a quoted string, "quoted phrases" kept together, `word*` kept as a prefix — so
-operators, column filters, stray quotes and punctuation cannot cause a syntax error, and the SQL
-is always parameterised.
+* The reader's words never reach FTS5's query language directly: `fts_query` rebuilds the query
+  from words alone (each a quoted string, "quoted phrases" kept together, `word*` a prefix), so
+  operators, column filters, stray quotes and punctuation cannot cause a syntax error; the SQL is
+  always parameterised.
+* Ranking: a match in a title or headline weighs ten times one in body text (the pack sets
+  FTS5's `rank` to bm25(10, 1)). For a query that matches a large share of the pack, ranking every
+  match costs more than it tells, so title matches come first (ranked) and body matches follow in
+  the pack's own order: cells, studies and commentary before documents.
+* Titles and snippets are marked in Python (`search_marks`), which is far cheaper than FTS5's
+  snippet() on long documents.
 """
 
 from __future__ import annotations
@@ -11,7 +18,9 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from html import escape, unescape
+from html import unescape
+
+from matrixdesk.core.search_marks import marked, snippet, word_marker
 
 KINDS = ("cell", "entry", "commentary", "document")
 KIND_LABELS = {
@@ -24,13 +33,13 @@ KIND_NAMES = {"cell": "cell", "entry": "study", "commentary": "commentary", "doc
 
 MAX_QUERY_CHARS = 512
 MAX_TERMS = 16
-DEFAULT_LIMIT = 60
-# bm25 weights of the title and body columns: a match in a title or headline counts ten times.
-_TITLE_WEIGHT, _BODY_WEIGHT = 10.0, 1.0
-_MARK_START, _MARK_END = "\x02", "\x03"
+DEFAULT_LIMIT = 40
+# Above this many matching rows, rank only the title matches (see the module's docstring).
+RANK_ALL_UP_TO = 1500
 
 _TERM = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<word>\w+)(?P<star>\*?)')
 _WORD = re.compile(r"\w+")
+_COLUMNS = "rowid, kind, address, matrix, cell, types, block, title, body"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +51,20 @@ class SearchHit:
     title_html: str
     """The title with matched words in <b>, everything else escaped."""
     snippet_html: str
-    """A few words around the best match in the body, marked the same way."""
+    """A few words around the first match in the body, marked the same way."""
     types: tuple[str, ...]
     block: str
     """For a commentary hit, "<section-slug>/<index>" of its Matrix Bite block, else ""."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    fts: str
+    loose: str
+    """The same words with phrases taken apart: matches at least what `fts` does, and is far
+    cheaper to count, so it serves to judge how much of the pack the query matches."""
+    words: list[str]
+    prefixes: list[str]
 
 
 def fts_query(text: str, prefix_last: bool = False) -> str | None:
@@ -54,18 +73,30 @@ def fts_query(text: str, prefix_last: bool = False) -> str | None:
     With `prefix_last`, a last word still being typed matches as a prefix ("motiv" finds
     "motivational"), as search-as-you-type wants.
     """
+    parsed = _parse(text, prefix_last)
+    return parsed.fts if parsed else None
+
+
+def _parse(text: str, prefix_last: bool) -> _Query | None:
     text = text[:MAX_QUERY_CHARS]
     parts: list[str] = []
+    loose: list[str] = []
+    words: list[str] = []
+    prefixes: list[str] = []
     last_is_open_word = False
     for match in _TERM.finditer(text):
         if match.group("phrase") is not None:
-            words = _WORD.findall(match.group("phrase"))
-            if words:
-                parts.append('"' + " ".join(words) + '"')
+            phrase = _WORD.findall(match.group("phrase"))
+            if phrase:
+                parts.append('"' + " ".join(phrase) + '"')
+                loose += [f'"{word}"' for word in phrase]
+                words += phrase
             last_is_open_word = False
         else:
-            star = "*" if match.group("star") else ""
-            parts.append(f'"{match.group("word")}"{star}')
+            word, star = match.group("word"), match.group("star")
+            parts.append(f'"{word}"' + ("*" if star else ""))
+            loose.append(parts[-1])
+            (prefixes if star else words).append(word)
             last_is_open_word = not star and match.end() == len(text)
         if len(parts) == MAX_TERMS:
             break
@@ -73,7 +104,9 @@ def fts_query(text: str, prefix_last: bool = False) -> str | None:
         return None
     if prefix_last and last_is_open_word:
         parts[-1] += "*"
-    return " ".join(parts)
+        loose[-1] += "*"
+        prefixes.append(words.pop())
+    return _Query(" ".join(parts), " ".join(loose), words, prefixes)
 
 
 def search(
@@ -85,49 +118,74 @@ def search(
     prefix_last: bool = False,
 ) -> list[SearchHit]:
     """Ranked hits for `text`; an empty list for an empty query or one with no words."""
-    query = fts_query(text, prefix_last)
+    query = _parse(text, prefix_last)
     if query is None:
         return []
-    sql = (
-        "SELECT kind, address, matrix, cell, types, block, "
-        f"highlight(search_index, 0, '{_MARK_START}', '{_MARK_END}'), "
-        f"snippet(search_index, 1, '{_MARK_START}', '{_MARK_END}', '…', 14) "
-        "FROM search_index WHERE search_index MATCH ?"
-    )
-    parameters: list[str | int] = [query]
+    where, parameters = _filters(matrix, type_code)
+    try:
+        # More rows than wanted: several passages of one section count as one result.
+        rows = _rows(connection, query, where, parameters, limit + limit // 2)
+    except sqlite3.OperationalError:
+        # _parse only builds valid queries; this is a last guard so that no text typed into a
+        # search box can ever surface as an error.
+        return []
+    marker = word_marker(query.words, query.prefixes)
+    hits: list[SearchHit] = []
+    seen: set[str] = set()
+    for _, kind, address, matrix_key, cell, types, block, title, body in rows:
+        if address in seen:  # one result per place: its best-ranked passage
+            continue
+        seen.add(address)
+        hits.append(
+            SearchHit(
+                kind=kind,
+                address=address,
+                matrix=matrix_key,
+                cell=cell,
+                title_html=marked(title, marker),
+                snippet_html=snippet(body, marker),
+                types=tuple(types.split()),
+                block=block,
+            )
+        )
+    return hits[:limit]
+
+
+def _filters(matrix: str | None, type_code: str | None) -> tuple[str, list[str]]:
+    where, parameters = "", []
     if matrix:
-        sql += " AND matrix = ?"
+        where += " AND matrix = ?"
         parameters.append(matrix)
     if type_code:
-        sql += " AND ' ' || types || ' ' LIKE ?"
+        where += " AND ' ' || types || ' ' LIKE ?"
         parameters.append(f"% {type_code} %")
-    sql += f" ORDER BY bm25(search_index, {_TITLE_WEIGHT}, {_BODY_WEIGHT}) LIMIT ?"
-    parameters.append(limit)
-    try:
-        rows = connection.execute(sql, parameters).fetchall()
-    except sqlite3.OperationalError:
-        # fts_query only builds valid queries; this is a last guard so that no text typed into
-        # a search box can ever surface as an error.
-        return []
-    return [
-        SearchHit(
-            kind=kind,
-            address=address,
-            matrix=matrix_key,
-            cell=cell,
-            title_html=_marked(title),
-            snippet_html=_marked(snippet),
-            types=tuple(types.split()),
-            block=block,
+    return where, parameters
+
+
+def _rows(
+    connection: sqlite3.Connection, query: _Query, where: str, parameters: list[str], limit: int
+) -> list[tuple]:
+    fts = query.fts
+
+    def select(match: str, order: str, count: int, extra: str = "") -> list[tuple]:
+        sql = (
+            f"SELECT {_COLUMNS} FROM search_index WHERE search_index MATCH ?{where}{extra} "
+            f"{order} LIMIT ?"
         )
-        for kind, address, matrix_key, cell, types, block, title, snippet in rows
-    ]
+        return connection.execute(sql, [match, *parameters, count]).fetchall()
+
+    (at_most,) = connection.execute(
+        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (query.loose,)
+    ).fetchone()
+    if at_most <= RANK_ALL_UP_TO:
+        return select(fts, "ORDER BY rank", limit)
+    rows = select(f"title : ({fts})", "ORDER BY rank", limit)
+    if len(rows) < limit:
+        seen = ",".join(str(row[0]) for row in rows) or "NULL"
+        rows += select(fts, "ORDER BY rowid", limit - len(rows), f" AND rowid NOT IN ({seen})")
+    return rows
 
 
 def plain(marked_html: str) -> str:
     """A title or snippet as plain text, for terminals and JSON."""
     return unescape(marked_html.replace("<b>", "").replace("</b>", ""))
-
-
-def _marked(text: str) -> str:
-    return escape(text).replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")

@@ -26,6 +26,8 @@ class Breadcrumb(QLabel):
 
     def set_trail(self, links: list[tuple[str, str]], tail: str = "") -> None:
         """`links` are (address, text) pairs; `tail`, if any, the current page, not a link."""
+        if (links, tail) == (self._trail, self._tail) and self.text():
+            return
         self._trail, self._tail = links, tail
         self._render()
 

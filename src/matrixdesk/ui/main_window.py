@@ -1,14 +1,15 @@
 """The main window: the controller that turns an address into what is on screen, and keeps the
 history. Home grid, page and search results share the central area; a compact grid beside
-the page shows where the reader is."""
+the page (inside the page view) shows where the reader is."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from matrixdesk.core.addresses import (
     Address,
@@ -17,19 +18,22 @@ from matrixdesk.core.addresses import (
     SearchAddress,
     parse_place,
 )
-from matrixdesk.core.search import SearchHit
 from matrixdesk.core.store import ContentStore
 from matrixdesk.core.views import CellPage, CellSummary
+
+if TYPE_CHECKING:
+    from matrixdesk.core.search import SearchHit
+    from matrixdesk.ui.page_view import PageView
+    from matrixdesk.ui.search_view import SearchView
+    from matrixdesk.ui.search_worker import SearchRunner
 from matrixdesk.ui.grid_model import MatrixGridModel
-from matrixdesk.ui.grid_view import HomeView
+from matrixdesk.ui.grid_view import HomeView, MatrixTable
 from matrixdesk.ui.history import History, Visit
 from matrixdesk.ui.navigator import NavigatorPanel
 from matrixdesk.ui.page_html import MatrixContext
-from matrixdesk.ui.page_view import PageView, zoom_scale
-from matrixdesk.ui.search_view import HitRole, SearchView
-from matrixdesk.ui.search_worker import SearchRunner
 from matrixdesk.ui.settings import Settings
 from matrixdesk.ui.window_actions import WindowActions
+from matrixdesk.ui.zoom import ZOOM_RANGE, zoom_scale
 
 APP_NAME = "MatrixDesk"
 _MARKED = re.compile(r"<b>(.*?)</b>")
@@ -56,22 +60,14 @@ class MainWindow(QMainWindow):
 
         self.grid_model = MatrixGridModel()
         self.home = HomeView(self.grid_model)
-        self.page = PageView()
-        self.search_view = SearchView(
-            self._describe, {key: c.matrix.name for key, c in self.contexts.items()}
-        )
+        # The page and search views are built when first needed: the first paint shows only
+        # the home grid, and every module and widget kept off its path makes it sooner.
+        self._page: PageView | None = None
+        self._search_view: SearchView | None = None
+        self.zoom_steps = 0
         self.stack = QStackedWidget()
-        for view in (self.home, self.page, self.search_view):
-            self.stack.addWidget(view)
+        self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
-        self.navigator_panel = NavigatorPanel(self.grid_model)
-        self.navigator = self.navigator_panel.table
-        self.navigator_dock = QDockWidget("Navigator")
-        self.navigator_dock.setObjectName("navigatorDock")
-        self.navigator_dock.setWidget(self.navigator_panel)
-        self.navigator_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
-        self.navigator_dock.setMinimumWidth(250)
         self.actions = WindowActions(self, [c.matrix for c in self.contexts.values()])
         self._connect_signals()
 
@@ -82,7 +78,7 @@ class MainWindow(QMainWindow):
         if settings.window_state:
             self.restoreState(settings.window_state)
         self._apply_zoom(settings.zoom_steps)
-        QGuiApplication.instance().installEventFilter(self)  # mouse back/forward buttons
+        self.watch_side_buttons(self.home.table.viewport())
 
     def _connect_signals(self) -> None:
         actions = self.actions
@@ -91,29 +87,69 @@ class MainWindow(QMainWindow):
         actions.home.triggered.connect(self.go_home)
         actions.copy.triggered.connect(self.copy_title_and_link)
         actions.search.triggered.connect(self.focus_search)
-        actions.find.triggered.connect(self.page.open_find)
+        actions.find.triggered.connect(lambda: self.page.open_find())
         actions.find_next.triggered.connect(lambda: self.page.step_match(1))
         actions.find_previous.triggered.connect(lambda: self.page.step_match(-1))
         actions.zoom_in.triggered.connect(lambda: self.zoom_by(1))
         actions.zoom_out.triggered.connect(lambda: self.zoom_by(-1))
-        actions.zoom_reset.triggered.connect(lambda: self.zoom_by(-self.page.zoom_steps))
+        actions.zoom_reset.triggered.connect(lambda: self.zoom_by(-self.zoom_steps))
         actions.quit.triggered.connect(self.close)
         actions.matrices.triggered.connect(lambda a: self.navigate(str(Address(a.data()))))
         actions.search_box.textEdited.connect(self._on_search_text)
         actions.search_box.returnPressed.connect(self._open_first_result)
-        actions.search_box.down_pressed.connect(self.search_view.results.select_first)
+        actions.search_box.down_pressed.connect(lambda: self.search_view.results.select_first())
         actions.search_box.escape_pressed.connect(self._leave_search)
-        self.search_view.results.leave_up.connect(self.focus_search)
-        self.search_view.result_chosen.connect(self.open_result)
-        self.search_view.filters_changed.connect(
-            lambda: self._on_search_text(actions.search_box.text())
-        )
         self.home.table.cell_opened.connect(self.navigate)
         self.home.table.axis_opened.connect(self.navigate)
-        self.navigator.cell_opened.connect(self.navigate)
-        self.page.navigate_requested.connect(self.navigate)
-        self.page.browser.zoom_requested.connect(self.zoom_by)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self.page.restyle)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._restyle)
+
+    @property
+    def page(self) -> PageView:
+        if self._page is None:
+            from matrixdesk.ui.page_view import PageView
+
+            # The navigator sits inside the page view, beside the text: switching between home
+            # and a page then never changes the page's width (which would lay it out again).
+            self.navigator_panel = NavigatorPanel(self.grid_model)
+            self.navigator_panel.table.cell_opened.connect(self.navigate)
+            self._page = PageView(self.navigator_panel)
+            self._page.set_zoom(self.zoom_steps)
+            self._page.navigate_requested.connect(self.navigate)
+            self._page.browser.zoom_requested.connect(self.zoom_by)
+            self.watch_side_buttons(self._page.browser.viewport())
+            self.watch_side_buttons(self.navigator_panel.table.viewport())
+            self.stack.addWidget(self._page)
+        return self._page
+
+    @property
+    def navigator(self) -> MatrixTable:
+        """The compact grid beside a page."""
+        _ = self.page
+        return self.navigator_panel.table
+
+    @property
+    def search_view(self) -> SearchView:
+        if self._search_view is None:
+            from matrixdesk.ui.search_view import SearchView
+
+            view = SearchView(
+                self._describe, {key: c.matrix.name for key, c in self.contexts.items()}
+            )
+            view.results.leave_up.connect(self.focus_search)
+            self.watch_side_buttons(view.results.viewport())
+            view.result_chosen.connect(self.open_result)
+            view.filters_changed.connect(
+                lambda: self._on_search_text(self.actions.search_box.text())
+            )
+            self.stack.addWidget(view)
+            self._search_view = view
+            self._apply_zoom(self.zoom_steps)
+        return self._search_view
+
+    @Slot()
+    def _restyle(self) -> None:
+        if self._page is not None:
+            self._page.restyle()
 
     # --- navigation --------------------------------------------------------------------------
 
@@ -141,9 +177,9 @@ class MainWindow(QMainWindow):
 
     def _remember_leaving(self) -> None:
         """Note how the reader leaves the current place, for when they come Back to it."""
-        if self.history.current is not None:
-            self.history.current.scroll = self.page.browser.verticalScrollBar().value()
-            self.history.current.state = self.page.state
+        if self.history.current is not None and self._page is not None:
+            self.history.current.scroll = self._page.browser.verticalScrollBar().value()
+            self.history.current.state = self._page.state
 
     def _revisit(self, visit: Visit | None) -> None:
         if visit is not None:
@@ -177,8 +213,8 @@ class MainWindow(QMainWindow):
             document = self.store.document(place.slug)
             if document is None:
                 return None
-            self.page.show_document(document)
             self._show_page(None)
+            self.page.show_document(document)
             return place
         context = self.contexts.get(place.matrix)
         if context is None or (place.cell and place.cell not in context.cells):
@@ -188,18 +224,18 @@ class MainWindow(QMainWindow):
             self._show_home()
         elif place.cell is None:
             axis, key = ("column", place.column) if place.column else ("row", place.row)
-            self.page.show_listing(context, axis, key or "")
             self._show_page(None)
+            self.page.show_listing(context, axis, key or "")
         else:
             summary = context.cells[place.cell]
             page = self.store.cell_page(place.matrix, place.cell) if summary.has_content else None
+            self._show_page(summary)
             if page is None:
                 self.page.show_not_in_pack(summary, context)
                 place = Address(place.matrix, place.cell)
             else:
                 place = self._existing_place(place, page)
                 self.page.show_cell(page, context, place, restore.state if restore else None)
-            self._show_page(summary)
         return place
 
     def _existing_place(self, place: Address, page: CellPage) -> Address:
@@ -222,14 +258,12 @@ class MainWindow(QMainWindow):
 
     def _show_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
-        self.navigator_dock.hide()
         self.home.table.setFocus()
         if not self.home.table.currentIndex().isValid():
             self.home.table.setCurrentIndex(self.grid_model.index(0, 0))
 
     def _show_page(self, cell: CellSummary | None) -> None:
         self.stack.setCurrentWidget(self.page)
-        self.navigator_dock.show()
         self.navigator_panel.show_cell(cell)
         if cell:
             self.home.table.mark(cell.code)
@@ -240,7 +274,7 @@ class MainWindow(QMainWindow):
         actions.back.setEnabled(self.history.can_go_back())
         actions.forward.setEnabled(self.history.can_go_forward())
         actions.copy.setEnabled(isinstance(place, Address) and place.cell is not None)
-        actions.find.setEnabled(self.stack.currentWidget() is self.page)
+        actions.find.setEnabled(self._page is not None and self.stack.currentWidget() is self._page)
         for choice in actions.matrices.actions():
             choice.setChecked(isinstance(place, Address) and choice.data() == place.matrix)
         self.setWindowTitle(f"{self._title_of(place)} — {APP_NAME}")
@@ -276,8 +310,9 @@ class MainWindow(QMainWindow):
             box.setText(place.query)
         self.search_view.set_filters(place.matrix, place.type_code)
         self.stack.setCurrentWidget(self.search_view)
-        self.navigator_dock.hide()
         if self._searcher is None:
+            from matrixdesk.ui.search_worker import SearchRunner
+
             self._searcher = SearchRunner(self.store.path, self)
             self._searcher.results_ready.connect(self._on_results)
         self._searcher.search(place.query, place.matrix, place.type_code)
@@ -290,12 +325,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _open_first_result(self) -> None:
         if self.search_view.results.select_first():
-            self.open_result(self.search_view.results.currentIndex().data(HitRole))
+            self.open_result(self.search_view.results.current_hit())
 
     @Slot(object)
     def open_result(self, hit: SearchHit) -> None:
         """Open a search result's place and mark the words that matched there."""
-        if self.navigate(hit.address) and self.stack.currentWidget() is self.page:
+        if self.navigate(hit.address) and self.stack.currentWidget() is self._page:
             words = _MARKED.findall(hit.title_html) + _MARKED.findall(hit.snippet_html)
             self.page.reveal_words([re.sub(r"<[^>]+>", "", w) for w in words])
 
@@ -329,27 +364,30 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def zoom_by(self, steps: int) -> None:
-        self._apply_zoom(self.page.zoom_steps + steps)
-        self.settings.zoom_steps = self.page.zoom_steps
+        self._apply_zoom(self.zoom_steps + steps)
+        self.settings.zoom_steps = self.zoom_steps
 
     def _apply_zoom(self, steps: int) -> None:
         """Zoom the reading pane, and the grid and search results with it."""
-        self.page.set_zoom(steps)
-        scale = zoom_scale(self.page.zoom_steps)
-        for view in (self.home.table, self.search_view.results):
+        self.zoom_steps = max(ZOOM_RANGE.start, min(ZOOM_RANGE.stop - 1, steps))
+        if self._page is not None:
+            self._page.set_zoom(self.zoom_steps)
+        scale = zoom_scale(self.zoom_steps)
+        views = [self.home.table] + ([self._search_view.results] if self._search_view else [])
+        for view in views:
             font = QFont(QApplication.font())
             font.setPointSizeF(font.pointSizeF() * scale)
             view.setFont(font)
 
     # --- Qt overrides ----------------------------------------------------------------------------
 
+    def watch_side_buttons(self, widget: QWidget) -> None:
+        """Let the mouse's Back and Forward buttons work over `widget`. (Watched per widget,
+        not application-wide: a Python filter on every event of the app costs time.)"""
+        widget.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (
-            event.type() == QEvent.Type.MouseButtonPress
-            and isinstance(watched, QWidget)
-            and watched.window() is self
-            and isinstance(event, QMouseEvent)
-        ):
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
                 return True
@@ -359,7 +397,6 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        QGuiApplication.instance().removeEventFilter(self)
         if self._searcher is not None:
             self._searcher.stop()
         self.settings.save_window(self.saveGeometry(), self.saveState())

@@ -32,7 +32,9 @@ class NavigatorPanel(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.where)
         layout.addStretch(1)
+        self._shown: CellSummary | None = None
         model.modelReset.connect(self._show_matrix_name)
+        self._show_matrix_name()
 
     def _show_matrix_name(self) -> None:
         matrix = self.table.grid_model.matrix
@@ -41,6 +43,9 @@ class NavigatorPanel(QWidget):
     def show_cell(self, cell: CellSummary | None) -> None:
         """Mark `cell` in the grid and say where it sits; None clears both."""
         self.table.mark(cell.code if cell else None)
+        if cell == self._shown:
+            return  # laying out the same rich text again would only cost time
+        self._shown = cell
         if cell is None:
             self.where.setText("")
             return

@@ -8,7 +8,7 @@ import re
 
 from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.schema import TYPED_STUDY_CODES
@@ -30,21 +30,18 @@ from matrixdesk.ui.page_state import PageState, entry_anchor, section_anchor
 from matrixdesk.ui.reading_browser import ReadingBrowser
 from matrixdesk.ui.theme import READING_FONT_FILES, icon_size, load_fonts, reading_css, reading_font
 from matrixdesk.ui.type_filter_bar import TypeFilterBar
+from matrixdesk.ui.zoom import ZOOM_RANGE, zoom_scale
 
-ZOOM_STEP = 1.1
-ZOOM_RANGE = range(-4, 9)
 ANCHOR_MARGIN = 28  # pixels left above a heading scrolled to
-
-
-def zoom_scale(steps: int) -> float:
-    return ZOOM_STEP**steps
+SIDE_WIDTH = 260  # the navigator's width to begin with (the reader can drag it)
 
 
 class PageView(QWidget):
     navigate_requested = Signal(str)
     """Address (str) of a place the reader asked to go to."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, side: QWidget, parent: QWidget | None = None) -> None:
+        """`side` (the navigator) stands to the left of the page."""
         super().__init__(parent)
         self.breadcrumb = Breadcrumb()
         self.filter_bar = TypeFilterBar()
@@ -57,7 +54,9 @@ class PageView(QWidget):
         self.state = PageState()
         self._html = ""
         self._renders = 0  # lets a deferred scroll see that another page has been shown since
-        layout = QVBoxLayout(self)
+        self._style: tuple[float, int] | None = None  # (zoom, palette) the document is styled for
+        reading = QWidget()
+        layout = QVBoxLayout(reading)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(4)
         crumb_row = QHBoxLayout()
@@ -67,6 +66,15 @@ class PageView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(reading)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([SIDE_WIDTH, 10 * SIDE_WIDTH])
+        splitter.setCollapsible(1, False)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -223,8 +231,12 @@ class PageView(QWidget):
         load_fonts(resources_dir() / "fonts", READING_FONT_FILES)
         scale = zoom_scale(self.zoom_steps)
         document = self.browser.document()
-        document.setDefaultFont(reading_font(scale))
-        document.setDefaultStyleSheet(reading_css(self.palette(), scale))
+        style = (scale, self.palette().cacheKey())
+        if style != self._style:
+            # Only when zoom or colours changed: a new default font lays out the old page again.
+            self._style = style
+            document.setDefaultFont(reading_font(scale))
+            document.setDefaultStyleSheet(reading_css(self.palette(), scale))
         self.browser.setHtml(html)
         if top is not None:
             self._bring_to_top(top)

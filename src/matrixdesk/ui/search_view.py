@@ -16,7 +16,14 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,7 +38,9 @@ from PySide6.QtWidgets import (
 
 from matrixdesk.core.schema import STUDY_TYPES, TYPED_STUDY_CODES
 from matrixdesk.core.search import KIND_LABELS, KINDS, SearchHit, plain
+from matrixdesk.ui.theme import blend
 
+RESULT_LINES = 4  # title, place, and two lines of snippet
 HitRole = Qt.ItemDataRole.UserRole + 1
 """Data role holding a row's SearchHit (None on a group heading)."""
 _Index = QModelIndex | QPersistentModelIndex
@@ -79,15 +88,24 @@ class SearchResultsModel(QAbstractListModel):
     def html(self, hit: SearchHit) -> str:
         snippet = f"<br>{hit.snippet_html}" if hit.snippet_html else ""
         title = hit.title_html or hit.snippet_html
-        return f'<b>{title}</b><br><span style="color: gray">{self.describe(hit)}</span>{snippet}'
+        return f'<b>{title}</b><br><span class="place">{self.describe(hit)}</span>{snippet}'
 
 
 class ResultDelegate(QStyledItemDelegate):
     """Draws a result's rich text (marked words in bold) and group headings."""
 
-    def _document(self, option: QStyleOptionViewItem, index: _Index) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, index: _Index, selected: bool
+    ) -> QTextDocument:
+        palette = option.palette  # type: ignore[attr-defined]
+        if selected:
+            place = palette.color(QPalette.ColorRole.HighlightedText).name()
+        else:
+            text = palette.color(QPalette.ColorRole.Text)
+            place = blend(text, palette.color(QPalette.ColorRole.Base), 0.4).name()
         document = QTextDocument()
         document.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        document.setDefaultStyleSheet(f".place {{ color: {place}; }}")
         document.setHtml(index.data(Qt.ItemDataRole.DisplayRole))
         document.setTextWidth(max(200, option.rect.width() - 24))  # type: ignore[attr-defined]
         return document
@@ -106,21 +124,24 @@ class ResultDelegate(QStyledItemDelegate):
         style = option.widget.style()  # type: ignore[attr-defined]
         option.text = ""  # type: ignore[attr-defined]
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
-        document = self._document(option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        document = self._document(option, index, selected)
         painter.save()
+        painter.setClipRect(option.rect)  # type: ignore[attr-defined]
         painter.translate(option.rect.topLeft() + QPoint(12, 6))  # type: ignore[attr-defined]
         context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
         document.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        # A fixed height (title, place, two lines of snippet) from the font alone: laying out
+        # every result's rich text just to size it would slow each keystroke's update.
+        line = QFontMetrics(option.font).lineSpacing()  # type: ignore[attr-defined]
         if index.data(HitRole) is None:
-            return QSize(200, 34)
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 12)
+            return QSize(200, line + 16)
+        return QSize(200, line * RESULT_LINES + 14)
 
 
 class ResultsList(QListView):
@@ -144,6 +165,9 @@ class ResultsList(QListView):
         return next(
             (row for row in range(model.rowCount()) if model.index(row, 0).data(HitRole)), -1
         )
+
+    def current_hit(self) -> SearchHit | None:
+        return self.currentIndex().data(HitRole)
 
     def select_first(self) -> bool:
         row = self._first_hit_row()

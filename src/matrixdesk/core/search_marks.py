@@ -1,0 +1,120 @@
+"""Marking the words a search matched, for titles and snippets.
+
+FTS5 finds rows (with Porter stemming, case and accent folding), but its own snippet() has to
+re-tokenise a whole row, which costs more than the search itself on long documents. We mark
+words here instead, with a plain regular expression: a word is marked if it begins with the
+stem of a query word, so "offender" marks "offenders" and "interviewing" marks "interview".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from html import escape
+
+# Endings taken off a query word to find the stem its other forms share. Crude next to Porter's
+# algorithm, but it only decides which words get bold type; it never decides what is found.
+_ENDINGS = (
+    "ational", "ization", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ions",
+    "ion", "ally", "ers", "er", "ies", "ied", "ed", "es", "al", "ly", "ive", "s",
+)  # fmt: skip
+_MIN_STEM = 3
+SNIPPET_WORDS = 24
+SNIPPET_CHARS = 200  # how far either side of a match to look for the snippet's words
+_WORDS = re.compile(r"\S+")
+
+
+def _fold_table() -> dict[int, str]:
+    """Latin letters (with or without accents, any case) to plain lower case, one for one."""
+    table = {}
+    for code in range(0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[0].lower()
+        if base != char and len(base) == 1:
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower case, accents dropped, the same length as `text` (so positions carry over)."""
+    return text.translate(_FOLD)
+
+
+def stem(word: str) -> str:
+    word = fold(word)
+    for _ in range(2):
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+                word = word[: -len(ending)]
+                break
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """What to mark: words starting with any of `starts` (already folded)."""
+
+    starts: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def first(self, folded: str) -> int | None:
+        """Where the first marked word begins in folded text. str.find is many times faster
+        than the regular expression over a long document."""
+        best = None
+        for start in self.starts:
+            at = folded.find(start)
+            while at > 0 and folded[at - 1].isalnum():  # inside a word, not at its start
+                at = folded.find(start, at + 1)
+            if at != -1 and (best is None or at < best):
+                best = at
+        return best
+
+
+def word_marker(words: list[str], prefixes: list[str]) -> Marker | None:
+    """Marks, in folded text, words that start with a query word's stem or a prefix typed."""
+    starts = {stem(w) for w in words} | {fold(p) for p in prefixes}
+    starts.discard("")
+    if not starts:
+        return None
+    ordered = tuple(sorted(starts, key=len, reverse=True))
+    alternatives = "|".join(re.escape(s) for s in ordered)
+    return Marker(ordered, re.compile(rf"\b(?:{alternatives})\w*"))
+
+
+def marked(text: str, marker: Marker | None) -> str:
+    """`text` escaped for HTML, with the words `marker` matches in <b>."""
+    if marker is None:
+        return escape(text)
+    parts, last = [], 0
+    for match in marker.pattern.finditer(fold(text)):
+        parts += [
+            escape(text[last : match.start()]),
+            f"<b>{escape(text[match.start() : match.end()])}</b>",
+        ]
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return "".join(parts)
+
+
+def snippet(text: str, marker: Marker | None) -> str:
+    """A few words of `text` around its first marked word (or its opening), marked. The piece
+    is one unbroken stretch of the text, so punctuation stays where it was."""
+    at = (marker.first(fold(text)) if marker else None) or 0
+    # Look only at the text near the match: splitting a whole long document into words for
+    # every hit would cost more than the search.
+    window_start = max(0, at - SNIPPET_CHARS)
+    before = list(_WORDS.finditer(text, window_start, at))
+    if window_start > 0 and before and before[0].start() == window_start:
+        before = before[1:]  # the window began inside a word
+    start = before[-(SNIPPET_WORDS // 3) :][0].start() if before else at
+    words = list(_WORDS.finditer(text, start, start + SNIPPET_CHARS * 3))[:SNIPPET_WORDS]
+    if not words:
+        return ""
+    end = words[-1].end()
+    before_mark = "…" if text[:start].strip() else ""
+    after_mark = "…" if text[end:].strip() else ""
+    return f"{before_mark}{marked(text[start:end], marker)}{after_mark}"
