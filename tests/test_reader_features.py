@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -115,3 +115,16 @@ def test_copy_address_link_copies_without_opening(qtbot: QtBot, synthetic_window
     qtbot.waitUntil(
         lambda: QGuiApplication.clipboard().text() == "https://example.org/synthetic-document"
     )
+
+
+def test_find_unfolds_extra_text_holding_a_match(qtbot: QtBot, synthetic_window) -> None:
+    page = synthetic_window.page
+    assert "Synthetic extra text" not in page_text(page.browser)
+    page.open_find()
+    page.find_bar.field.setText("starts folded")
+    assert page.state.bite_open
+    assert "Synthetic extra text that starts folded." in page_text(page.browser)
+    assert "Synthetic supplementary text that starts folded." in page_text(page.browser)
+    assert page.find_bar.count.text() == "1 of 2"
+    qtbot.keyClick(page.find_bar.field, Qt.Key.Key_Return)
+    assert page.find_bar.count.text() == "2 of 2"
