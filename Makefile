@@ -7,7 +7,7 @@ PACK := src/matrixdesk/data/matrices.sqlite
 CONTENT := $(shell find data/content -type f)
 COMPILER := $(shell find src/matrixdesk/core src/matrixdesk/authoring -name '*.py')
 
-.PHONY: run test bench screenshots lint format pack check clean
+.PHONY: run test bench screenshots package lint format pack check clean
 
 run: $(PACK)
 	$(PY) -m matrixdesk
@@ -19,6 +19,14 @@ test: $(PACK)
 
 bench: $(PACK)
 	$(PY) scripts/bench.py --json build/bench.json
+
+# The frozen bundle, .deb, portable .tar.gz and wixl MSI in dist/, then their tests: the frozen
+# smoke test, the installers' contents, and installing the .deb (this machine must be yours).
+package: $(PACK)
+	scripts/install-package-deps.sh
+	$(PY) -m pip install --quiet -e '.[package]'
+	$(PY) packaging/package.py
+	MATRIXDESK_INSTALL_TEST=1 $(PY) -m pytest tests/test_frozen.py tests/test_installers.py
 
 screenshots: $(PACK)
 	$(PY) scripts/screenshots.py

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import matrixdesk
 from matrixdesk.core.addresses import parse_place
-from matrixdesk.paths import bundled_pack_path
+from matrixdesk.paths import bundled_pack_path, portable_settings_dir
 
 
 class _VersionAction(argparse.Action):
@@ -47,6 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="keep settings in DIR (default: $MATRIXDESK_CONFIG_DIR, else the platform's place)",
     )
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        help="keep settings beside the app (also when a file named 'portable' is there)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the pack, the grid, cell B5 and a search without a person; print JSON; exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build = commands.add_parser("build", help="compile Markdown sources into a content pack")
@@ -70,12 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
     args = build_parser().parse_args(argv)
+    if args.smoke_test:
+        from matrixdesk.ui.smoke import run_smoke_test
+
+        return run_smoke_test(args.pack or bundled_pack_path(), started)
     if args.command is None:
         from matrixdesk.ui.launch import run_reader
 
+        settings = args.config_dir or (portable_settings_dir() if args.portable else None)
         return run_reader(
-            args.pack or bundled_pack_path(), args.open, args.config_dir, args.pack is not None
+            args.pack or bundled_pack_path(), args.open, settings, args.pack is not None
         )
     from matrixdesk import commands
 

@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
 
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import KIND_NAMES, SearchHit, plain
@@ -15,10 +16,29 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 
 
-def run_check(source_dir: Path) -> int:
-    from matrixdesk.authoring.compiler import check_sources
+EXIT_UNAVAILABLE = 2
+_NO_COMPILER = (
+    "This copy of MatrixDesk reads content packs but cannot build them (the installers leave "
+    "the compiler out). Build packs from the source tree: `make pack`, or "
+    "`python -m matrixdesk build`."
+)
 
-    problems = check_sources(source_dir)
+
+def _compiler() -> ModuleType | None:
+    """The pack compiler, or None (after saying why) in a bundle built without it."""
+    try:
+        from matrixdesk.authoring import compiler
+    except ImportError:
+        print(_NO_COMPILER, file=sys.stderr)
+        return None
+    return compiler
+
+
+def run_check(source_dir: Path) -> int:
+    compiler = _compiler()
+    if compiler is None:
+        return EXIT_UNAVAILABLE
+    problems = compiler.check_sources(source_dir)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -29,10 +49,11 @@ def run_check(source_dir: Path) -> int:
 
 
 def run_build(source_dir: Path, out: Path) -> int:
-    from matrixdesk.authoring.compiler import build_pack
-
+    compiler = _compiler()
+    if compiler is None:
+        return EXIT_UNAVAILABLE
     started = time.perf_counter()
-    problems = build_pack(source_dir, out)
+    problems = compiler.build_pack(source_dir, out)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -6,6 +6,7 @@ frozen build put it in the same place, so one lookup through importlib.resources
 
 from __future__ import annotations
 
+import sys
 from importlib.resources import files
 from pathlib import Path
 
@@ -20,3 +21,24 @@ def resources_dir() -> Path:
     """Icons and fonts: inside the package when installed or frozen, else the repository's own."""
     packaged = Path(str(files("matrixdesk") / "resources"))
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "resources"
+
+
+PORTABLE_MARKER = "portable"
+PORTABLE_SETTINGS = "MatrixDesk settings"
+
+
+def app_folder() -> Path:
+    """The folder the app runs from: the frozen bundle's, else the current one."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path.cwd()
+
+
+def portable_settings_dir() -> Path:
+    """Settings beside the app, for a copy carried on a USB stick."""
+    return app_folder() / PORTABLE_SETTINGS
+
+
+def marked_portable() -> bool:
+    """A file named `portable` beside the app asks for portable mode without --portable."""
+    return (app_folder() / PORTABLE_MARKER).exists()

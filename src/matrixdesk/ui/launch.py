@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
-from matrixdesk.paths import resources_dir
+from matrixdesk.paths import marked_portable, portable_settings_dir, resources_dir
 from matrixdesk.ui.icons import app_icon
 from matrixdesk.ui.main_window import APP_NAME, MainWindow
 from matrixdesk.ui.settings import Settings
@@ -39,11 +39,14 @@ def application() -> QApplication:
 
 
 def config_dir(explicit: Path | None) -> Path:
-    """Where settings live: --config-dir, else $MATRIXDESK_CONFIG_DIR, else the platform's place."""
+    """Where settings live: --config-dir (or --portable), else $MATRIXDESK_CONFIG_DIR, else beside
+    the app if a `portable` file is there, else the platform's place for app settings."""
     if explicit is not None:
         return explicit
     if from_env := os.environ.get(CONFIG_DIR_ENV):
         return Path(from_env)
+    if marked_portable():
+        return portable_settings_dir()
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation))
 
 

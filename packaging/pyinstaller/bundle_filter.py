@@ -1,0 +1,83 @@
+"""What of Qt the frozen app keeps: the plugins and translations it uses, nothing else.
+
+PyInstaller's PySide6 hooks collect every plugin of the modules the app imports; most of them
+(other image formats, Wayland and EGL integrations, network and TLS back-ends, translations into
+languages the app's English text never needs) only add size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import PurePath
+
+# Plugin folders the app needs, and which plugins in them.
+KEPT_PLUGINS = {
+    "platforms": {"xcb", "offscreen", "windows", "cocoa"},
+    "imageformats": {"svg", "ico"},
+    "iconengines": {"svgicon"},
+    "platformthemes": {"xdgdesktopportal"},
+    "platforminputcontexts": {"compose", "ibus"},
+    "xcbglintegrations": {"xcb-glx", "xcb-egl"},
+    "styles": {"modernwindows", "windowsvista"},
+}
+
+
+def _plugin_kept(parts: tuple[str, ...]) -> bool | None:
+    """For a file under .../plugins/<folder>/<file>: kept or not; None if not a plugin."""
+    if "plugins" not in parts:
+        return None
+    at = parts.index("plugins")
+    if len(parts) < at + 3:
+        return True
+    folder, name = parts[at + 1], PurePath(parts[-1]).stem
+    wanted = KEPT_PLUGINS.get(folder)
+    if wanted is None:
+        return False
+    name = name.removeprefix("lib").removeprefix("q").removesuffix("d")
+    return name in wanted
+
+
+def keep_binary(destination: str) -> bool:
+    parts = PurePath(destination).parts
+    kept = _plugin_kept(parts)
+    return True if kept is None else kept
+
+
+def keep_data(destination: str) -> bool:
+    parts = PurePath(destination).parts
+    if "translations" in parts and any(p.startswith("PySide6") for p in parts):
+        return False  # the interface is English; Qt's own strings need no translation files
+    kept = _plugin_kept(parts)
+    return True if kept is None else kept
+
+
+def _is_library(destination: str) -> bool:
+    """A shared library that is there only because something else needs it (not a Python
+    extension module, a Qt plugin, or the Python runtime itself)."""
+    path = PurePath(destination)
+    name = path.name.lower()
+    if "plugins" in path.parts or name.endswith(".pyd") or ".cpython-" in name:
+        return False
+    if name.endswith(".abi3.so") or name.startswith(("libpython", "python3")):
+        return False
+    return ".so" in name or name.endswith((".dll", ".dylib"))
+
+
+def prune_unreached(
+    binaries: Iterable[tuple[str, str, str]],
+    imports_of,
+) -> list[tuple[str, str, str]]:
+    """Drop the shared libraries that nothing kept needs any more: the dependencies of the
+    plugins filtered out above (Wayland, EGL, GTK, OpenGL...)."""
+    entries = list(binaries)
+    libraries = {PurePath(e[0]).name.lower(): e for e in entries if _is_library(e[0])}
+    needed: set[str] = set()
+    todo = [e for e in entries if not _is_library(e[0])]
+    while todo:
+        entry = todo.pop()
+        for name, _ in imports_of(entry[1]):
+            key = name.lower()
+            if key in libraries and key not in needed:
+                needed.add(key)
+                todo.append(libraries[key])
+    return [e for e in entries if not _is_library(e[0]) or PurePath(e[0]).name.lower() in needed]

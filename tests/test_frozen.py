@@ -1,0 +1,77 @@
+"""The frozen bundle (dist/matrixdesk, from `make package`) runs: its smoke test passes with no
+traceback, missing module or Qt plugin error. Skipped when no bundle has been built."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+BUNDLE = REPO / "dist" / "matrixdesk"
+EXECUTABLE = BUNDLE / ("matrixdesk-cli.exe" if os.name == "nt" else "matrixdesk")
+# What a broken bundle prints: each means a module, library or Qt plugin was left out.
+BROKEN = (
+    "Traceback",
+    "ModuleNotFoundError",
+    "ImportError",
+    "qt.qpa.plugin",
+    "Could not load the Qt platform plugin",
+    "Could not find the Qt platform plugin",
+    "Cannot load library",
+    "cannot open shared object file",
+)
+
+pytestmark = pytest.mark.skipif(not EXECUTABLE.exists(), reason="no frozen bundle: make package")
+
+
+def run_smoke_test(executable: Path, *extra: str) -> dict[str, object]:
+    """Run `executable --smoke-test` offscreen; fail on anything a broken build prints."""
+    result = subprocess.run(
+        [str(executable), "--smoke-test", *extra],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    problems = [marker for marker in BROKEN if marker in result.stderr]
+    assert result.returncode == 0 and not problems, f"{problems}\n{result.stderr}"
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["smoke_test"] == "passed"
+    return report
+
+
+def test_frozen_smoke_test_passes() -> None:
+    report = run_smoke_test(EXECUTABLE)
+    assert report["frozen"] is True
+    assert report["pack"]["title"] == "Effectiveness Bank Alcohol and Drug Treatment Matrices"
+    assert report["search_hits"] > 0
+
+
+def test_frozen_app_reads_packs_but_does_not_build_them(tmp_path: Path) -> None:
+    info = subprocess.run(
+        [str(EXECUTABLE), "info"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert info.returncode == 0 and "Cells:          50" in info.stdout
+    build = subprocess.run(
+        [str(EXECUTABLE), "build", str(REPO / "data" / "content"), "-o", str(tmp_path / "p")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert build.returncode == 2
+    assert "cannot build them" in build.stderr and "Traceback" not in build.stderr
+
+
+def test_bundle_leaves_out_what_the_reader_never_uses() -> None:
+    names = {p.name for p in BUNDLE.rglob("*")}
+    assert "sqlalchemy" not in names and "markdown" not in names
+    assert not any(name.startswith("libQt6Network") for name in names)
+    assert not any(name.startswith("libQt6WaylandClient") for name in names)
+    assert "matrices.sqlite" in names and "NotoSerif-Regular.ttf" in names
