@@ -8,6 +8,7 @@ folder, so runs do not share caches or a restored last page.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -29,6 +30,7 @@ TARGETS = {
     "peak_rss_mb": 120.0,
     "query_p95_ms": 10.0,
     "keystroke_p95_ms": 50.0,
+    "frozen_ratio": 1.2,
 }
 
 
@@ -133,12 +135,18 @@ def _run(runs: int, json_path: Path) -> int:
     from matrixdesk.paths import bundled_pack_path
 
     pack = bundled_pack_path()
-    bare, app, bare_rss = [], [], []
-    for _ in range(runs):  # interleaved, so drift in machine load hits both alike
+    # An installed app runs from compiled bytecode; a source tree may not have any yet (and
+    # PYTHONDONTWRITEBYTECODE stops Python writing it), so compile it once before timing.
+    compileall.compile_dir(REPO / "src", quiet=1)
+    bare, app, frozen, bare_rss = [], [], [], []
+    frozen_app = REPO / "dist" / "matrixdesk" / "matrixdesk"
+    for _ in range(runs):  # interleaved, so drift in machine load hits all alike
         seconds, rss = _first_paint([sys.executable, str(BARE)])
         bare.append(seconds * 1000)
         bare_rss.append(rss)
         app.append(_first_paint([sys.executable, "-m", "matrixdesk"])[0] * 1000)
+        if frozen_app.exists():  # built by make package
+            frozen.append(_first_paint([str(frozen_app)])[0] * 1000)
 
     with tempfile.TemporaryDirectory() as scratch:
         large_pack = Path(scratch) / "synthetic-large.sqlite"
@@ -157,6 +165,14 @@ def _run(runs: int, json_path: Path) -> int:
         "machine": _machine(),
         "first_paint_ms": {"bare_pyside6": _summary(bare), "matrixdesk": _summary(app)},
         "first_paint_ratio": statistics.median(app) / statistics.median(bare),
+        "frozen_first_paint": (
+            {
+                "ms": _summary(frozen),
+                "ratio_to_source": statistics.median(frozen) / statistics.median(app),
+            }
+            if frozen
+            else None
+        ),
         "open_b5_ms": _opened(b5),
         "open_large_ms": _opened(large),
         "open_b5_at_bite_heading_ms": _opened(b5_bite),
@@ -205,6 +221,15 @@ def _print_table(r: dict) -> None:
         "x",
         r["targets"]["first_paint_ratio"],
     )
+    frozen = r["frozen_first_paint"]
+    if frozen:
+        row("First paint: frozen bundle (dist/)", frozen["ms"])
+        row(
+            "Frozen / from source",
+            {"median": frozen["ratio_to_source"]},
+            "x",
+            r["targets"]["frozen_ratio"],
+        )
     for key, label in (
         ("open_b5_ms", "Open B5 (click to painted page)"),
         ("open_large_ms", "Open synthetic 10x-B5 cell"),

@@ -4,8 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,12 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from matrixdesk.core.addresses import Address
+from matrixdesk.core.views import CellSummary
 from matrixdesk.ui.grid_model import CellRole, MatrixGridModel
 from matrixdesk.ui.theme import ACCENT, blend, is_dark
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
+CARD_CACHE_SIZE = 400  # cards kept drawn; cleared when full (sizes change as a window resizes)
 MIN_CELL_WIDTH = 132
 MIN_CELL_HEIGHT = 78
 
@@ -35,20 +55,50 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, compact: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.compact = compact
+        self._cards: dict[tuple[object, ...], QPixmap] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        cell = index.data(CellRole)
-        palette = option.palette  # type: ignore[attr-defined]
+        """Draw the card from a cache of finished pictures: a grid repaints whenever a page is
+        shown beside it, and drawing each card afresh in Python costs several milliseconds."""
+        cell: CellSummary = index.data(CellRole)
         outer: QRect = option.rect  # type: ignore[attr-defined]
-        rect = outer.adjusted(3, 3, -3, -3)
         state = option.state  # type: ignore[attr-defined]
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
-        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        flags = tuple(
+            bool(state & flag)
+            for flag in (
+                QStyle.StateFlag.State_Selected,
+                QStyle.StateFlag.State_MouseOver,
+                QStyle.StateFlag.State_HasFocus,
+            )
+        )
+        ratio = painter.device().devicePixelRatioF()
+        font = option.font  # type: ignore[attr-defined]
+        key = (cell, flags, outer.size(), ratio, option.palette.cacheKey(), font.key())  # type: ignore[attr-defined]
+        picture = self._cards.get(key)
+        if picture is None:
+            if len(self._cards) > CARD_CACHE_SIZE:
+                self._cards.clear()
+            picture = QPixmap(outer.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            card = QPainter(picture)
+            self._draw(card, QRect(QPoint(0, 0), outer.size()), cell, flags, option)
+            card.end()
+            self._cards[key] = picture
+        painter.drawPixmap(outer.topLeft(), picture)
+
+    def _draw(
+        self,
+        painter: QPainter,
+        outer: QRect,
+        cell: CellSummary,
+        flags: tuple[bool, ...],
+        option: QStyleOptionViewItem,
+    ) -> None:
+        selected, hovered, focused = flags
+        palette = option.palette  # type: ignore[attr-defined]
+        rect = outer.adjusted(3, 3, -3, -3)
         colours = _card_colours(palette)
         accent, base, text = colours.accent, colours.base, colours.text
-
-        painter.save()
         # Cover the view's own selection colour: the card below is the only mark of a choice.
         painter.fillRect(outer, base)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -71,18 +121,15 @@ class CellDelegate(QStyledItemDelegate):
         painter.setPen(accent if cell.has_content and not is_dark(palette) else text)
         if self.compact:
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, cell.code)
-        else:
-            inner = rect.adjusted(10, 8, -10, -8)
-            painter.drawText(
-                inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, cell.code
-            )
-            painter.setFont(option.font)  # type: ignore[attr-defined]
-            painter.setPen(text if cell.has_content else colours.faint_text)
-            metrics = painter.fontMetrics()
-            body = inner.adjusted(0, metrics.height() + 4, 0, 0)
-            lines = _wrap(cell.headline or cell.title, metrics, body.width(), body.height())
-            painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lines)
-        painter.restore()
+            return
+        inner = rect.adjusted(10, 8, -10, -8)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, cell.code)
+        painter.setFont(option.font)  # type: ignore[attr-defined]
+        painter.setPen(text if cell.has_content else colours.faint_text)
+        metrics = painter.fontMetrics()
+        body = inner.adjusted(0, metrics.height() + 4, 0, 0)
+        lines = _wrap(cell.headline or cell.title, metrics, body.width(), body.height())
+        painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lines)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
         return QSize(44, 34) if self.compact else QSize(150, 96)
