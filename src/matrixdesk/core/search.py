@@ -33,7 +33,7 @@ KIND_NAMES = {"cell": "cell", "entry": "study", "commentary": "commentary", "doc
 
 MAX_QUERY_CHARS = 512
 MAX_TERMS = 16
-DEFAULT_LIMIT = 40
+DEFAULT_LIMIT = 30
 # Above this many matching rows, rank only the title matches (see the module's docstring).
 RANK_ALL_UP_TO = 1500
 
@@ -133,6 +133,8 @@ def search(
     hits: list[SearchHit] = []
     seen: set[str] = set()
     for _, kind, address, matrix_key, cell, types, block, title, body in rows:
+        if len(hits) == limit:
+            break
         if address in seen:  # one result per place: its best-ranked passage
             continue
         seen.add(address)
@@ -148,7 +150,7 @@ def search(
                 block=block,
             )
         )
-    return hits[:limit]
+    return hits
 
 
 def _filters(matrix: str | None, type_code: str | None) -> tuple[str, list[str]]:

@@ -23,6 +23,7 @@ _MIN_STEM = 3
 SNIPPET_WORDS = 24
 SNIPPET_CHARS = 200  # how far either side of a match to look for the snippet's words
 _WORDS = re.compile(r"\S+")
+_SPECIAL = "&<>\"'"
 
 
 def _fold_table() -> dict[int, str]:
@@ -87,16 +88,16 @@ def word_marker(words: list[str], prefixes: list[str]) -> Marker | None:
 
 def marked(text: str, marker: Marker | None) -> str:
     """`text` escaped for HTML, with the words `marker` matches in <b>."""
+    # Content seldom holds &, <, > or quotes: skip escaping every piece when it has none.
+    clean = escape if any(char in text for char in _SPECIAL) else str
     if marker is None:
-        return escape(text)
+        return clean(text)
     parts, last = [], 0
     for match in marker.pattern.finditer(fold(text)):
-        parts += [
-            escape(text[last : match.start()]),
-            f"<b>{escape(text[match.start() : match.end()])}</b>",
-        ]
+        start, end = match.span()
+        parts += [clean(text[last:start]), "<b>", clean(text[start:end]), "</b>"]
         last = match.end()
-    parts.append(escape(text[last:]))
+    parts.append(clean(text[last:]))
     return "".join(parts)
 
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from matrixdesk.core.schema import STUDY_TYPES, TYPED_STUDY_CODES
-from matrixdesk.core.search import KIND_LABELS, KINDS, SearchHit, plain
+from matrixdesk.core.search import DEFAULT_LIMIT, KIND_LABELS, KINDS, SearchHit, plain
 from matrixdesk.ui.theme import blend
 
 RESULT_LINES = 4  # title, place, and two lines of snippet
@@ -233,7 +233,10 @@ class SearchView(QWidget):
     def show_results(self, query: str, hits: list[SearchHit]) -> None:
         self.model.set_hits(hits)
         count = len(hits)
-        self.heading.setText(f"{count} result{'s' if count != 1 else ''} for “{query}”")
+        if count >= DEFAULT_LIMIT:  # there may be more: say these are the best, not all
+            self.heading.setText(f"The {count} best results for “{query}” (add words to narrow)")
+        else:
+            self.heading.setText(f"{count} result{'s' if count != 1 else ''} for “{query}”")
         self.empty.setVisible(count == 0)
         self.empty.setText(
             "Nothing in this pack matches. Check the spelling, use fewer words, end a word with * "
