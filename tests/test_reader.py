@@ -313,3 +313,23 @@ def test_a_missing_heading_opens_the_cell_and_says_so(main_window) -> None:
     window = main_window("alcohol/B5#no-such-heading")
     assert str(window.current) == "matrixdesk:/alcohol/B5"
     assert "Cell B5 has no heading 'no-such-heading'" in window.statusBar().currentMessage()
+
+
+def test_hovering_a_listed_above_link_shows_its_study(qtbot: QtBot, main_window) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from tests.reading_pane import point_of
+
+    window = main_window("alcohol/B5#where-should-i-start")
+    browser = window.page.browser
+    (listed, *_) = links(browser, "listed above")
+    where = point_of(browser, listed.position)
+    hover = QHelpEvent(QEvent.Type.ToolTip, where, browser.viewport().mapToGlobal(where))
+    QApplication.sendEvent(browser.viewport(), hover)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert (
+        QToolTip.text() == "Supervising offenders is about the quality of the relationship (2002)"
+    )
+    QToolTip.hideText()
