@@ -165,3 +165,17 @@ def test_missing_source_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, err = _check(tmp_path / "nowhere", capsys)
     assert code == 1
     assert "the content folder does not exist" in err
+
+
+def test_a_type_code_given_twice(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = _replace(content_copy / "alcohol" / "B5.md", "type: G", "type: G G")
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert f"B5.md:{line}: type code 'G' is given twice" in err
+
+
+def test_search_limit_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["search", "offender", "--limit", "0"])
+    assert exit_info.value.code == 2
+    assert "'0' is not a whole number of 1 or more" in capsys.readouterr().err

@@ -101,8 +101,12 @@ def test_no_text_makes_search_raise(pack_path: Path, text: str) -> None:
     try:
         query = fts_query(text, prefix_last=True)
         if query is not None:
-            # The built query must be valid FTS5, not merely swallowed by search's last guard.
-            connection.execute("SELECT 1 FROM search_index WHERE search_index MATCH ?", (query,))
+            # The built query must be valid FTS5, not merely swallowed by search's last guard,
+            # alone and as the title-only query used for broad searches.
+            for match in (query, f"title : ({query})"):
+                connection.execute(
+                    "SELECT 1 FROM search_index WHERE search_index MATCH ?", (match,)
+                )
         assert isinstance(search(connection, text, prefix_last=True), list)
     finally:
         connection.close()
@@ -137,3 +141,10 @@ def test_marks_follow_stems_accents_and_keep_punctuation() -> None:
     piece = snippet(text, marker)
     assert piece.startswith("…") and piece.endswith("…")
     assert "(‘<b>offender</b>’)" in piece
+
+
+def test_or_offers_alternatives(store: ContentStore) -> None:
+    either = set(addresses(store, "juggler OR jailer"))
+    assert {"matrixdesk:/alcohol/B5", "matrixdesk:/alcohol/B5#trickier-situation"} <= either
+    assert addresses(store, "juggler jailer") == []  # without OR, every word must match
+    assert fts_query("or AND OR") == '"or" "AND"'  # only a capital OR between words is special

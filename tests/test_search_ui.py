@@ -92,11 +92,15 @@ def test_escape_leaves_search_and_returns(qtbot: QtBot, main_window) -> None:
 
 def test_the_more_entry_runs_its_search(qtbot: QtBot, main_window) -> None:
     window = main_window("alcohol/B5")
-    (more,) = links(window.page.browser, "practitioner offender")
+    stored = 'offender* OR probation OR "criminal justice"'
+    (more,) = links(window.page.browser, stored)
     with qtbot.waitSignal(window.results_shown):
         click_link(qtbot, window.page.browser, more)
-    assert window.actions.search_box.text() == "practitioner offender"
-    assert any(a.startswith("matrixdesk:/alcohol/B5") for a in _rows(window))
+    assert window.actions.search_box.text() == stored
+    rows = _rows(window)
+    studies = next(row for row in rows if row.startswith("Studies ("))
+    assert int(studies[len("Studies (") : -1]) >= 5  # the studies, not just commentary
+    assert "matrixdesk:/alcohol/B5/entry/supervising-offenders-review" in rows
 
 
 def test_find_in_page_counts_and_walks_matches(qtbot: QtBot, main_window) -> None:
@@ -138,3 +142,64 @@ def test_find_reports_no_matches(qtbot: QtBot, main_window) -> None:
     assert not window.page.state.bite_open
     assert is_in_view(window.page.browser, "Practitioners; Safeguarding the community")
     assert "zzqxv" not in page_text(window.page.browser)
+
+
+def _enter_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type (or paste) `text` into the search box and wait for its results."""
+    box = window.actions.search_box
+    with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == text):
+        box.setText(text)
+        box.textEdited.emit(text)
+
+
+def test_marks_from_a_result_do_not_follow_the_reader(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    _enter_search(qtbot, window, "offender")
+    with qtbot.waitSignal(window.page_shown):
+        window.searching.open_result(window.search_view.model.rows[1])
+    assert window.page.browser.extraSelections()  # the result's words are marked
+    window.go_home()
+    window.navigate("alcohol/B5")
+    assert window.page.browser.extraSelections() == []
+    assert window.page.browser.verticalScrollBar().value() == 0
+
+
+def test_a_study_result_leaves_the_bite_folded(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    _enter_search(qtbot, window, "manual")
+    hit = next(row for row in window.search_view.model.rows if getattr(row, "kind", "") == "entry")
+    window.searching.open_result(hit)
+    assert str(window.current) == "matrixdesk:/alcohol/B5/entry/supervision-manual"
+    assert not window.page.state.bite_open
+
+
+def test_enter_opens_the_result_for_what_is_typed_now(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    _enter_search(qtbot, window, "juggling")
+    box = window.actions.search_box
+    box.setText("manual")
+    box.textEdited.emit("manual")  # its results are not in yet
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert str(window.current) == "matrixdesk:/alcohol/B5/entry/supervision-manual"
+
+
+def test_leaving_a_page_by_searching_keeps_the_readers_place(qtbot: QtBot, main_window) -> None:
+    window = main_window("alcohol/B5")
+    bar = window.page.browser.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    _enter_search(qtbot, window, "probation")
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.keyClick(window.actions.search_box, Qt.Key.Key_Escape)
+    assert str(window.current) == "matrixdesk:/alcohol/B5"
+    assert bar.value() == place
+
+
+def test_refining_a_search_forgets_what_lay_ahead(qtbot: QtBot, main_window) -> None:
+    window = main_window()
+    _enter_search(qtbot, window, "manual")
+    window.navigate("alcohol/B5")
+    window.go_back()
+    _enter_search(qtbot, window, "manuals")
+    assert not window.history.can_go_forward()

@@ -3,6 +3,7 @@ place. The bundled pack is never written."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,20 @@ def test_an_explicit_folder_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_a_portable_marker_keeps_settings_beside_the_app(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)  # a source run's "app folder" is where it is started
+    # As in the frozen app: the marker counts beside the executable, not in the current folder.
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "matrixdesk"))
+    assert config_dir(None) != tmp_path / PORTABLE_SETTINGS
     (tmp_path / PORTABLE_MARKER).write_text("portable\n")
     assert config_dir(None) == tmp_path / PORTABLE_SETTINGS
+
+
+def test_a_marker_in_the_current_folder_does_not_count_from_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / PORTABLE_MARKER).write_text("portable\n")
+    assert config_dir(None) != tmp_path / PORTABLE_SETTINGS
 
 
 def test_otherwise_the_platforms_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,7 +18,7 @@ KEPT_PLUGINS = {
     "platformthemes": {"xdgdesktopportal"},
     "platforminputcontexts": {"compose", "ibus"},
     "xcbglintegrations": {"xcb-glx", "xcb-egl"},
-    "styles": {"modernwindows", "windowsvista"},
+    "styles": {"modernwindows", "windowsvista", "macstyle"},
 }
 
 

@@ -76,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--matrix", choices=("alcohol", "drug"), help="only this matrix")
     search.add_argument("--type", choices=("S", "K", "R", "G"), help="only studies of this type")
     search.add_argument("--json", action="store_true", help="print JSON, for scripts")
-    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
+    search.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N results"
+    )
     return parser
 
 
@@ -112,6 +114,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     chosen = args.info_pack or args.pack  # the only command left: info
     return commands.run_info(chosen or bundled_pack_path(), chosen is not None)
+
+
+def _positive(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return int(text)
 
 
 def _place(text: str) -> str:

@@ -40,5 +40,6 @@ def portable_settings_dir() -> Path:
 
 
 def marked_portable() -> bool:
-    """A file named `portable` beside the app asks for portable mode without --portable."""
-    return (app_folder() / PORTABLE_MARKER).exists()
+    """A file named `portable` beside the installed app's executable asks for portable mode
+    without --portable. (Run from source or a wheel there is no such place: use --portable.)"""
+    return getattr(sys, "frozen", False) and (app_folder() / PORTABLE_MARKER).exists()

@@ -185,7 +185,9 @@ def _study_entry(
                 f"unknown type code '{code}' (use {', '.join(TYPED_STUDY_CODES)}; "
                 "a study may have two)",
             )
-        elif code not in types:
+        elif code in types:
+            problems.add(path, type_line, f"type code '{code}' is given twice")
+        else:
             types.append(code)
     slug, slug_line = fields.get("slug", ("", line))
     if not slug:

@@ -85,4 +85,4 @@ def pack_uri(path: Path) -> str:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(pack_uri(path), uri=True, check_same_thread=False)
+    return sqlite3.connect(pack_uri(path), uri=True)

@@ -1,10 +1,10 @@
 """Full-text search over a pack's FTS5 index, safe for anything a person can type, and fast on
 large packs.
 
-* The reader's words never reach FTS5's query language directly: `fts_query` rebuilds the query
-  from words alone (each a quoted string, "quoted phrases" kept together, `word*` a prefix), so
-  operators, column filters, stray quotes and punctuation cannot cause a syntax error; the SQL is
-  always parameterised.
+* The reader's words never reach FTS5's query language directly: `_parse` rebuilds the query
+  from words alone (each a quoted string, "quoted phrases" kept together, `word*` a prefix; OR
+  between words), so no column filter, stray quote or punctuation can cause a syntax error; the
+  SQL is always parameterised. `fts_query` shows what a text becomes.
 * Ranking: a match in a title or headline weighs ten times one in body text (the pack sets
   FTS5's `rank` to bm25(10, 1)). For a query that matches a large share of the pack, ranking every
   match costs more than it tells, so title matches come first (ranked) and body matches follow in
@@ -78,35 +78,56 @@ def fts_query(text: str, prefix_last: bool = False) -> str | None:
 
 
 def _parse(text: str, prefix_last: bool) -> _Query | None:
+    """Build the FTS5 query from the words of `text`. OR (in capitals) between words makes
+    alternatives; every other word must match. Groups are bracketed, so FTS5's own operator
+    precedence never matters."""
     text = text[:MAX_QUERY_CHARS]
-    parts: list[str] = []
-    loose: list[str] = []
+    groups: list[list[str]] = [[]]
+    loose: list[list[str]] = [[]]
     words: list[str] = []
     prefixes: list[str] = []
     last_is_open_word = False
+    terms = 0
     for match in _TERM.finditer(text):
         if match.group("phrase") is not None:
             phrase = _WORD.findall(match.group("phrase"))
             if phrase:
-                parts.append('"' + " ".join(phrase) + '"')
-                loose += [f'"{word}"' for word in phrase]
+                groups[-1].append('"' + " ".join(phrase) + '"')
+                loose[-1] += [f'"{word}"' for word in phrase]
                 words += phrase
+                terms += 1
             last_is_open_word = False
-        else:
-            word, star = match.group("word"), match.group("star")
-            parts.append(f'"{word}"' + ("*" if star else ""))
-            loose.append(parts[-1])
-            (prefixes if star else words).append(word)
-            last_is_open_word = not star and match.end() == len(text)
-        if len(parts) == MAX_TERMS:
+            continue
+        word, star = match.group("word"), match.group("star")
+        if word == "OR" and not star:
+            if groups[-1]:
+                groups.append([])
+                loose.append([])
+            last_is_open_word = False
+            continue
+        groups[-1].append(f'"{word}"' + ("*" if star else ""))
+        loose[-1].append(groups[-1][-1])
+        (prefixes if star else words).append(word)
+        last_is_open_word = not star and match.end() == len(text)
+        terms += 1
+        if terms == MAX_TERMS:
             break
-    if not parts:
+    if not groups[-1]:  # OR with nothing after it
+        groups.pop()
+        loose.pop()
+    if not groups:
         return None
     if prefix_last and last_is_open_word:
-        parts[-1] += "*"
-        loose[-1] += "*"
+        groups[-1][-1] += "*"
+        loose[-1][-1] += "*"
         prefixes.append(words.pop())
-    return _Query(" ".join(parts), " ".join(loose), words, prefixes)
+    return _Query(_either(groups), _either(loose), words, prefixes)
+
+
+def _either(groups: list[list[str]]) -> str:
+    if len(groups) == 1:
+        return " ".join(groups[0])
+    return " OR ".join("(" + " ".join(group) + ")" for group in groups)
 
 
 def search(
@@ -125,9 +146,9 @@ def search(
     try:
         # More rows than wanted: several passages of one section count as one result.
         rows = _rows(connection, query, where, parameters, limit + limit // 2)
-    except sqlite3.OperationalError:
-        # _parse only builds valid queries; this is a last guard so that no text typed into a
-        # search box can ever surface as an error.
+    except sqlite3.DatabaseError:
+        # _parse only builds valid queries; this is a last guard so that nothing typed into a
+        # search box (nor a damaged index) can ever surface as an error.
         return []
     marker = word_marker(query.words, query.prefixes)
     hits: list[SearchHit] = []

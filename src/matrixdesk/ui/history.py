@@ -34,9 +34,11 @@ class History:
         self._index = len(self._visits) - 1
 
     def replace_current(self, address: str) -> None:
-        """Let the current place stand for `address` instead (a search being refined)."""
+        """Let the current place stand for `address` instead (a search being refined); what
+        lay ahead of it belonged to the old search, and is forgotten."""
         if self.current is not None:
             self.current.address = address
+            del self._visits[self._index + 1 :]
 
     def can_go_back(self) -> bool:
         return self._index > 0

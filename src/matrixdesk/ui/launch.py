@@ -129,6 +129,11 @@ class _FirstPaint(QObject):
 
 def _after_first_paint(window: MainWindow, action: Callable[[], None]) -> None:
     """Run `action` once the visible view has painted for the first time."""
-    target = window.stack.currentWidget()
-    view = window.home.table.viewport() if target is window.home else window.page.browser.viewport()
+    shown = window.stack.currentWidget()
+    if shown is window.home:
+        view = window.home.table.viewport()
+    elif window.searching.built and shown is window.search_view:
+        view = window.search_view.results.viewport()
+    else:
+        view = window.page.browser.viewport()
     _FirstPaint(view, action)

@@ -4,12 +4,11 @@ the page (inside the page view) shows where the reader is."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from matrixdesk.core.addresses import (
     Address,
@@ -18,32 +17,30 @@ from matrixdesk.core.addresses import (
     SearchAddress,
     parse_place,
 )
+from matrixdesk.core.pack import PackError
+from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.core.store import ContentStore
 from matrixdesk.core.views import CellPage, CellSummary
 
 if TYPE_CHECKING:
-    from matrixdesk.core.search import SearchHit
     from matrixdesk.ui.page_view import PageView
     from matrixdesk.ui.search_view import SearchView
-    from matrixdesk.ui.search_worker import SearchRunner
 from matrixdesk.ui.grid_model import MatrixGridModel
 from matrixdesk.ui.grid_view import HomeView, MatrixTable
 from matrixdesk.ui.history import History, Visit
 from matrixdesk.ui.navigator import NavigatorPanel
 from matrixdesk.ui.page_html import MatrixContext
+from matrixdesk.ui.search_controller import SearchController
 from matrixdesk.ui.settings import Settings
 from matrixdesk.ui.window_actions import WindowActions
-from matrixdesk.ui.zoom import ZOOM_RANGE, zoom_scale
+from matrixdesk.ui.zoom import clamp_zoom, zoom_scale
 
 APP_NAME = "MatrixDesk"
-_MARKED = re.compile(r"<b>(.*?)</b>")
 
 
 class MainWindow(QMainWindow):
     page_shown = Signal(str)
     """Address (str) of the place now on screen, once it is shown."""
-    results_shown = Signal(str)
-    """The query whose search results are now on screen."""
 
     def __init__(self, store: ContentStore, settings: Settings) -> None:
         super().__init__()
@@ -56,19 +53,19 @@ class MainWindow(QMainWindow):
         }
         self.matrix_key = next(iter(self.contexts))
         self.current: Place | None = None
-        self._searcher: SearchRunner | None = None  # started by the first search
 
         self.grid_model = MatrixGridModel()
         self.home = HomeView(self.grid_model)
         # The page and search views are built when first needed: the first paint shows only
         # the home grid, and every module and widget kept off its path makes it sooner.
         self._page: PageView | None = None
-        self._search_view: SearchView | None = None
         self.zoom_steps = 0
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
         self.actions = WindowActions(self, [c.matrix for c in self.contexts.values()])
+        self.searching = SearchController(self, self.actions.search_box)
+        self.results_shown = self.searching.results_shown
         self._connect_signals()
 
         self.setWindowTitle(APP_NAME)
@@ -86,7 +83,7 @@ class MainWindow(QMainWindow):
         actions.forward.triggered.connect(self.go_forward)
         actions.home.triggered.connect(self.go_home)
         actions.copy.triggered.connect(self.copy_title_and_link)
-        actions.search.triggered.connect(self.focus_search)
+        actions.search.triggered.connect(self.searching.focus_box)
         actions.find.triggered.connect(lambda: self.page.open_find())
         actions.find_next.triggered.connect(lambda: self.page.step_match(1))
         actions.find_previous.triggered.connect(lambda: self.page.step_match(-1))
@@ -95,10 +92,6 @@ class MainWindow(QMainWindow):
         actions.zoom_reset.triggered.connect(lambda: self.zoom_by(-self.zoom_steps))
         actions.quit.triggered.connect(self.close)
         actions.matrices.triggered.connect(lambda a: self.navigate(str(Address(a.data()))))
-        actions.search_box.textEdited.connect(self._on_search_text)
-        actions.search_box.returnPressed.connect(self._open_first_result)
-        actions.search_box.down_pressed.connect(lambda: self.search_view.results.select_first())
-        actions.search_box.escape_pressed.connect(self._leave_search)
         self.home.table.cell_opened.connect(self.navigate)
         self.home.table.axis_opened.connect(self.navigate)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._restyle)
@@ -126,25 +119,6 @@ class MainWindow(QMainWindow):
         """The compact grid beside a page."""
         _ = self.page
         return self.navigator_panel.table
-
-    @property
-    def search_view(self) -> SearchView:
-        if self._search_view is None:
-            from matrixdesk.ui.search_view import SearchView
-
-            view = SearchView(
-                self._describe, {key: c.matrix.name for key, c in self.contexts.items()}
-            )
-            view.results.leave_up.connect(self.focus_search)
-            self.watch_side_buttons(view.results.viewport())
-            view.result_chosen.connect(self.open_result)
-            view.filters_changed.connect(
-                lambda: self._on_search_text(self.actions.search_box.text())
-            )
-            self.stack.addWidget(view)
-            self._search_view = view
-            self._apply_zoom(self.zoom_steps)
-        return self._search_view
 
     @Slot()
     def _restyle(self) -> None:
@@ -187,7 +161,13 @@ class MainWindow(QMainWindow):
 
     def _go(self, address: str, restore: Visit | None) -> bool:
         place = parse_place(address)
-        place = self._show(place, restore) if place else None
+        try:
+            place = self._show(place, restore) if place else None
+        except PackError as error:  # the file was damaged after it opened
+            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error.problem, parent=self)
+            box.setInformativeText(error.advice_for(chosen=False))
+            box.exec()
+            return False
         if place is None:
             self.statusBar().showMessage(f"There is no such place in this pack: {address}", 6000)
             return False
@@ -207,7 +187,9 @@ class MainWindow(QMainWindow):
         """Show `place`; returns the place actually shown (a cell without the heading or study
         it does not have), or None if the pack has no such place."""
         if isinstance(place, SearchAddress):
-            self._show_search(place)
+            if not self._valid_search(place):
+                return None
+            self.searching.show(place)
             return place
         if isinstance(place, DocumentAddress):
             document = self.store.document(place.slug)
@@ -238,14 +220,21 @@ class MainWindow(QMainWindow):
                 self.page.show_cell(page, context, place, restore.state if restore else None)
         return place
 
+    def _valid_search(self, place: SearchAddress) -> bool:
+        return (
+            bool(place.query.strip())
+            and (place.matrix is None or place.matrix in self.contexts)
+            and (place.type_code is None or place.type_code in TYPED_STUDY_CODES)
+        )
+
     def _existing_place(self, place: Address, page: CellPage) -> Address:
         """`place`, or the cell alone if the heading or study it names is not on the page."""
-        missing = (place.section and place.section not in {s.slug for s in page.sections}) or (
-            place.entry and place.entry not in {e.slug for e in page.entries}
-        )
-        if not missing:
+        if place.entry and place.entry not in {e.slug for e in page.entries}:
+            what = f"study '{place.entry}'"
+        elif place.section and place.section not in {s.slug for s in page.sections}:
+            what = f"heading '{place.section}'"
+        else:
             return place
-        what = f"heading '{place.section}'" if place.section else f"study '{place.entry}'"
         self.statusBar().showMessage(f"Cell {place.cell} has no {what}: showing the cell.", 6000)
         return Address(place.matrix, place.cell)
 
@@ -289,65 +278,24 @@ class MainWindow(QMainWindow):
             return f"{place.cell} {context.cells[place.cell].title} · {context.matrix.name}"
         return context.matrix.name
 
-    # --- search ------------------------------------------------------------------------------
+    # --- search (the controller runs it; these are the window's side) ---------------------
 
-    @Slot()
-    def focus_search(self) -> None:
-        self.actions.search_box.setFocus()
-        self.actions.search_box.selectAll()
+    def search(self, place: SearchAddress) -> None:
+        """Show a search typed or refined in the box: one history step for the whole search."""
+        if not isinstance(self.current, SearchAddress):
+            self._remember_leaving()
+        self._go(str(place), restore=None)
 
-    @Slot(str)
-    def _on_search_text(self, text: str) -> None:
-        if not text.strip():
-            self._leave_search(clear=False)
-            return
-        matrix, type_code = self.search_view.filters()
-        self._go(str(SearchAddress(text, matrix, type_code)), restore=None)
-
-    def _show_search(self, place: SearchAddress) -> None:
-        box = self.actions.search_box
-        if box.text() != place.query:
-            box.setText(place.query)
-        self.search_view.set_filters(place.matrix, place.type_code)
-        self.stack.setCurrentWidget(self.search_view)
-        if self._searcher is None:
-            from matrixdesk.ui.search_worker import SearchRunner
-
-            self._searcher = SearchRunner(self.store.path, self)
-            self._searcher.results_ready.connect(self._on_results)
-        self._searcher.search(place.query, place.matrix, place.type_code)
-
-    @Slot(str, list)
-    def _on_results(self, query: str, hits: list[SearchHit]) -> None:
-        self.search_view.show_results(query, hits)
-        self.results_shown.emit(query)
-
-    @Slot()
-    def _open_first_result(self) -> None:
-        if self.search_view.results.select_first():
-            self.open_result(self.search_view.results.current_hit())
-
-    @Slot(object)
-    def open_result(self, hit: SearchHit) -> None:
-        """Open a search result's place and mark the words that matched there."""
-        if self.navigate(hit.address) and self.stack.currentWidget() is self._page:
-            words = _MARKED.findall(hit.title_html) + _MARKED.findall(hit.snippet_html)
-            self.page.reveal_words([re.sub(r"<[^>]+>", "", w) for w in words])
-
-    @Slot()
-    def _leave_search(self, clear: bool = True) -> None:
-        if clear:
-            self.actions.search_box.clear()
+    def leave_search(self) -> None:
         if isinstance(self.current, SearchAddress):
             self.go_back() if self.history.can_go_back() else self.go_home()
 
-    def _describe(self, hit: SearchHit) -> str:
-        """Where a search result is, in words: matrix and cell, or "Document"."""
-        context = self.contexts.get(hit.matrix)
-        if context is None:
-            return "Document in this pack"
-        cell = context.cells.get(hit.cell)
-        return f"{context.matrix.name} · {hit.cell} {cell.title}" if cell else context.matrix.name
+    def showing_page(self) -> bool:
+        return self._page is not None and self.stack.currentWidget() is self._page
+
+    @property
+    def search_view(self) -> SearchView:
+        return self.searching.view
 
     # --- commands ------------------------------------------------------------------------------
 
@@ -369,15 +317,18 @@ class MainWindow(QMainWindow):
 
     def _apply_zoom(self, steps: int) -> None:
         """Zoom the reading pane, and the grid and search results with it."""
-        self.zoom_steps = max(ZOOM_RANGE.start, min(ZOOM_RANGE.stop - 1, steps))
+        self.zoom_steps = clamp_zoom(steps)
         if self._page is not None:
             self._page.set_zoom(self.zoom_steps)
-        scale = zoom_scale(self.zoom_steps)
-        views = [self.home.table] + ([self._search_view.results] if self._search_view else [])
+        views = [self.home.table] + ([self.search_view.results] if self.searching.built else [])
         for view in views:
-            font = QFont(QApplication.font())
-            font.setPointSizeF(font.pointSizeF() * scale)
-            view.setFont(font)
+            self.apply_zoom_to(view)
+
+    def apply_zoom_to(self, view: QWidget) -> None:
+        """Size a grid or list's text for the reader's zoom (the page zooms its own)."""
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * zoom_scale(self.zoom_steps))
+        view.setFont(font)
 
     # --- Qt overrides ----------------------------------------------------------------------------
 
@@ -397,8 +348,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self._searcher is not None:
-            self._searcher.stop()
+        self.searching.stop()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)

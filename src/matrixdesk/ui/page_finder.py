@@ -35,9 +35,19 @@ class PageFinder(QObject):
         bar.closed.connect(self._on_closed)
 
     def reveal_words(self, words: list[str]) -> None:
-        """Mark `words` and make the first match from the top of the view the current one."""
+        """Mark `words` (a search result's) where they show, and make the first match from the
+        top of the view the current one. Folded text is left as it is: the caller unfolds what
+        the result points into."""
         self.pattern = words_pattern(words)
-        self._mark_from(self._top())
+        self._mark_from(self._top(), unfold=False)
+
+    def forget(self) -> None:
+        """A new page: marks from the last one (a search result's words) do not carry over,
+        unless the reader is using the find bar."""
+        if not self.bar.isVisible():
+            self.pattern = None
+            self._matches, self._current = [], -1
+            self.browser.setExtraSelections([])
 
     def remark(self, from_position: int | None) -> None:
         """Mark again after the page was rebuilt (folds, zoom, colours)."""

@@ -5,9 +5,10 @@ window."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
+from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument, QTextFragment
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from matrixdesk.core.addresses import Address
@@ -17,7 +18,7 @@ from matrixdesk.paths import resources_dir
 from matrixdesk.ui.breadcrumb import Breadcrumb
 from matrixdesk.ui.external_link import confirm_external_link
 from matrixdesk.ui.find_bar import FindBar
-from matrixdesk.ui.page_find import unfolded_for
+from matrixdesk.ui.page_find import FOLDED_KINDS, unfolded_for
 from matrixdesk.ui.page_finder import PageFinder
 from matrixdesk.ui.page_html import (
     MatrixContext,
@@ -30,7 +31,7 @@ from matrixdesk.ui.page_state import PageState, entry_anchor, section_anchor
 from matrixdesk.ui.reading_browser import ReadingBrowser
 from matrixdesk.ui.theme import READING_FONT_FILES, icon_size, load_fonts, reading_css, reading_font
 from matrixdesk.ui.type_filter_bar import TypeFilterBar
-from matrixdesk.ui.zoom import ZOOM_RANGE, zoom_scale
+from matrixdesk.ui.zoom import clamp_zoom, zoom_scale
 
 ANCHOR_MARGIN = 28  # pixels left above a heading scrolled to
 SIDE_WIDTH = 260  # the navigator's width to begin with (the reader can drag it)
@@ -105,6 +106,7 @@ class PageView(QWidget):
             entry = next((e for e in page.entries if e.slug == place.entry), None)
             if entry and state.type_filter and state.type_filter not in entry.types:
                 state = state.with_filter(None)
+        self.finder.forget()  # a result's marked words are for the visit they were opened on
         self.page, self.context = page, context
         self.state = state.highlighting(anchor)
         self._set_cell_breadcrumb(page.summary, context)
@@ -137,6 +139,7 @@ class PageView(QWidget):
         self._set_html(axis_listing_html(context, axis, key))
 
     def _show_other(self, context: MatrixContext | None) -> None:
+        self.finder.forget()
         self.page, self.context, self.state = None, context, PageState()
         self.filter_bar.setVisible(False)
 
@@ -147,6 +150,21 @@ class PageView(QWidget):
 
     def reveal_words(self, words: list[str]) -> None:
         self.finder.reveal_words(words)
+
+    def unfold_block(self, key: str) -> None:
+        """Open the Matrix Bite and the folded text `key` ("<section>/<index>") if it is folded."""
+        if self.page is None:
+            return
+        section_slug, _, index = key.partition("/")
+        section = next((s for s in self.page.sections if s.slug == section_slug), None)
+        if section is None or not index.isdigit() or int(index) >= len(section.blocks):
+            return
+        state = self.state.with_bite(True)
+        if section.blocks[int(index)].kind in FOLDED_KINDS and key not in state.unfolded:
+            state = state.toggled_fold(key)
+        if state != self.state:
+            self.state = state
+            self._render(keep_place=True)
 
     def step_match(self, delta: int) -> None:
         self.finder.step(delta)
@@ -163,12 +181,8 @@ class PageView(QWidget):
 
     # --- reading comfort -----------------------------------------------------------------
 
-    @Slot(int)
-    def zoom_by(self, steps: int) -> None:
-        self.set_zoom(self.zoom_steps + steps)
-
     def set_zoom(self, steps: int) -> None:
-        steps = max(ZOOM_RANGE.start, min(ZOOM_RANGE.stop - 1, steps))
+        steps = clamp_zoom(steps)
         if steps == self.zoom_steps:
             return
         self.zoom_steps = steps
@@ -292,24 +306,18 @@ class PageView(QWidget):
     def _focus_link(self, href: str) -> None:
         """Give keyboard focus to the link that replaced the one just activated, so the reader
         does not lose their place when they carry on with Tab or Enter."""
-        block = self.browser.document().begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if fragment.charFormat().anchorHref() == href:
-                    bar = self.browser.verticalScrollBar()
-                    value = bar.value()
-                    cursor = QTextCursor(self.browser.document())
-                    cursor.setPosition(fragment.position())
-                    cursor.setPosition(
-                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
-                    )
-                    self.browser.setTextCursor(cursor)
-                    bar.setValue(value)
-                    return
-                iterator += 1
-            block = block.next()
+        fragment = _first_fragment(
+            self.browser.document(), lambda f: f.charFormat().anchorHref() == href
+        )
+        if fragment is None:
+            return
+        bar = self.browser.verticalScrollBar()
+        value = bar.value()
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(fragment.position())
+        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(cursor)
+        bar.setValue(value)
 
     @Slot(str)
     def _on_filter(self, code: str) -> None:
@@ -320,13 +328,20 @@ class PageView(QWidget):
 
 def _anchor_position(document: QTextDocument, name: str) -> int | None:
     """Where the `<a name=…>` anchor `name` is in the document, if it is there."""
+    fragment = _first_fragment(document, lambda f: name in f.charFormat().anchorNames())
+    return fragment.position() if fragment else None
+
+
+def _first_fragment(
+    document: QTextDocument, wanted: Callable[[QTextFragment], bool]
+) -> QTextFragment | None:
     block = document.begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
-            if name in fragment.charFormat().anchorNames():
-                return fragment.position()
+            if wanted(fragment):
+                return fragment
             iterator += 1
         block = block.next()
     return None

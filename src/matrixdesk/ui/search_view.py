@@ -188,6 +188,7 @@ class SearchView(QWidget):
         super().__init__()
         self.heading = QLabel()
         self.heading.setObjectName("searchHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
         self.matrix_filter = QComboBox()
         self.matrix_filter.setAccessibleName("Matrix filter")
         self.matrix_filter.addItem("All matrices", "")

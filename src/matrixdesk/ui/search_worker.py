@@ -7,10 +7,13 @@ ignores any answer that is not for the newest request.
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import SearchHit
 from matrixdesk.core.store import ContentStore
 
@@ -29,24 +32,28 @@ class _Worker(QObject):
     def run(self, number: int, text: str, matrix: str, type_code: str) -> None:
         if number != self.newest:
             return
-        if self.store is None:
-            self.store = ContentStore.open(self.pack)
-        hits: list[SearchHit] = self.store.search(
-            text, matrix or None, type_code or None, prefix_last=True
-        )
+        hits: list[SearchHit] = []
+        try:
+            if self.store is None:
+                self.store = ContentStore.open(self.pack)
+            hits = self.store.search(text, matrix or None, type_code or None, prefix_last=True)
+        except (PackError, sqlite3.Error) as error:
+            # The window already opened this pack; if it fails now, report it and carry on
+            # answering (with nothing) rather than let the thread die silently.
+            print(f"matrixdesk: search failed: {error}", file=sys.stderr)
         self.finished.emit(number, hits)
 
-    @Slot()
     def close(self) -> None:
+        """Called on the worker's own thread as it finishes (a direct connection)."""
         if self.store is not None:
             self.store.close()
+            self.store = None
 
 
 class SearchRunner(QObject):
     results_ready = Signal(str, list)
     """(the query text, list of SearchHit) for the newest request only."""
     _request = Signal(int, str, str, str)
-    _close = Signal()
 
     def __init__(self, pack: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,8 +62,10 @@ class SearchRunner(QObject):
         self._worker = _Worker(pack)
         self._worker.moveToThread(self._thread)
         self._request.connect(self._worker.run)
-        self._close.connect(self._worker.close)
+        # Runs in the worker thread as its event loop ends, however the app quits.
+        self._thread.finished.connect(self._worker.close, Qt.ConnectionType.DirectConnection)
         self._worker.finished.connect(self._on_finished)
+        QCoreApplication.instance().aboutToQuit.connect(self.stop)
         self._number = 0
         self._texts: dict[int, str] = {}
         self._thread.start()
@@ -67,11 +76,13 @@ class SearchRunner(QObject):
         self._worker.newest = self._number
         self._request.emit(self._number, text, matrix or "", type_code or "")
 
+    @Slot()
     def stop(self) -> None:
-        """Close the worker's connection and end its thread (call before the app quits)."""
-        self._close.emit()
-        self._thread.quit()
-        self._thread.wait()
+        """End the worker's thread (it closes its connection as it goes); safe to call twice."""
+        if self._thread.isRunning():
+            self._worker.newest = -1  # skip any request still queued
+            self._thread.quit()
+            self._thread.wait()
 
     @Slot(int, list)
     def _on_finished(self, number: int, hits: list[SearchHit]) -> None:

@@ -1,0 +1,139 @@
+"""Search in the window: the toolbar box, the results view, the worker thread, and opening a
+result at the words that matched. The window asks it to show a search place; it asks the window
+to go places."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from matrixdesk.core.addresses import SearchAddress
+from matrixdesk.core.search import SearchHit
+from matrixdesk.ui.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from matrixdesk.ui.main_window import MainWindow
+    from matrixdesk.ui.search_view import SearchView
+    from matrixdesk.ui.search_worker import SearchRunner
+
+_MARKED = re.compile(r"<b>(.*?)</b>")
+
+
+class SearchController(QObject):
+    results_shown = Signal(str)
+    """The query whose results are now on screen."""
+
+    def __init__(self, window: MainWindow, box: SearchBox) -> None:
+        super().__init__(window)
+        self.window = window
+        self.box = box
+        self._view: SearchView | None = None  # built on first use, off the start-up path
+        self._runner: SearchRunner | None = None
+        self._shown_query: str | None = None
+        self._open_when_shown = False
+        box.textEdited.connect(self.on_text)
+        box.returnPressed.connect(self.open_first)
+        box.down_pressed.connect(lambda: self.view.results.select_first())
+        box.escape_pressed.connect(self.leave)
+
+    @property
+    def view(self) -> SearchView:
+        if self._view is None:
+            from matrixdesk.ui.search_view import SearchView
+
+            window = self.window
+            view = SearchView(
+                self.describe, {key: c.matrix.name for key, c in window.contexts.items()}
+            )
+            view.results.leave_up.connect(self.focus_box)
+            view.result_chosen.connect(self.open_result)
+            view.filters_changed.connect(lambda: self.on_text(self.box.text()))
+            window.watch_side_buttons(view.results.viewport())
+            window.stack.addWidget(view)
+            self._view = view
+            window.apply_zoom_to(view.results)
+        return self._view
+
+    @property
+    def built(self) -> bool:
+        return self._view is not None
+
+    @Slot()
+    def focus_box(self) -> None:
+        self.box.setFocus()
+        self.box.selectAll()
+
+    @Slot(str)
+    def on_text(self, text: str) -> None:
+        if not text.strip():
+            self.leave(clear=False)
+            return
+        matrix, type_code = self.view.filters()
+        self.window.search(SearchAddress(text, matrix, type_code))
+
+    def show(self, place: SearchAddress) -> None:
+        """Put the search view on screen and start the search `place` names."""
+        if self.box.text() != place.query:
+            self.box.setText(place.query)
+        self.view.set_filters(place.matrix, place.type_code)
+        self.window.stack.setCurrentWidget(self.view)
+        if self._runner is None:
+            from matrixdesk.ui.search_worker import SearchRunner
+
+            self._runner = SearchRunner(self.window.store.path, self)
+            self._runner.results_ready.connect(self._on_results)
+        self._runner.search(place.query, place.matrix, place.type_code)
+
+    def stop(self) -> None:
+        if self._runner is not None:
+            self._runner.stop()
+
+    @Slot(str, list)
+    def _on_results(self, query: str, hits: list[SearchHit]) -> None:
+        self.view.show_results(query, hits)
+        self._shown_query = query
+        self.results_shown.emit(query)
+        if self._open_when_shown and query == self.box.text():
+            self._open_when_shown = False
+            self.open_first()
+
+    @Slot()
+    def open_first(self) -> None:
+        """Enter in the box: open the best result for what is typed, once its results are in."""
+        if self._shown_query != self.box.text():
+            self._open_when_shown = True  # the results on screen are for an earlier text
+            return
+        if self.view.results.select_first():
+            hit = self.view.results.current_hit()
+            if hit is not None:
+                self.open_result(hit)
+
+    @Slot(object)
+    def open_result(self, hit: SearchHit) -> None:
+        """Open a result's place and mark the words that matched there; for a match in the
+        Matrix Bite, unfold the very block it is in."""
+        if not self.window.navigate(hit.address) or not self.window.showing_page():
+            return
+        words = _MARKED.findall(hit.title_html) + _MARKED.findall(hit.snippet_html)
+        page = self.window.page
+        if hit.block:
+            page.unfold_block(hit.block)
+        page.reveal_words([re.sub(r"<[^>]+>", "", word) for word in words])
+
+    @Slot()
+    def leave(self, clear: bool = True) -> None:
+        if clear:
+            self.box.clear()
+        self.window.leave_search()
+
+    def describe(self, hit: SearchHit) -> str:
+        """Where a search result is, in words (escaped for HTML): matrix and cell, or document."""
+        context = self.window.contexts.get(hit.matrix)
+        if context is None:
+            return "Document in this pack"
+        cell = context.cells.get(hit.cell)
+        where = f"{context.matrix.name} · {hit.cell} {cell.title}" if cell else context.matrix.name
+        return escape(where)
