@@ -15,6 +15,7 @@ run: $(PACK)
 test: $(PACK)
 	$(PY) -m ruff check src tests packaging scripts
 	$(PY) -m ruff format --check src tests packaging scripts
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 bench: $(PACK)
@@ -34,6 +35,7 @@ screenshots: $(PACK)
 lint: $(INSTALLED)
 	$(PY) -m ruff check src tests packaging scripts
 	$(PY) -m ruff format --check src tests packaging scripts
+	$(PY) -m mypy
 
 format: $(INSTALLED)
 	$(PY) -m ruff format src tests packaging scripts

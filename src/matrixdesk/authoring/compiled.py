@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,8 +75,8 @@ class _Known:
 
     cells: set[tuple[str, str]]
     documents: set[str]
-    entries: set[str] = frozenset()  # type: ignore[assignment]
-    sections: set[str] = frozenset()  # type: ignore[assignment]
+    entries: frozenset[str] | set[str] = frozenset()
+    sections: frozenset[str] | set[str] = frozenset()
 
 
 def compile_content(content: ContentSources, problems: ProblemLog) -> Compiled:
@@ -233,5 +234,5 @@ def _unique_slugs(
     return set(seen)
 
 
-def _listing(slugs: set[str]) -> str:
+def _listing(slugs: Collection[str]) -> str:
     return ", ".join(sorted(slugs)) or "none"

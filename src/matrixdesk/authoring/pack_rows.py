@@ -21,18 +21,19 @@ from matrixdesk.core import models as m
 from matrixdesk.core.addresses import Address, DocumentAddress
 from matrixdesk.core.schema import STUDY_TYPES
 
+# Links found while adding rows: (where the link sits, the row it sits in, the link). They are
+# resolved to row ids once every cell and document exists.
+_Pending = list[tuple[str, m.Base | None, PlacedLink]]
+
 
 @dataclass
 class _CellRows:
-    """One cell's rows, kept by slug until every cell exists and links can be resolved. (For a
-    document's links, `cell` is None and `origin` the document.)"""
+    """One cell's rows, kept by slug until every cell exists and links can be resolved."""
 
-    cell: m.Cell | None
-    origin: m.Document | None = None
+    cell: m.Cell
     entries: dict[str, m.Entry] = field(default_factory=dict)
     sections: dict[str, m.Section] = field(default_factory=dict)
-    # (where the link sits, the row it sits in, the link); resolved once all cells are added.
-    pending_links: list[tuple[str, m.Base | None, PlacedLink]] = field(default_factory=list)
+    pending_links: _Pending = field(default_factory=list)
 
 
 _Axes = dict[str, tuple[m.Matrix, dict[str, m.MatrixColumn], dict[str, m.MatrixRow]]]
@@ -59,11 +60,11 @@ class PackRows:
         document_links = [self._add_document(document) for document in self.compiled.documents]
         cell_rows = [self._add_cell(cell, axes) for cell in self.compiled.cells]
         session.flush()
-        by_code = {(rows.cell.matrix.key, rows.cell.code): rows for rows in cell_rows}
+        by_code = {(rows.cell.matrix.key, rows.cell.code): rows.cell for rows in cell_rows}
         for rows in cell_rows:
-            session.add_all(self._links(rows, by_code))
-        for document, links in document_links:
-            session.add_all(self._links(_CellRows(None, origin=document), by_code, links))
+            session.add_all(self._links(rows.pending_links, by_code, rows))
+        for document, pending in document_links:
+            session.add_all(self._links(pending, by_code, None, document))
         session.flush()
         self.search.write(session.connection())
 
@@ -90,9 +91,7 @@ class PackRows:
             axes[source.key] = (matrix, columns, rows)
         return axes
 
-    def _add_document(
-        self, compiled: CompiledDocument
-    ) -> tuple[m.Document, list[tuple[str, m.Base | None, PlacedLink]]]:
+    def _add_document(self, compiled: CompiledDocument) -> tuple[m.Document, _Pending]:
         source = compiled.source
         document = m.Document(
             slug=source.slug,
@@ -110,8 +109,10 @@ class PackRows:
         byline = ", ".join(part for part in (source.authors, source.source, source.year) if part)
         body = " ".join(part.text for part in compiled.parts if part)
         self.search.add("document", source.title, f"{byline} {body}", DocumentAddress(source.slug))
-        links = [("document", None, link) for part in compiled.parts if part for link in part.links]
-        return document, links
+        pending: _Pending = [
+            ("document", None, link) for part in compiled.parts if part for link in part.links
+        ]
+        return document, pending
 
     def _add_cell(self, cell: CompiledCell, axes: _Axes) -> _CellRows:
         source = cell.source
@@ -143,8 +144,8 @@ class PackRows:
         rows_out.pending_links += [("intro", None, link) for link in _links_of(cell.intro)]
         for compiled in cell.entries:
             self._add_entry(rows_out, compiled, address)
-        for compiled in cell.sections:
-            self._add_section(rows_out, compiled, address)
+        for compiled_section in cell.sections:
+            self._add_section(rows_out, compiled_section, address)
         for compiled in cell.entries:
             entry = rows_out.entries[compiled.source.slug]
             entry.discussions = [
@@ -208,29 +209,30 @@ class PackRows:
 
     def _links(
         self,
-        rows: _CellRows,
-        by_code: dict[tuple[str, str], _CellRows],
-        pending: list[tuple[str, m.Base | None, PlacedLink]] | None = None,
+        pending: _Pending,
+        by_code: dict[tuple[str, str], m.Cell],
+        rows: _CellRows | None,
+        document: m.Document | None = None,
     ) -> list[m.Link]:
+        """Link rows for links found in a cell (`rows`) or in a document."""
         links = []
-        for origin, holder, placed in rows.pending_links if pending is None else pending:
+        for origin, holder, placed in pending:
             target = placed.target
-            holder = holder or rows.origin
             link = m.Link(
-                cell_id=rows.cell.id if rows.cell else None,
+                cell_id=rows.cell.id if rows else None,
                 origin=origin,
-                origin_id=getattr(holder, "id", None),
+                origin_id=getattr(holder or document, "id", None),
                 text=target.text,
                 address=target.address,
             )
-            target_rows = by_code.get((target.matrix or "", target.cell or ""))
-            if target.kind == "cell" and target_rows and target_rows.cell:
-                link.target_cell_id = target_rows.cell.id
+            target_cell = by_code.get((target.matrix or "", target.cell or ""))
+            if target.kind == "cell" and target_cell is not None:
+                link.target_cell_id = target_cell.id
             elif target.kind == "document":
                 link.target_document_id = self.documents[target.slug or ""].id
-            elif target.kind == "entry":
+            elif target.kind == "entry" and rows:
                 link.target_entry_id = rows.entries[target.slug or ""].id
-            elif target.kind == "section":
+            elif target.kind == "section" and rows:
                 link.target_section_id = rows.sections[target.slug or ""].id
             links.append(link)
         return links

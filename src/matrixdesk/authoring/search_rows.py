@@ -25,15 +25,17 @@ class SearchRows:
     ) -> None:
         """One searchable place. `block` ("<section-slug>/<index>") names the Matrix Bite block a
         commentary row comes from, so a hit inside folded text can be unfolded."""
-        in_cell = isinstance(address, Address)
+        matrix, cell = ("", "")
+        if isinstance(address, Address):
+            matrix, cell = address.matrix, address.cell or ""
         self.rows.append(
             {
                 "title": " ".join(title.split()),
                 "body": body or "",
                 "kind": kind,
                 "address": str(address),
-                "matrix": address.matrix if in_cell else "",
-                "cell": (address.cell or "") if in_cell else "",
+                "matrix": matrix,
+                "cell": cell,
                 "types": " ".join(types),
                 "block": block,
             }

@@ -173,4 +173,7 @@ def load_document(connection: sqlite3.Connection, slug: str) -> DocumentView | N
         CitingEntry(str(Address(matrix, code, entry=entry)), headline, cell_title)
         for matrix, code, entry, headline, cell_title in connection.execute(_CITING, (row[0],))
     )
-    return DocumentView(*row[1:], cited_by=cited_by)
+    _, slug, title, authors, source, year, url, summary, key_points, commentary = row
+    return DocumentView(
+        slug, title, authors, source, year, url, summary, key_points, commentary, cited_by
+    )
