@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -248,8 +248,12 @@ class MainWindow(QMainWindow):
     def _show_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
         self.home.table.setFocus()
-        if not self.home.table.currentIndex().isValid():
-            self.home.table.setCurrentIndex(self.grid_model.index(0, 0))
+        table = self.home.table
+        if not table.currentIndex().isValid():
+            # The keyboard starts at A1 without choosing it: only the focus outline shows.
+            table.selectionModel().setCurrentIndex(
+                self.grid_model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def _show_page(self, cell: CellSummary | None) -> None:
         self.stack.setCurrentWidget(self.page)
