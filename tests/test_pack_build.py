@@ -22,6 +22,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 def test_pack_file_is_readable_by_every_user(tmp_path: Path) -> None:
     previous = os.umask(0o022)
     try:

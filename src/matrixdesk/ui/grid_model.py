@@ -5,14 +5,13 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from matrixdesk.core.views import CellSummary, MatrixView
+from matrixdesk.ui.qt_types import ModelIndex
 
 CellRole = Qt.ItemDataRole.UserRole + 1
 """Data role holding the cell's `CellSummary`."""
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class MatrixGridModel(QAbstractTableModel):
@@ -30,13 +29,13 @@ class MatrixGridModel(QAbstractTableModel):
     def matrix(self) -> MatrixView | None:
         return self._matrix
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() or self._matrix is None else len(self._matrix.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() or self._matrix is None else len(self._matrix.columns)
 
-    def cell_at(self, index: _Index) -> CellSummary:
+    def cell_at(self, index: ModelIndex) -> CellSummary:
         return self._cells[index.row() * self.columnCount() + index.column()]
 
     def index_of(self, code: str) -> QModelIndex:
@@ -45,7 +44,7 @@ class MatrixGridModel(QAbstractTableModel):
                 return self.index(*divmod(position, self.columnCount()))
         return QModelIndex()
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         cell = self.cell_at(index)

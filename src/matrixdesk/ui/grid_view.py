@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
@@ -39,10 +38,8 @@ from PySide6.QtWidgets import (
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.views import CellSummary
 from matrixdesk.ui.grid_model import CellRole, MatrixGridModel
+from matrixdesk.ui.qt_types import ModelIndex
 from matrixdesk.ui.theme import ACCENT, blend, is_dark
-
-_Index = QModelIndex | QPersistentModelIndex
-
 
 CARD_CACHE_SIZE = 400  # cards kept drawn; cleared when full (sizes change as a window resizes)
 MIN_CELL_WIDTH = 132
@@ -57,7 +54,7 @@ class CellDelegate(QStyledItemDelegate):
         self.compact = compact
         self._cards: dict[tuple[object, ...], QPixmap] = {}
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         """Draw the card from a cache of finished pictures: a grid repaints whenever a page is
         shown beside it, and drawing each card afresh in Python costs several milliseconds."""
         cell: CellSummary = index.data(CellRole)
@@ -131,7 +128,7 @@ class CellDelegate(QStyledItemDelegate):
         lines = _wrap(cell.headline or cell.title, metrics, body.width(), body.height())
         painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lines)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         return QSize(44, 34) if self.compact else QSize(150, 96)
 
 

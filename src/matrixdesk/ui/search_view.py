@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QSize,
     Qt,
@@ -38,12 +37,12 @@ from PySide6.QtWidgets import (
 
 from matrixdesk.core.schema import STUDY_TYPES, TYPED_STUDY_CODES
 from matrixdesk.core.search import DEFAULT_LIMIT, KIND_LABELS, KINDS, SearchHit, plain
+from matrixdesk.ui.qt_types import ModelIndex
 from matrixdesk.ui.theme import blend
 
 RESULT_LINES = 4  # title, place, and two lines of snippet
 HitRole = Qt.ItemDataRole.UserRole + 1
 """Data role holding a row's SearchHit (None on a group heading)."""
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -65,15 +64,15 @@ class SearchResultsModel(QAbstractListModel):
                 self.rows.extend(group)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if isinstance(self.rows[index.row()], str):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.rows[index.row()]
         if role == HitRole:
             return row if isinstance(row, SearchHit) else None
@@ -95,7 +94,7 @@ class ResultDelegate(QStyledItemDelegate):
     """Draws a result's rich text (marked words in bold) and group headings."""
 
     def _document(
-        self, option: QStyleOptionViewItem, index: _Index, selected: bool
+        self, option: QStyleOptionViewItem, index: ModelIndex, selected: bool
     ) -> QTextDocument:
         palette = option.palette  # type: ignore[attr-defined]
         if selected:
@@ -110,7 +109,7 @@ class ResultDelegate(QStyledItemDelegate):
         document.setTextWidth(max(200, option.rect.width() - 24))  # type: ignore[attr-defined]
         return document
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         if index.data(HitRole) is None:
             painter.save()
             font = option.font  # type: ignore[attr-defined]
@@ -135,7 +134,7 @@ class ResultDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         # A fixed height (title, place, two lines of snippet) from the font alone: laying out
         # every result's rich text just to size it would slow each keystroke's update.
         line = QFontMetrics(option.font).lineSpacing()  # type: ignore[attr-defined]
