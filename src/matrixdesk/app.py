@@ -10,6 +10,7 @@ from typing import Any
 
 import matrixdesk
 from matrixdesk.core.addresses import parse_place
+from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.paths import bundled_pack_path, portable_settings_dir
 
 
@@ -74,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help="search the content pack from the terminal")
     search.add_argument("query", metavar="QUERY", help='words, "a phrase", or prefix*')
     search.add_argument("--matrix", choices=("alcohol", "drug"), help="only this matrix")
-    search.add_argument("--type", choices=("S", "K", "R", "G"), help="only studies of this type")
+    search.add_argument("--type", choices=TYPED_STUDY_CODES, help="only studies of this type")
     search.add_argument("--json", action="store_true", help="print JSON, for scripts")
     search.add_argument(
         "--limit", type=_positive, default=20, metavar="N", help="at most N results"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from matrixdesk.authoring.frontmatter import SourceText
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import EntrySource, Fragment, SectionSource
+from matrixdesk.core.addresses import SLUG_PATTERN
 from matrixdesk.core.schema import MORE_CODE, TYPED_STUDY_CODES
 
 PARTS = ("Studies", "Matrix Bite", "Acknowledgements")
@@ -22,7 +23,7 @@ _ENTRY_HEADING = re.compile(r"^(?P<hashes>##)[ \t]+(?P<title>.+?)[ \t]*$")
 _SUB_HEADING = re.compile(r"^(?P<hashes>#{2,3})[ \t]+(?P<title>.+?)[ \t]*$")
 _EXPLICIT_SLUG = re.compile(r"^(?P<title>.*?)[ \t]*\{#(?P<slug>[^}]*)\}$")
 _FIELD = re.compile(r"^(?P<key>[a-z_]+):[ \t]*(?P<value>.*?)[ \t]*$")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(rf"^{SLUG_PATTERN}$")
 DOCUMENT_SCHEME = "doc:"
 
 _STUDY_FIELDS = ("type", "slug", "byline", "document", "note")
@@ -201,26 +202,26 @@ def _study_entry(
             path, slug_line, f"slug '{slug}' must be lower-case letters, digits and single hyphens"
         )
     document, document_line = fields.get("document", (None, line))
-    document_slug = document.removeprefix(DOCUMENT_SCHEME) if document else None
+    document_url = document_slug = None
+    named = document.removeprefix(DOCUMENT_SCHEME) if document else ""
     if document and document.startswith(("http://", "https://")):
-        document_slug = None
-    elif document and not (
-        document.startswith(DOCUMENT_SCHEME) and SLUG.match(document_slug or "")
-    ):
+        document_url = document
+    elif document and named != document and SLUG.match(named):
+        document_slug = named
+    elif document:
         problems.add(
             path,
             document_line,
             f"document '{document}' must be doc:<slug> (a document in this pack) "
             "or a web address starting with http:// or https://",
         )
-        document = document_slug = None
     return EntrySource(
         line=line,
         slug=slug,
         types=tuple(types),
         headline=headline,
         byline=fields.get("byline", (None, 0))[0] or None,
-        document_url=None if document_slug or not document else document,
+        document_url=document_url,
         document_slug=document_slug,
         document_line=document_line,
         note=fields.get("note", (None, 0))[0] or None,

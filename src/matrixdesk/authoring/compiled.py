@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from matrixdesk.authoring.problems import ProblemLog
@@ -62,6 +62,10 @@ class CompiledDocument:
     def parts(self) -> tuple[Rendered | None, ...]:
         return (self.summary, self.key_points, self.commentary)
 
+    @property
+    def links(self) -> list[PlacedLink]:
+        return [link for part in self.parts if part for link in part.links]
+
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
@@ -82,7 +86,8 @@ class _Known:
 def compile_content(content: ContentSources, problems: ProblemLog) -> Compiled:
     """Render every cell and document and report everything that does not fit together."""
     renderer = FragmentRenderer()
-    known = _Known(_check_cell_set(content, problems), _check_documents(content, problems))
+    # Document slugs are file names, so they are unique.
+    known = _Known(_check_cell_set(content, problems), {d.slug for d in content.documents})
 
     def render(fragment: Fragment | None, matrix: str = "", code: str = "") -> Rendered | None:
         return None if fragment is None else renderer.render(fragment, matrix, code, problems)
@@ -95,8 +100,7 @@ def compile_content(content: ContentSources, problems: ProblemLog) -> Compiled:
             render(document.key_points),
             render(document.commentary),
         )
-        links = [link for part in compiled_document.parts if part for link in part.links]
-        _check_links(document.path, links, known, problems)
+        _check_links(document.path, compiled_document.links, known, problems)
         documents.append(compiled_document)
     cells = []
     for cell in content.cells:
@@ -159,20 +163,14 @@ def _check_cell_set(content: ContentSources, problems: ProblemLog) -> set[tuple[
     return set(seen)
 
 
-def _check_documents(content: ContentSources, problems: ProblemLog) -> set[str]:
-    """Document slugs are file names, so they are unique; returns them."""
-    return {document.slug for document in content.documents}
-
-
 def _check_cell(cell: CompiledCell, known: _Known, problems: ProblemLog) -> None:
     path = cell.source.path
-    here = _Known(
-        known.cells,
-        known.documents,
-        _unique_slugs(
+    here = replace(
+        known,
+        entries=_unique_slugs(
             path, [(e.source.slug, e.source.line) for e in cell.entries], "study", problems
         ),
-        _unique_slugs(
+        sections=_unique_slugs(
             path, [(s.source.slug, s.source.line) for s in cell.sections], "heading", problems
         ),
     )

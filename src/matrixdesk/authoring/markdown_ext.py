@@ -28,6 +28,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from matrixdesk.authoring.cell_body import DOCUMENT_SCHEME
 from matrixdesk.core.addresses import Address, DocumentAddress
 
 CONTAINER_KINDS = ("pullquote", "panel", "extra", "supplementary")
@@ -35,7 +36,7 @@ _CONTAINER_START = re.compile(r"^:::[ \t]*(?P<kind>[A-Za-z-]*)[ \t]*(?P<title>.*
 _CONTAINER_END = ":::"
 _CELL_TARGET = re.compile(r"^cell:(?:(?P<matrix>[a-z][a-z0-9-]*)/)?(?P<code>[^/\s]+)$")
 _ENTRY_TARGET = re.compile(r"^entry:(?P<slug>.+)$")
-_DOCUMENT_TARGET = re.compile(r"^doc:(?P<slug>.+)$")
+_DOCUMENT_TARGET = re.compile(rf"^{DOCUMENT_SCHEME}(?P<slug>.+)$")
 
 
 @dataclass(frozen=True, slots=True)

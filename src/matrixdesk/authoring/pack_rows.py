@@ -57,14 +57,18 @@ class PackRows:
             for i, (code, label) in enumerate(STUDY_TYPES.items())
         )
         axes = self._add_matrices()
+        # Documents come before cells, which point at them; their search rows come after the
+        # cells', so that the index's own order puts the matrices' content first.
         document_links = [self._add_document(document) for document in self.compiled.documents]
         cell_rows = [self._add_cell(cell, axes) for cell in self.compiled.cells]
+        for document in self.compiled.documents:
+            self._index_document(document)
         session.flush()
         by_code = {(rows.cell.matrix.key, rows.cell.code): rows.cell for rows in cell_rows}
         for rows in cell_rows:
             session.add_all(self._links(rows.pending_links, by_code, rows))
-        for document, pending in document_links:
-            session.add_all(self._links(pending, by_code, None, document))
+        for pending in document_links:
+            session.add_all(self._links(pending, by_code, None))
         session.flush()
         self.search.write(session.connection())
 
@@ -91,7 +95,7 @@ class PackRows:
             axes[source.key] = (matrix, columns, rows)
         return axes
 
-    def _add_document(self, compiled: CompiledDocument) -> tuple[m.Document, _Pending]:
+    def _add_document(self, compiled: CompiledDocument) -> _Pending:
         source = compiled.source
         document = m.Document(
             slug=source.slug,
@@ -106,13 +110,13 @@ class PackRows:
         )
         self.session.add(document)
         self.documents[source.slug] = document
+        return [("document", document, link) for link in compiled.links]
+
+    def _index_document(self, compiled: CompiledDocument) -> None:
+        source = compiled.source
         byline = ", ".join(part for part in (source.authors, source.source, source.year) if part)
         body = " ".join(part.text for part in compiled.parts if part)
         self.search.add("document", source.title, f"{byline} {body}", DocumentAddress(source.slug))
-        pending: _Pending = [
-            ("document", None, link) for part in compiled.parts if part for link in part.links
-        ]
-        return document, pending
 
     def _add_cell(self, cell: CompiledCell, axes: _Axes) -> _CellRows:
         source = cell.source
@@ -212,7 +216,6 @@ class PackRows:
         pending: _Pending,
         by_code: dict[tuple[str, str], m.Cell],
         rows: _CellRows | None,
-        document: m.Document | None = None,
     ) -> list[m.Link]:
         """Link rows for links found in a cell (`rows`) or in a document."""
         links = []
@@ -221,7 +224,7 @@ class PackRows:
             link = m.Link(
                 cell_id=rows.cell.id if rows else None,
                 origin=origin,
-                origin_id=getattr(holder or document, "id", None),
+                origin_id=getattr(holder, "id", None),
                 text=target.text,
                 address=target.address,
             )

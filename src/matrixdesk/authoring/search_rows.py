@@ -42,15 +42,13 @@ class SearchRows:
         )
 
     def write(self, connection: Connection) -> None:
-        """Create the index, set its ranking, and add the rows: documents last, so that the
-        pack's own order (used when ranking every match would cost too much) puts the
-        matrices' content first."""
+        """Create the index, set its ranking, and add the rows in the order they were added:
+        the pack's own order is used when ranking every match would cost too much."""
         connection.exec_driver_sql(SEARCH_INDEX_DDL)
         connection.exec_driver_sql(SEARCH_RANK_CONFIG)
         names = ", ".join(SEARCH_INDEX_COLUMNS)
         values = ", ".join(f":{name}" for name in SEARCH_INDEX_COLUMNS)
-        rows = sorted(self.rows, key=lambda row: row["kind"] == "document")
-        if rows:
+        if self.rows:
             connection.exec_driver_sql(
-                f"INSERT INTO search_index ({names}) VALUES ({values})", rows
+                f"INSERT INTO search_index ({names}) VALUES ({values})", self.rows
             )

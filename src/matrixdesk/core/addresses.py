@@ -62,7 +62,9 @@ class Address:
 DOCUMENT_SEGMENT = "doc"
 SEARCH_SEGMENT = "search"
 RESERVED_MATRIX_KEYS = (DOCUMENT_SEGMENT, SEARCH_SEGMENT)
-_DOCUMENT = re.compile(r"^(?:matrixdesk:)?/?doc/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/?$")
+# A slug: lower-case letters and digits in words joined by single hyphens.
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_DOCUMENT = re.compile(rf"^(?:matrixdesk:)?/?doc/(?P<slug>{SLUG_PATTERN})/?$")
 _SEARCH = re.compile(r"^(?:matrixdesk:)?/?search\?(?P<query>.*)$", re.DOTALL)
 
 

@@ -1,4 +1,4 @@
-"""The cell page query: everything one page shows, in seven small SQL statements.
+"""The cell page query: everything one page shows, in six small SQL statements.
 
 The reader queries the pack with the standard library's sqlite3, not SQLAlchemy: importing
 SQLAlchemy's ORM costs about 220 ms and 47 MB in the reader's process, more than Qt's whole
@@ -19,7 +19,6 @@ from matrixdesk.core.views import (
     CitingEntry,
     DocumentView,
     EntryView,
-    LinkView,
     SectionView,
 )
 
@@ -62,12 +61,6 @@ _BLOCKS = """
     FROM blocks b JOIN sections s ON s.id = b.section_id
     WHERE s.cell_id = ? ORDER BY b.section_id, b.position
 """
-_LINKS = """
-    SELECT origin, text, address,
-           coalesce(target_cell_id, target_entry_id, target_section_id) IS NOT NULL
-           OR address LIKE 'http://%' OR address LIKE 'https://%'
-    FROM links WHERE cell_id = ? ORDER BY id
-"""
 
 
 def cell_summary(row: tuple) -> CellSummary:
@@ -98,10 +91,6 @@ def load_cell_page(connection: sqlite3.Connection, matrix: str, code: str) -> Ce
         sections=_sections(connection, cell_id),
         acknowledgement_html=acknowledgement_html,
         acknowledgement_text=acknowledgement_text,
-        links=tuple(
-            LinkView(origin, text, address, bool(resolved))
-            for origin, text, address, resolved in connection.execute(_LINKS, cell_id)
-        ),
     )
 
 

@@ -53,11 +53,13 @@ SEARCH_INDEX_COLUMNS: Final = (
     "types",
     "block",
 )
+# Only the first two columns are searched; the rest say where a hit sits.
 SEARCH_INDEX_DDL: Final = (
     "CREATE VIRTUAL TABLE search_index USING fts5("
-    "title, body, kind UNINDEXED, address UNINDEXED, matrix UNINDEXED, cell UNINDEXED, "
-    "types UNINDEXED, block UNINDEXED, "
-    "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')"
+    + ", ".join(
+        SEARCH_INDEX_COLUMNS[:2] + tuple(f"{c} UNINDEXED" for c in SEARCH_INDEX_COLUMNS[2:])
+    )
+    + ", tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')"
 )
 # Stored in the index itself: `ORDER BY rank` then means bm25 with a title match weighing ten
 # times a body match, and FTS5 sorts by it internally (far cheaper than ORDER BY bm25(...)).

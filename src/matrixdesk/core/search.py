@@ -197,8 +197,10 @@ def _rows(
         )
         return connection.execute(sql, [match, *parameters, count]).fetchall()
 
+    # Counting stops just past the limit: a common word need not be counted to the end.
     (at_most,) = connection.execute(
-        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (query.loose,)
+        "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)",
+        (query.loose, RANK_ALL_UP_TO + 1),
     ).fetchone()
     if at_most <= RANK_ALL_UP_TO:
         return select(fts, "ORDER BY rank", limit)

@@ -87,14 +87,6 @@ class SectionView:
 
 
 @dataclass(frozen=True, slots=True)
-class LinkView:
-    origin: str
-    text: str
-    address: str
-    resolved: bool
-
-
-@dataclass(frozen=True, slots=True)
 class CellPage:
     summary: CellSummary
     intro_html: str | None
@@ -103,7 +95,6 @@ class CellPage:
     sections: tuple[SectionView, ...]
     acknowledgement_html: str | None
     acknowledgement_text: str | None
-    links: tuple[LinkView, ...]
 
 
 @dataclass(frozen=True, slots=True)
