@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import (
     QModelIndex,
     QPoint,
@@ -94,16 +92,18 @@ class CellDelegate(QStyledItemDelegate):
         selected, hovered, focused = flags
         palette = option.palette  # type: ignore[attr-defined]
         rect = outer.adjusted(3, 3, -3, -3)
-        colours = _card_colours(palette)
-        accent, base, text = colours.accent, colours.base, colours.text
+        # Worked out here, not cached: this runs only when the card cache (keyed by palette) misses.
+        accent = QColor(ACCENT)
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
         # Cover the view's own selection colour: the card below is the only mark of a choice.
         painter.fillRect(outer, base)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = colours.in_pack if cell.has_content else base
+        fill = blend(base, accent, 0.16) if cell.has_content else base
         if hovered:
             fill = blend(fill, accent, 0.12)
         painter.setBrush(fill)
-        border = accent if cell.has_content else colours.border
+        border = accent if cell.has_content else blend(text, base, 0.7)
         pen = QPen(border, 1.0)
         if selected:  # the cell being read
             pen = QPen(accent, 3.0)
@@ -122,7 +122,7 @@ class CellDelegate(QStyledItemDelegate):
         inner = rect.adjusted(10, 8, -10, -8)
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, cell.code)
         painter.setFont(option.font)  # type: ignore[attr-defined]
-        painter.setPen(text if cell.has_content else colours.faint_text)
+        painter.setPen(text if cell.has_content else blend(text, base, 0.35))
         metrics = painter.fontMetrics()
         body = inner.adjusted(0, metrics.height() + 4, 0, 0)
         lines = _wrap(cell.headline or cell.title, metrics, body.width(), body.height())
@@ -130,37 +130,6 @@ class CellDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         return QSize(44, 34) if self.compact else QSize(150, 96)
-
-
-@dataclass(frozen=True, slots=True)
-class _CardColours:
-    accent: QColor
-    base: QColor
-    text: QColor
-    in_pack: QColor
-    border: QColor
-    faint_text: QColor
-
-
-_card_colours_by_palette: dict[int, _CardColours] = {}
-
-
-def _card_colours(palette: QPalette) -> _CardColours:
-    """The cards' colours for a palette, worked out once per palette, not once per paint."""
-    key = palette.cacheKey()
-    if key not in _card_colours_by_palette:
-        accent = QColor(ACCENT)
-        base = QColor(palette.color(QPalette.ColorRole.Base))
-        text = QColor(palette.color(QPalette.ColorRole.Text))
-        _card_colours_by_palette[key] = _CardColours(
-            accent,
-            base,
-            text,
-            blend(base, accent, 0.16),
-            blend(text, base, 0.7),
-            blend(text, base, 0.35),
-        )
-    return _card_colours_by_palette[key]
 
 
 def _wrap(text: str, metrics: QFontMetrics, width: int, height: int) -> str:

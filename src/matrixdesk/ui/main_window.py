@@ -94,7 +94,6 @@ class MainWindow(QMainWindow):
         actions.matrices.triggered.connect(lambda a: self.navigate(str(Address(a.data()))))
         self.home.table.cell_opened.connect(self.navigate)
         self.home.table.axis_opened.connect(self.navigate)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._restyle)
 
     @property
     def page(self) -> PageView:
@@ -120,18 +119,14 @@ class MainWindow(QMainWindow):
         _ = self.page
         return self.navigator_panel.table
 
-    @Slot()
-    def _restyle(self) -> None:
-        if self._page is not None:
-            self._page.restyle()
-
     # --- navigation --------------------------------------------------------------------------
 
     @Slot(str)
-    def navigate(self, address: str) -> bool:
-        """Show the place `address` names; False (and nothing changes) if there is no such place."""
+    def navigate(self, address: str, unfold: str = "") -> bool:
+        """Show the place `address` names; False (and nothing changes) if there is no such place.
+        `unfold` names a Matrix Bite block to open on a cell page (see `PageView.show_cell`)."""
         self._remember_leaving()
-        return self._go(address, restore=None)
+        return self._go(address, restore=None, unfold=unfold)
 
     @Slot()
     def go_back(self) -> None:
@@ -150,19 +145,20 @@ class MainWindow(QMainWindow):
         self.navigate(str(Address(self.matrix_key)))
 
     def _remember_leaving(self) -> None:
-        """Note how the reader leaves the current place, for when they come Back to it."""
-        if self.history.current is not None and self._page is not None:
-            self.history.current.scroll = self._page.browser.verticalScrollBar().value()
-            self.history.current.state = self._page.state
+        """Note how the reader leaves the current place, for when they come Back to it. Only a
+        page has a scroll position and state to keep: home and search results keep their own."""
+        if self.history.current is not None and self.showing_page():
+            self.history.current.scroll = self.page.browser.verticalScrollBar().value()
+            self.history.current.state = self.page.state
 
     def _revisit(self, visit: Visit | None) -> None:
         if visit is not None:
             self._go(visit.address, restore=visit)
 
-    def _go(self, address: str, restore: Visit | None) -> bool:
+    def _go(self, address: str, restore: Visit | None, unfold: str = "") -> bool:
         place = parse_place(address)
         try:
-            place = self._show(place, restore) if place else None
+            place = self._show(place, restore, unfold) if place else None
         except PackError as error:  # the file was damaged after it opened
             box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error.problem, parent=self)
             box.setInformativeText(error.advice_for(chosen=False))
@@ -172,7 +168,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"There is no such place in this pack: {address}", 6000)
             return False
         if restore is not None:
-            self.page.browser.verticalScrollBar().setValue(restore.scroll)
+            # Only a page has a scroll to restore; asking home for `self.page` would build one.
+            if self.showing_page():
+                self.page.browser.verticalScrollBar().setValue(restore.scroll)
         elif isinstance(place, SearchAddress) and isinstance(self.current, SearchAddress):
             self.history.replace_current(str(place))  # one history step per search, not per key
         else:
@@ -183,7 +181,7 @@ class MainWindow(QMainWindow):
         self.page_shown.emit(str(place))
         return True
 
-    def _show(self, place: Place, restore: Visit | None) -> Place | None:
+    def _show(self, place: Place, restore: Visit | None, unfold: str) -> Place | None:
         """Show `place`; returns the place actually shown (a cell without the heading or study
         it does not have), or None if the pack has no such place."""
         if isinstance(place, SearchAddress):
@@ -217,7 +215,8 @@ class MainWindow(QMainWindow):
                 place = Address(place.matrix, place.cell)
             else:
                 place = self._existing_place(place, page)
-                self.page.show_cell(page, context, place, restore.state if restore else None)
+                state = restore.state if restore else None
+                self.page.show_cell(page, context, place, state, unfold)
         return place
 
     def _valid_search(self, place: SearchAddress) -> bool:
@@ -267,7 +266,7 @@ class MainWindow(QMainWindow):
         actions.back.setEnabled(self.history.can_go_back())
         actions.forward.setEnabled(self.history.can_go_forward())
         actions.copy.setEnabled(isinstance(place, Address) and place.cell is not None)
-        actions.find.setEnabled(self._page is not None and self.stack.currentWidget() is self._page)
+        actions.find.setEnabled(self.showing_page())
         for choice in actions.matrices.actions():
             choice.setChecked(isinstance(place, Address) and choice.data() == place.matrix)
         self.setWindowTitle(f"{self._title_of(place)} — {APP_NAME}")

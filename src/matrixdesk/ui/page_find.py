@@ -7,10 +7,9 @@ import re
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
+from matrixdesk.core.schema import FOLDED_BLOCK_KINDS
 from matrixdesk.core.views import CellPage
-from matrixdesk.ui.page_state import PageState
-
-FOLDED_KINDS = ("extra", "supplementary")
+from matrixdesk.ui.page_state import PageState, fold_key
 
 
 def unfolded_for(page: CellPage, state: PageState, pattern: re.Pattern[str]) -> PageState:
@@ -20,9 +19,9 @@ def unfolded_for(page: CellPage, state: PageState, pattern: re.Pattern[str]) -> 
         if not state.bite_open and any(pattern.search(text) for text in texts):
             state = state.with_bite(True)
         for index, block in enumerate(section.blocks):
-            key = f"{section.slug}/{index}"
+            key = fold_key(section.slug, index)
             if (
-                block.kind in FOLDED_KINDS
+                block.kind in FOLDED_BLOCK_KINDS
                 and key not in state.unfolded
                 and pattern.search(block.text)
             ):
@@ -33,6 +32,19 @@ def unfolded_for(page: CellPage, state: PageState, pattern: re.Pattern[str]) -> 
         and pattern.search(page.acknowledgement_text)
     ):
         state = state.with_bite(True)
+    return state
+
+
+def unfolded_block(page: CellPage, state: PageState, key: str) -> PageState:
+    """`state` with the Matrix Bite open and the block `key` (a `fold_key`) unfolded if it is
+    folded text; `state` itself if the page has no such block."""
+    for section in page.sections:
+        for index, block in enumerate(section.blocks):
+            if fold_key(section.slug, index) == key:
+                state = state.with_bite(True)
+                if block.kind in FOLDED_BLOCK_KINDS and key not in state.unfolded:
+                    state = state.toggled_fold(key)
+                return state
     return state
 
 

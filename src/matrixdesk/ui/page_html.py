@@ -7,11 +7,12 @@ highlights. In-page controls are links with the `action:` scheme, handled by the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
 from matrixdesk.core.addresses import Address, DocumentAddress, SearchAddress
-from matrixdesk.core.schema import STUDY_TYPES
+from matrixdesk.core.schema import FOLDED_BLOCK_KINDS, STUDY_TYPES
 from matrixdesk.core.views import (
     BlockView,
     CellPage,
@@ -21,7 +22,7 @@ from matrixdesk.core.views import (
     MatrixView,
     SectionView,
 )
-from matrixdesk.ui.page_state import PageState, entry_anchor, section_anchor
+from matrixdesk.ui.page_state import PageState, entry_anchor, fold_key, section_anchor
 
 # Short labels printed under each type icon, so the list reads without knowing the letters.
 TYPE_LABELS = {"S": "Seminal", "K": "Key", "R": "Review", "G": "Guidance", "more": "More"}
@@ -113,15 +114,19 @@ def _cell_header(summary: CellSummary, context: MatrixContext) -> str:
     )
 
 
+def typed_count(entries: Iterable[EntryView]) -> int:
+    """How many of `entries` are studies: the "more" entry, a stored search, is not one."""
+    return sum(1 for e in entries if e.search_query is None)
+
+
 def _study_list(page: CellPage, context: MatrixContext, state: PageState, icon_px: int) -> str:
-    typed = [e for e in page.entries if e.search_query is None]
     shown = [e for e in page.entries if state.type_filter is None or state.type_filter in e.types]
     rows = [_entry_row(e, page, context, state, icon_px) for e in shown]
     if state.type_filter is not None:
-        count = sum(1 for e in shown if e.search_query is None)
+        count, total = typed_count(shown), typed_count(page.entries)
         label = STUDY_TYPES[state.type_filter].lower()
         note = (
-            f'<p class="muted">Showing {count} of {len(typed)} studies ({escape(label)} only). '
+            f'<p class="muted">Showing {count} of {total} studies ({escape(label)} only). '
             '<a href="action:filter/all">Show all</a></p>'
         )
         rows.insert(0, note)
@@ -241,7 +246,7 @@ def _section(section: SectionView, page: CellPage, context: MatrixContext, state
     # The name goes inside the heading: Qt drops an empty anchor that stands between blocks.
     parts = [f'<{tag}{marked}><a name="{anchor}"></a>{escape(section.title)}</{tag}>']
     for index, block in enumerate(section.blocks):
-        key = f"{section.slug}/{index}"
+        key = fold_key(section.slug, index)
         parts.append(_block(block, key, key in state.unfolded, page, context))
     return "\n".join(parts)
 
@@ -250,7 +255,7 @@ def _block(
     block: BlockView, key: str, unfolded: bool, page: CellPage, context: MatrixContext
 ) -> str:
     html = _with_hover(block.html, page, context)
-    if block.kind in ("extra", "supplementary"):
+    if block.kind in FOLDED_BLOCK_KINDS:
         if not unfolded:
             return (
                 f'<p class="fold"><a href="action:fold/{key}">&#9656; Unfold {block.kind} text'

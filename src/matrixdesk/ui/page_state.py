@@ -11,7 +11,7 @@ class PageState:
     type_filter: str | None = None
     """Show only studies with this type code (S, K, R or G); None shows the whole list."""
     unfolded: frozenset[str] = field(default_factory=frozenset)
-    """Keys ("<section-slug>/<block-index>") of extra/supplementary text the reader unfolded."""
+    """`fold_key`s of the extra/supplementary text the reader unfolded."""
     highlight: str | None = None
     """Anchor name of the heading or study to highlight ("section-<slug>" / "entry-<slug>")."""
 
@@ -26,6 +26,11 @@ class PageState:
 
     def highlighting(self, anchor: str | None) -> PageState:
         return replace(self, highlight=anchor)
+
+
+def fold_key(section_slug: str, index: int) -> str:
+    """Names block `index` of a Matrix Bite section; search hits name their block the same way."""
+    return f"{section_slug}/{index}"
 
 
 def section_anchor(slug: str) -> str:

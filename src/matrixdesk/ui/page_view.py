@@ -18,7 +18,7 @@ from matrixdesk.paths import resources_dir
 from matrixdesk.ui.breadcrumb import Breadcrumb
 from matrixdesk.ui.external_link import confirm_external_link
 from matrixdesk.ui.find_bar import FindBar
-from matrixdesk.ui.page_find import FOLDED_KINDS, unfolded_for
+from matrixdesk.ui.page_find import unfolded_block, unfolded_for
 from matrixdesk.ui.page_finder import PageFinder
 from matrixdesk.ui.page_html import (
     MatrixContext,
@@ -26,6 +26,7 @@ from matrixdesk.ui.page_html import (
     cell_page_html,
     document_html,
     not_in_pack_html,
+    typed_count,
 )
 from matrixdesk.ui.page_state import PageState, entry_anchor, section_anchor
 from matrixdesk.ui.reading_browser import ReadingBrowser
@@ -44,6 +45,7 @@ class PageView(QWidget):
     def __init__(self, side: QWidget, parent: QWidget | None = None) -> None:
         """`side` (the navigator) stands to the left of the page."""
         super().__init__(parent)
+        load_fonts(resources_dir() / "fonts", READING_FONT_FILES)  # before the first page
         self.breadcrumb = Breadcrumb()
         self.filter_bar = TypeFilterBar()
         self.browser = ReadingBrowser()
@@ -91,10 +93,12 @@ class PageView(QWidget):
         context: MatrixContext,
         place: Address,
         restored: PageState | None = None,
+        unfold: str = "",
     ) -> None:
         """Show a cell page; `place` may name a Matrix Bite heading or study to bring into view.
         Going Back or Forward passes the folds and filter the reader left the page with (and
-        the window restores the scroll position)."""
+        the window restores the scroll position). `unfold` (a `fold_key`, from a search hit)
+        names a block to open with the Matrix Bite, in this render rather than a second one."""
         same_page = self.page is not None and self.page.summary.address == page.summary.address
         state = restored or (self.state if same_page else PageState())
         anchor = None
@@ -106,11 +110,13 @@ class PageView(QWidget):
             entry = next((e for e in page.entries if e.slug == place.entry), None)
             if entry and state.type_filter and state.type_filter not in entry.types:
                 state = state.with_filter(None)
+        if unfold:
+            state = unfolded_block(page, state, unfold)
         self.finder.forget()  # a result's marked words are for the visit they were opened on
         self.page, self.context = page, context
         self.state = state.highlighting(anchor)
         self._set_cell_breadcrumb(page.summary, context)
-        counts = {"all": sum(1 for e in page.entries if e.search_query is None)}
+        counts = {"all": typed_count(page.entries)}
         counts |= {code: sum(code in e.types for e in page.entries) for code in TYPED_STUDY_CODES}
         self.filter_bar.set_counts(counts)
         self.filter_bar.setVisible(page.summary.has_content)
@@ -151,21 +157,6 @@ class PageView(QWidget):
     def reveal_words(self, words: list[str]) -> None:
         self.finder.reveal_words(words)
 
-    def unfold_block(self, key: str) -> None:
-        """Open the Matrix Bite and the folded text `key` ("<section>/<index>") if it is folded."""
-        if self.page is None:
-            return
-        section_slug, _, index = key.partition("/")
-        section = next((s for s in self.page.sections if s.slug == section_slug), None)
-        if section is None or not index.isdigit() or int(index) >= len(section.blocks):
-            return
-        state = self.state.with_bite(True)
-        if section.blocks[int(index)].kind in FOLDED_KINDS and key not in state.unfolded:
-            state = state.toggled_fold(key)
-        if state != self.state:
-            self.state = state
-            self._render(keep_place=True)
-
     def step_match(self, delta: int) -> None:
         self.finder.step(delta)
 
@@ -188,14 +179,12 @@ class PageView(QWidget):
         self.zoom_steps = steps
         self._rebuild()
 
-    def restyle(self) -> None:
-        """Rebuild the page's colours after the system switched between light and dark."""
-        self._rebuild()
-
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
+        # The page's colours come from the palette alone, and Qt changes the palette (and sends
+        # this) when the system switches between light and dark: the one place to restyle.
         if event.type() == QEvent.Type.PaletteChange:
-            self.restyle()
+            self._rebuild()
 
     # --- internals ---------------------------------------------------------------------------
 
@@ -242,7 +231,6 @@ class PageView(QWidget):
         top = self.browser.cursorForPosition(QPoint(0, 0)).position() if keep_place else None
         self._renders += 1
         self._html = html
-        load_fonts(resources_dir() / "fonts", READING_FONT_FILES)
         scale = zoom_scale(self.zoom_steps)
         document = self.browser.document()
         style = (scale, self.palette().cacheKey())

@@ -115,13 +115,12 @@ class SearchController(QObject):
     def open_result(self, hit: SearchHit) -> None:
         """Open a result's place and mark the words that matched there; for a match in the
         Matrix Bite, unfold the very block it is in."""
-        if not self.window.navigate(hit.address) or not self.window.showing_page():
+        window = self.window
+        if not window.navigate(hit.address, unfold=hit.block) or not window.showing_page():
             return
+        # The marks hold word characters only (see core.search_marks): nothing to strip.
         words = _MARKED.findall(hit.title_html) + _MARKED.findall(hit.snippet_html)
-        page = self.window.page
-        if hit.block:
-            page.unfold_block(hit.block)
-        page.reveal_words([re.sub(r"<[^>]+>", "", word) for word in words])
+        window.page.reveal_words(words)
 
     @Slot()
     def leave(self, clear: bool = True) -> None:

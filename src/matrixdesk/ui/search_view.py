@@ -41,6 +41,7 @@ from matrixdesk.ui.qt_types import ModelIndex
 from matrixdesk.ui.theme import blend
 
 RESULT_LINES = 4  # title, place, and two lines of snippet
+DOCUMENT_CACHE_SIZE = 200  # laid-out results kept; cleared when full (widths change on resize)
 HitRole = Qt.ItemDataRole.UserRole + 1
 """Data role holding a row's SearchHit (None on a group heading)."""
 
@@ -53,15 +54,21 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__()
         self.describe = describe
         self.rows: list[str | SearchHit] = []
+        # Per row, worked out once per search rather than on every data() call: the rich text
+        # shown and the plain text read aloud (a heading is both).
+        self._texts: list[tuple[str, str]] = []
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
-        self.rows = []
+        self.rows, self._texts = [], []
         for kind in KINDS:
             group = [hit for hit in hits if hit.kind == kind]
             if group:
-                self.rows.append(f"{KIND_LABELS[kind]} ({len(group)})")
+                heading = f"{KIND_LABELS[kind]} ({len(group)})"
+                self.rows.append(heading)
+                self._texts.append((heading, heading))
                 self.rows.extend(group)
+                self._texts.extend(_result_texts(hit, self.describe(hit)) for hit in group)
         self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
@@ -73,25 +80,38 @@ class SearchResultsModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.rows[index.row()]
+        row = index.row()
         if role == HitRole:
-            return row if isinstance(row, SearchHit) else None
+            hit = self.rows[row]
+            return hit if isinstance(hit, SearchHit) else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return row if isinstance(row, str) else self.html(row)
+            return self._texts[row][0]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            if isinstance(row, str):
-                return row
-            return f"{plain(row.title_html)}. {self.describe(row)}. {plain(row.snippet_html)}"
+            return self._texts[row][1]
         return None
 
-    def html(self, hit: SearchHit) -> str:
-        snippet = f"<br>{hit.snippet_html}" if hit.snippet_html else ""
-        title = hit.title_html or hit.snippet_html
-        return f'<b>{title}</b><br><span class="place">{self.describe(hit)}</span>{snippet}'
+
+def _result_texts(hit: SearchHit, where: str) -> tuple[str, str]:
+    """A result's rich text (marked words in bold) and its words for a screen reader; `where`
+    is its place, as `describe` gives it."""
+    snippet = f"<br>{hit.snippet_html}" if hit.snippet_html else ""
+    title = hit.title_html or hit.snippet_html
+    html = f'<b>{title}</b><br><span class="place">{where}</span>{snippet}'
+    return html, f"{plain(hit.title_html)}. {where}. {plain(hit.snippet_html)}"
 
 
 class ResultDelegate(QStyledItemDelegate):
     """Draws a result's rich text (marked words in bold) and group headings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Laid-out results by (row, width, font, place colour): a list repaints every result
+        # on each hover or selection change, and laying out rich text is the slow part.
+        self._documents: dict[tuple[int, int, str, str], QTextDocument] = {}
+
+    def forget(self) -> None:
+        """Drop the laid-out results: the rows now hold other hits."""
+        self._documents.clear()
 
     def _document(
         self, option: QStyleOptionViewItem, index: ModelIndex, selected: bool
@@ -102,11 +122,19 @@ class ResultDelegate(QStyledItemDelegate):
         else:
             text = palette.color(QPalette.ColorRole.Text)
             place = blend(text, palette.color(QPalette.ColorRole.Base), 0.4).name()
-        document = QTextDocument()
-        document.setDefaultFont(option.font)  # type: ignore[attr-defined]
-        document.setDefaultStyleSheet(f".place {{ color: {place}; }}")
-        document.setHtml(index.data(Qt.ItemDataRole.DisplayRole))
-        document.setTextWidth(max(200, option.rect.width() - 24))  # type: ignore[attr-defined]
+        font = option.font  # type: ignore[attr-defined]
+        width = max(200, option.rect.width() - 24)  # type: ignore[attr-defined]
+        key = (index.row(), width, font.key(), place)
+        document = self._documents.get(key)
+        if document is None:
+            if len(self._documents) > DOCUMENT_CACHE_SIZE:
+                self._documents.clear()
+            document = QTextDocument()
+            document.setDefaultFont(font)
+            document.setDefaultStyleSheet(f".place {{ color: {place}; }}")
+            document.setHtml(index.data(Qt.ItemDataRole.DisplayRole))
+            document.setTextWidth(width)
+            self._documents[key] = document
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
@@ -201,7 +229,9 @@ class SearchView(QWidget):
         self.model = SearchResultsModel(describe)
         self.results = ResultsList()
         self.results.setModel(self.model)
-        self.results.setItemDelegate(ResultDelegate(self.results))
+        delegate = ResultDelegate(self.results)
+        self.results.setItemDelegate(delegate)
+        self.model.modelReset.connect(delegate.forget)
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)

@@ -13,9 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from matrixdesk.core.pack import PackError
-from matrixdesk.core.search import SearchHit
-from matrixdesk.core.store import ContentStore
+from matrixdesk.core.pack import connect_read_only
+from matrixdesk.core.search import SearchHit, search
 
 
 class _Worker(QObject):
@@ -26,7 +25,8 @@ class _Worker(QObject):
         super().__init__()
         self.pack = pack
         self.newest = 0  # written by the UI thread; an int store is atomic under the GIL
-        self.store: ContentStore | None = None
+        # Only a connection: the window's store already checked the pack when it opened it.
+        self.connection: sqlite3.Connection | None = None
 
     @Slot(int, str, str, str)
     def run(self, number: int, text: str, matrix: str, type_code: str) -> None:
@@ -34,10 +34,12 @@ class _Worker(QObject):
             return
         hits: list[SearchHit] = []
         try:
-            if self.store is None:
-                self.store = ContentStore.open(self.pack)
-            hits = self.store.search(text, matrix or None, type_code or None, prefix_last=True)
-        except (PackError, sqlite3.Error) as error:
+            if self.connection is None:
+                self.connection = connect_read_only(self.pack)
+            hits = search(
+                self.connection, text, matrix or None, type_code or None, prefix_last=True
+            )
+        except sqlite3.Error as error:
             # The window already opened this pack; if it fails now, report it and carry on
             # answering (with nothing) rather than let the thread die silently.
             print(f"matrixdesk: search failed: {error}", file=sys.stderr)
@@ -45,9 +47,9 @@ class _Worker(QObject):
 
     def close(self) -> None:
         """Called on the worker's own thread as it finishes (a direct connection)."""
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
 
 
 class SearchRunner(QObject):
@@ -67,12 +69,12 @@ class SearchRunner(QObject):
         self._worker.finished.connect(self._on_finished)
         QCoreApplication.instance().aboutToQuit.connect(self.stop)
         self._number = 0
-        self._texts: dict[int, str] = {}
+        self._text = ""  # of request number `_number`, the only one whose answer is shown
         self._thread.start()
 
     def search(self, text: str, matrix: str | None, type_code: str | None) -> None:
         self._number += 1
-        self._texts = {self._number: text}
+        self._text = text
         self._worker.newest = self._number
         self._request.emit(self._number, text, matrix or "", type_code or "")
 
@@ -87,4 +89,4 @@ class SearchRunner(QObject):
     @Slot(int, list)
     def _on_finished(self, number: int, hits: list[SearchHit]) -> None:
         if number == self._number:
-            self.results_ready.emit(self._texts[number], hits)
+            self.results_ready.emit(self._text, hits)
