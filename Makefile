@@ -3,19 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+PACKAGING_INSTALLED := $(VENV)/.packaging-installed
 PACK := src/matrixdesk/data/matrices.sqlite
 CONTENT := $(shell find data/content -type f)
 COMPILER := $(shell find src/matrixdesk/core src/matrixdesk/authoring -name '*.py')
+LINT_PATHS := src tests packaging scripts
 
 .PHONY: run test bench screenshots package lint format pack check clean
 
 run: $(PACK)
 	$(PY) -m matrixdesk
 
-test: $(PACK)
-	$(PY) -m ruff check src tests packaging scripts
-	$(PY) -m ruff format --check src tests packaging scripts
-	$(PY) -m mypy
+# Prerequisites are made left to right: set-up and the pack, then lint, then pytest.
+test: $(PACK) lint
 	$(PY) -m pytest
 
 bench: $(PACK)
@@ -23,9 +23,8 @@ bench: $(PACK)
 
 # The frozen bundle, .deb, portable .tar.gz and wixl MSI in dist/, then their tests: the frozen
 # smoke test, the installers' contents, and installing the .deb (this machine must be yours).
-package: $(PACK)
+package: $(PACK) $(PACKAGING_INSTALLED)
 	scripts/install-package-deps.sh
-	$(PY) -m pip install --quiet -e '.[package]'
 	$(PY) packaging/package.py
 	MATRIXDESK_INSTALL_TEST=1 $(PY) -m pytest tests/test_frozen.py tests/test_installers.py
 
@@ -33,13 +32,13 @@ screenshots: $(PACK)
 	$(PY) scripts/screenshots.py
 
 lint: $(INSTALLED)
-	$(PY) -m ruff check src tests packaging scripts
-	$(PY) -m ruff format --check src tests packaging scripts
+	$(PY) -m ruff check $(LINT_PATHS)
+	$(PY) -m ruff format --check $(LINT_PATHS)
 	$(PY) -m mypy
 
 format: $(INSTALLED)
-	$(PY) -m ruff format src tests packaging scripts
-	$(PY) -m ruff check --fix src tests packaging scripts
+	$(PY) -m ruff format $(LINT_PATHS)
+	$(PY) -m ruff check --fix $(LINT_PATHS)
 
 pack: $(PACK)
 
@@ -51,6 +50,11 @@ $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# PyInstaller, on top of the test set-up; again only when pyproject.toml changes.
+$(PACKAGING_INSTALLED): $(INSTALLED) pyproject.toml
+	$(PY) -m pip install --quiet -e '.[package]'
 	touch $@
 
 $(PACK): $(INSTALLED) $(CONTENT) $(COMPILER)

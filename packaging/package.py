@@ -61,7 +61,7 @@ def system_dependencies(bundle: Path) -> list[str]:
     # that libraries the bundle carries itself are not counted as the system's.
     environment = {**os.environ, "LD_LIBRARY_PATH": str(bundle / "_internal")}
     for path in bundle.rglob("*"):
-        if not path.is_file() or path.is_symlink() or path.read_bytes()[:4] != b"\x7fELF":
+        if not path.is_file() or path.is_symlink() or not _is_elf(path):
             continue
         lines = run("ldd", path, capture_output=True, env=environment).stdout.splitlines()
         for line in lines:
@@ -81,6 +81,11 @@ def system_dependencies(bundle: Path) -> list[str]:
             raise SystemExit(f"no Debian package owns {path}")
         packages.add(found.stdout.split(":")[0].strip())
     return sorted(_with_minimum_libc(package) for package in packages)
+
+
+def _is_elf(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(4) == b"\x7fELF"
 
 
 def _with_minimum_libc(package: str) -> str:
@@ -114,7 +119,8 @@ def build_deb() -> Path:
     shutil.copy(ROOT / "resources" / "icons" / "matrixdesk.svg", scalable)
     (share / "metainfo").mkdir()
     metainfo = (linux / f"{APP_ID}.metainfo.xml.in").read_text(encoding="utf-8")
-    metainfo = metainfo.replace("@VERSION@", VERSION).replace("@DATE@", release_date())
+    release_date = datetime.date.today().isoformat()
+    metainfo = metainfo.replace("@VERSION@", VERSION).replace("@DATE@", release_date)
     (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(metainfo, encoding="utf-8")
     docs = share / "doc" / "matrixdesk"
     docs.mkdir(parents=True)
@@ -183,10 +189,6 @@ def build_msi() -> Path:
     )  # fmt: skip
     print(f"msi: {msi} ({size(msi)})")
     return msi
-
-
-def release_date() -> str:
-    return datetime.date.today().isoformat()
 
 
 def main() -> int:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import bench_search
 
+from matrixdesk.ui.launch import CONFIG_DIR_ENV, FIRST_PAINT_ENV
+
 REPO = Path(__file__).resolve().parents[1]
 BARE = Path(__file__).resolve().parent / "bench_bare_window.py"
 TARGETS = {
@@ -55,20 +57,17 @@ def main() -> int:
 
 
 def _env(config: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "MATRIXDESK_CONFIG_DIR": str(config),
-        "MATRIXDESK_EXIT_AFTER_FIRST_PAINT": "1",
-    }
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", CONFIG_DIR_ENV: str(config)}
 
 
 def _first_paint(command: list[str]) -> tuple[float, int]:
     """Seconds from spawning `command` to its first paint, and its peak RSS in kB."""
     with tempfile.TemporaryDirectory() as config:
+        # The app prints its first paint and quits only when asked (the bare window always does).
+        env = {**_env(Path(config)), FIRST_PAINT_ENV: "1"}
         started = time.time()
         result = subprocess.run(
-            command, env=_env(Path(config)), capture_output=True, text=True, check=True, timeout=60
+            command, env=env, capture_output=True, text=True, check=True, timeout=60
         )
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
     return float(lines["first-paint"]) - started, int(lines.get("peak-rss-kb", 0))
@@ -76,12 +75,11 @@ def _first_paint(command: list[str]) -> tuple[float, int]:
 
 def _child(mode: str, pack: Path, place: str = "") -> dict[str, float]:
     with tempfile.TemporaryDirectory() as config:
-        env = {**_env(Path(config)), "MATRIXDESK_EXIT_AFTER_FIRST_PAINT": ""}
         command = [sys.executable, __file__, "--child", mode, "--pack", str(pack)]
         if place:
             command += ["--place", place]
         result = subprocess.run(
-            command, env=env, capture_output=True, text=True, check=True, timeout=300
+            command, env=_env(Path(config)), capture_output=True, text=True, check=True, timeout=300
         )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -128,7 +126,7 @@ def _machine() -> dict[str, str]:
 
 
 def _run(runs: int, json_path: Path) -> int:
-    sys.path.insert(0, str(REPO))
+    bench_search._repository_on_path()
     from tests.synthetic import content_with_large_cell
 
     from matrixdesk.authoring.compiler import build_pack
@@ -204,7 +202,15 @@ def _print_table(r: dict) -> None:
     )
     print(f"{'measure':42} {'median':>9} {'min':>9} {'max':>9}  {'target':10} result")
 
-    def row(label: str, s: dict, unit: str = "ms", target: float | None = None, note: str = ""):
+    def row(
+        label: str,
+        figures: dict | float,
+        unit: str = "ms",
+        target: float | None = None,
+        note: str = "",
+    ) -> None:
+        """One line of the table; `figures` is a summary (median, min, max) or a bare median."""
+        s = figures if isinstance(figures, dict) else {"median": figures}
         spread = f"{s['min']:7.1f}{unit} {s['max']:7.1f}{unit}" if "min" in s else " " * 19
         judged = ""
         if target is not None:
@@ -215,21 +221,11 @@ def _print_table(r: dict) -> None:
     first = r["first_paint_ms"]
     row("First paint: bare PySide6 window", first["bare_pyside6"])
     row("First paint: MatrixDesk home grid", first["matrixdesk"])
-    row(
-        "First paint ratio",
-        {"median": r["first_paint_ratio"]},
-        "x",
-        r["targets"]["first_paint_ratio"],
-    )
+    row("First paint ratio", r["first_paint_ratio"], "x", r["targets"]["first_paint_ratio"])
     frozen = r["frozen_first_paint"]
     if frozen:
         row("First paint: frozen bundle (dist/)", frozen["ms"])
-        row(
-            "Frozen / from source",
-            {"median": frozen["ratio_to_source"]},
-            "x",
-            r["targets"]["frozen_ratio"],
-        )
+        row("Frozen / from source", frozen["ratio_to_source"], "x", r["targets"]["frozen_ratio"])
     for key, label in (
         ("open_b5_ms", "Open B5 (click to painted page)"),
         ("open_large_ms", "Open synthetic 10x-B5 cell"),
@@ -241,26 +237,21 @@ def _print_table(r: dict) -> None:
     rss = r["peak_rss_mb"]
     row(
         "Peak RSS after opening all 50 cells",
-        {"median": rss["matrixdesk_all_cells"]},
+        rss["matrixdesk_all_cells"],
         "MB",
         r["targets"]["peak_rss_mb"],
     )
-    row("Peak RSS: bare PySide6 window", {"median": rss["bare_pyside6"]}, "MB")
+    row("Peak RSS: bare PySide6 window", rss["bare_pyside6"], "MB")
     search = r["search"]
     print(f"\nSearch, on {search['pack']}:")
     query, typing = search["query_ms"], search["keystroke_to_results_ms"]
-    row("Query p50 (core API, warm)", {"median": query["p50"]})
-    row("Query p95", {"median": query["p95"]}, "ms", r["targets"]["query_p95_ms"])
+    row("Query p50 (core API, warm)", query["p50"])
+    row("Query p95", query["p95"], "ms", r["targets"]["query_p95_ms"])
     for kind, median in query["median_by_kind"].items():
-        row(f"  median, {kind}", {"median": median})
-    row("Keystroke to results p50 (window)", {"median": typing["p50"]})
-    row(
-        "Keystroke to results p95",
-        {"median": typing["p95"]},
-        "ms",
-        r["targets"]["keystroke_p95_ms"],
-    )
-    row("Longest UI stall while typing a burst", {"median": typing["longest_ui_stall_ms"]})
+        row(f"  median, {kind}", median)
+    row("Keystroke to results p50 (window)", typing["p50"])
+    row("Keystroke to results p95", typing["p95"], "ms", r["targets"]["keystroke_p95_ms"])
+    row("Longest UI stall while typing a burst", typing["longest_ui_stall_ms"])
 
 
 # --- children (run in their own process) --------------------------------------------------------

@@ -58,6 +58,15 @@ def query_set() -> dict[str, list[str]]:
     }
 
 
+def _percentiles(values: list[float]) -> dict[str, float]:
+    return {
+        "p50": statistics.median(values),
+        "p95": statistics.quantiles(values, n=20)[18],
+        "max": max(values),
+        "runs": len(values),
+    }
+
+
 def query_latency(pack: Path) -> dict[str, object]:
     """p50/p95 of ContentStore.search (the core API, warm) over the query set."""
     from matrixdesk.core.store import ContentStore
@@ -78,13 +87,7 @@ def query_latency(pack: Path) -> dict[str, object]:
             times += kind_times
     finally:
         store.close()
-    return {
-        "p50": statistics.median(times),
-        "p95": statistics.quantiles(times, n=20)[18],
-        "max": max(times),
-        "runs": len(times),
-        "median_by_kind": by_kind,
-    }
+    return _percentiles(times) | {"median_by_kind": by_kind}
 
 
 def child_typing(pack: Path) -> int:
@@ -129,15 +132,5 @@ def child_typing(pack: Path) -> int:
         QTest.qWait(80)
     ticker.stop()
     window.close()
-    print(
-        json.dumps(
-            {
-                "p50": statistics.median(latencies),
-                "p95": statistics.quantiles(latencies, n=20)[18],
-                "max": max(latencies),
-                "runs": len(latencies),
-                "longest_ui_stall_ms": max(gaps),
-            }
-        )
-    )
+    print(json.dumps(_percentiles(latencies) | {"longest_ui_stall_ms": max(gaps)}))
     return 0

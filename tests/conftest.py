@@ -1,15 +1,18 @@
-"""Shared fixtures. Qt runs offscreen; tests that use qtbot are marked `gui` automatically."""
+"""Shared fixtures and pack helpers. Qt runs offscreen; tests that use qtbot are marked `gui`
+automatically."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from matrixdesk.core.schema import SCHEMA_VERSION
 from matrixdesk.core.store import ContentStore
 
 if TYPE_CHECKING:
@@ -91,3 +94,20 @@ def content_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "content"
     shutil.copytree(CONTENT, copy)
     return copy
+
+
+def make_bad_pack(kind: str, good: Path, folder: Path) -> Path:
+    """A pack file in `folder` that cannot be used, damaged as `kind` says: "missing", "not
+    sqlite", "truncated", "wrong application id" or "newer schema" (a copy of `good`)."""
+    bad = folder / "bad.sqlite"
+    if kind == "not sqlite":
+        bad.write_text("These are meeting notes, not a database.\n" * 10)
+    elif kind == "truncated":
+        bad.write_bytes(good.read_bytes()[:16384])
+    elif kind == "wrong application id":
+        sqlite3.connect(bad).execute("CREATE TABLE notes (text)").connection.close()
+    elif kind == "newer schema":
+        bad.write_bytes(good.read_bytes())
+        with sqlite3.connect(bad) as connection:
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    return bad

@@ -70,6 +70,15 @@ def click_link(qtbot: QtBot, browser: QTextBrowser, link: Fragment) -> None:
     )
 
 
+def tab_to(qtbot: QtBot, browser: QTextBrowser, href: str) -> None:
+    """Press Tab until the link to `href` has the focus, as a keyboard user walks a page's links;
+    gives up after 60 presses (the caller checks where the cursor ended up)."""
+    for _ in range(60):
+        qtbot.keyClick(browser, Qt.Key.Key_Tab)
+        if browser.textCursor().charFormat().anchorHref() == href:
+            return
+
+
 def is_in_view(browser: QTextBrowser, text: str) -> bool:
     """Whether the paragraph or heading that is exactly `text` is (at least partly) on screen."""
     document = browser.document()

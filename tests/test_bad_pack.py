@@ -3,30 +3,14 @@ to do, and a non-zero exit: never a traceback."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from matrixdesk.app import main
-from matrixdesk.core.schema import SCHEMA_VERSION
-
-
-def _make_bad_pack(kind: str, good: Path, folder: Path) -> Path:
-    bad = folder / "bad.sqlite"
-    if kind == "not sqlite":
-        bad.write_text("These are meeting notes, not a database.\n" * 10)
-    elif kind == "truncated":
-        bad.write_bytes(good.read_bytes()[:16384])
-    elif kind == "wrong application id":
-        sqlite3.connect(bad).execute("CREATE TABLE notes (text)").connection.close()
-    elif kind == "newer schema":
-        bad.write_bytes(good.read_bytes())
-        with sqlite3.connect(bad) as connection:
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    return bad
+from tests.conftest import make_bad_pack
+from tests.dialogs import answer_next_dialog
 
 
 @pytest.mark.parametrize(
@@ -52,18 +36,8 @@ def test_bad_pack_shows_a_dialog_and_exits_non_zero(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    bad = _make_bad_pack(kind, pack_path, tmp_path)
-    shown: list[str] = []
-
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, read_and_close)
-            return
-        shown.extend([box.text(), box.informativeText()])
-        box.accept()
-
-    QTimer.singleShot(0, read_and_close)
+    bad = make_bad_pack(kind, pack_path, tmp_path)
+    shown = answer_next_dialog("OK")
     code = main(["--pack", str(bad), "--config-dir", str(tmp_path)])
     assert code == 1
     assert problem in shown[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -13,22 +14,22 @@ from matrixdesk.core.store import ContentStore
 from tests.reading_pane import click_link, links, page_text
 from tests.synthetic import content_with_features_cell
 
+if TYPE_CHECKING:
+    from tests.conftest import WindowFactory
+
 
 @pytest.fixture
-def synthetic_pack(tmp_path: Path) -> Path:
+def pack_path(tmp_path: Path) -> Path:
+    """Overrides conftest's: these tests read the synthetic features cell as drug A1."""
     pack = tmp_path / "synthetic.sqlite"
     assert build_pack(content_with_features_cell(tmp_path), pack) == []
     return pack
 
 
-def test_document_is_stored_with_the_studies_that_cite_it(synthetic_pack: Path) -> None:
-    store = ContentStore.open(synthetic_pack)
-    try:
-        document = store.document("synthetic-analysis")
-        page = store.cell_page("drug", "A1")
-        hits = store.search("quokkas")
-    finally:
-        store.close()
+def test_document_is_stored_with_the_studies_that_cite_it(store: ContentStore) -> None:
+    document = store.document("synthetic-analysis")
+    page = store.cell_page("drug", "A1")
+    hits = store.search("quokkas")
     assert document is not None
     assert (document.title, document.authors, document.year) == (
         "Synthetic analysis for tests",
@@ -51,34 +52,18 @@ def test_document_is_stored_with_the_studies_that_cite_it(synthetic_pack: Path) 
     ]
 
 
-def test_a_study_opens_its_document_in_the_app(
-    qtbot: QtBot, synthetic_pack: Path, config_dir: Path
-) -> None:
-    from matrixdesk.ui.launch import application, open_window
-    from matrixdesk.ui.settings import Settings
-
-    application()
-    store = ContentStore.open(synthetic_pack)
-    window = open_window(store, Settings(config_dir), "drug/A1")
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-    try:
-        assert "Document: Synthetic analysis for tests (in this pack)" in page_text(
-            window.page.browser
-        )
-        (document,) = links(window.page.browser, "Synthetic analysis for tests")
-        with qtbot.waitSignal(window.page_shown):
-            click_link(qtbot, window.page.browser, document)
-        text = page_text(window.page.browser)
-        assert str(window.current) == "matrixdesk:/doc/synthetic-analysis"
-        assert "Synthetic Author, Synthetic Journal, 2001" in text
-        assert "Summary" in text and "Key points" in text and "Commentary" in text
-        assert "Listed in Synthetic study of an analysis in the pack (Synthetic test cell)" in text
-        assert "Original: https://example.org/synthetic-analysis (needs internet)" in text
-    finally:
-        window.close()
-        store.close()
+def test_a_study_opens_its_document_in_the_app(qtbot: QtBot, main_window: WindowFactory) -> None:
+    window = main_window("drug/A1")
+    assert "Document: Synthetic analysis for tests (in this pack)" in page_text(window.page.browser)
+    (document,) = links(window.page.browser, "Synthetic analysis for tests")
+    with qtbot.waitSignal(window.page_shown):
+        click_link(qtbot, window.page.browser, document)
+    text = page_text(window.page.browser)
+    assert str(window.current) == "matrixdesk:/doc/synthetic-analysis"
+    assert "Synthetic Author, Synthetic Journal, 2001" in text
+    assert "Summary" in text and "Key points" in text and "Commentary" in text
+    assert "Listed in Synthetic study of an analysis in the pack (Synthetic test cell)" in text
+    assert "Original: https://example.org/synthetic-analysis (needs internet)" in text
 
 
 def _add_file(content: Path, relative: str, text: str) -> None:

@@ -133,7 +133,9 @@ _B5_LINKS = """
 @pytest.fixture(scope="module")
 def b5_links(pack_path: Path) -> list[_Link]:
     with closing(sqlite3.connect(pack_path)) as connection:
-        return [_Link(text, address, bool(ok)) for text, address, ok in connection.execute(_B5_LINKS)]
+        return [
+            _Link(text, address, bool(ok)) for text, address, ok in connection.execute(_B5_LINKS)
+        ]
 
 
 def test_every_link_in_b5_resolves(b5_links: list[_Link]) -> None:

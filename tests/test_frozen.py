@@ -3,7 +3,6 @@ traceback, missing module or Qt plugin error. Skipped when no bundle has been bu
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from pathlib import Path
@@ -11,39 +10,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.smoke_run import run_smoke_test
 
 BUNDLE = REPO / "dist" / "matrixdesk"
 EXECUTABLE = BUNDLE / ("matrixdesk-cli.exe" if os.name == "nt" else "matrixdesk")
-# What a broken bundle prints: each means a module, library or Qt plugin was left out.
-BROKEN = (
-    "Traceback",
-    "ModuleNotFoundError",
-    "ImportError",
-    "qt.qpa.plugin",
-    "Could not load the Qt platform plugin",
-    "Could not find the Qt platform plugin",
-    "Cannot load library",
-    "cannot open shared object file",
-)
 
 pytestmark = pytest.mark.skipif(not EXECUTABLE.exists(), reason="no frozen bundle: make package")
-
-
-def run_smoke_test(executable: Path, *extra: str) -> dict[str, object]:
-    """Run `executable --smoke-test` offscreen; fail on anything a broken build prints."""
-    result = subprocess.run(
-        [str(executable), "--smoke-test", *extra],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
-    problems = [marker for marker in BROKEN if marker in result.stderr]
-    assert result.returncode == 0 and not problems, f"{problems}\n{result.stderr}"
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["smoke_test"] == "passed"
-    return report
 
 
 def test_frozen_smoke_test_passes() -> None:

@@ -12,7 +12,7 @@ import pytest
 from matrixdesk.app import main
 from matrixdesk.authoring.compiler import build_pack
 from matrixdesk.core.schema import APPLICATION_ID, SCHEMA_VERSION
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, make_bad_pack
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
@@ -70,10 +70,14 @@ def test_info_prints_the_metadata(pack_path: Path, capsys: pytest.CaptureFixture
     ("damage", "message", "advice"),
     [
         ("missing", "The content pack does not exist.", "leave out --pack"),
-        ("text", "is not an SQLite database", "Check the file"),
+        ("not sqlite", "is not an SQLite database", "Check the file"),
         ("truncated", "the file has been cut short", "Check the file"),
-        ("foreign", "This SQLite database is not a MatrixDesk content pack.", "Check the file"),
-        ("newer", "needs a newer MatrixDesk", "Update MatrixDesk"),
+        (
+            "wrong application id",
+            "This SQLite database is not a MatrixDesk content pack.",
+            "Check the file",
+        ),
+        ("newer schema", "needs a newer MatrixDesk", "Update MatrixDesk"),
     ],
 )
 def test_info_refuses_a_bad_pack_with_a_plain_reason(
@@ -84,17 +88,7 @@ def test_info_refuses_a_bad_pack_with_a_plain_reason(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    bad = tmp_path / "bad.sqlite"
-    if damage == "text":
-        bad.write_text("not a database\n" * 20)
-    elif damage == "truncated":
-        bad.write_bytes(pack_path.read_bytes()[:8192])
-    elif damage == "foreign":
-        sqlite3.connect(bad).execute("CREATE TABLE t (x)").connection.close()
-    elif damage == "newer":
-        bad.write_bytes(pack_path.read_bytes())
-        with sqlite3.connect(bad) as connection:
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    bad = make_bad_pack(damage, pack_path, tmp_path)
     assert main(["info", str(bad)]) == 1
     err = capsys.readouterr().err
     assert message in err

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from matrixdesk.ui.main_window import MainWindow
@@ -17,7 +19,12 @@ from tests.reading_pane import (
     is_in_view,
     links,
     page_text,
+    point_of,
+    tab_to,
 )
+
+if TYPE_CHECKING:
+    from tests.conftest import WindowFactory
 
 B5_TYPES = ["K", "K", "K", "K", "R", "R", "R", "G", "G", "more"]
 CODES_OF_ROW_5 = ["A5", "B5", "C5", "D5", "E5"]
@@ -31,16 +38,18 @@ def _click_cell(qtbot: QtBot, window: MainWindow, code: str) -> None:
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def _open_b5(qtbot: QtBot, window: MainWindow) -> None:
+def _open_b5(qtbot: QtBot, main_window: WindowFactory) -> MainWindow:
+    """A new window in which B5 has been opened by a click in the home grid."""
+    window = main_window()
     _click_cell(qtbot, window, "B5")
     assert str(window.current) == "matrixdesk:/alcohol/B5"
+    return window
 
 
 def test_clicking_b5_shows_its_nine_studies_with_their_type_icons(
     qtbot: QtBot, main_window
 ) -> None:
-    window = main_window()
-    _open_b5(qtbot, window)
+    window = _open_b5(qtbot, main_window)
     browser = window.page.browser
     assert images(browser) == [f"icon:{code}" for code in B5_TYPES]
     icon_tips = [f.tooltip for f in fragments(browser.document()) if f.image]
@@ -60,8 +69,7 @@ def test_clicking_b5_shows_its_nine_studies_with_their_type_icons(
 
 
 def test_filtering_to_reviews_leaves_three(qtbot: QtBot, main_window) -> None:
-    window = main_window()
-    _open_b5(qtbot, window)
+    window = _open_b5(qtbot, main_window)
     qtbot.mouseClick(window.page.filter_bar.buttons["R"], Qt.MouseButton.LeftButton)
     assert images(window.page.browser) == ["icon:R"] * 3
     assert "Showing 3 of 9 studies (reviews only)" in page_text(window.page.browser)
@@ -80,8 +88,7 @@ def test_listed_above_link_shows_the_study_on_hover(qtbot: QtBot, main_window) -
 def test_discussion_link_unfolds_the_bite_and_highlights_the_heading(
     qtbot: QtBot, main_window
 ) -> None:
-    window = main_window()
-    _open_b5(qtbot, window)
+    window = _open_b5(qtbot, main_window)
     browser = window.page.browser
     assert SKILLS_HEADING not in page_text(browser)  # the Matrix Bite starts folded
     (click, *_) = links(browser, "click")
@@ -127,10 +134,7 @@ def test_keyboard_alone_reaches_b5_and_its_bite(qtbot: QtBot, main_window) -> No
     assert str(window.current) == "matrixdesk:/alcohol/B5"
     browser = window.page.browser
     assert browser.hasFocus()
-    for _ in range(60):  # Tab walks the page's links, as in a web browser
-        qtbot.keyClick(browser, Qt.Key.Key_Tab)
-        if browser.textCursor().charFormat().anchorHref() == "action:bite/open":
-            break
+    tab_to(qtbot, browser, "action:bite/open")
     assert browser.textCursor().charFormat().anchorHref() == "action:bite/open"
     assert browser.textCursor().selectedText() == "▸ Open Matrix Bite guide and commentary"
     qtbot.keyClick(browser, Qt.Key.Key_Return)
@@ -196,8 +200,7 @@ def test_open_at_a_section_unfolds_the_bite_there(main_window) -> None:
 
 
 def test_zoom_and_last_page_survive_a_restart(qtbot: QtBot, main_window, config_dir) -> None:
-    window = main_window()
-    _open_b5(qtbot, window)
+    window = _open_b5(qtbot, main_window)
     size = window.page.browser.document().defaultFont().pointSizeF()
     qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
@@ -269,10 +272,7 @@ def test_back_returns_to_where_the_reader_had_scrolled(qtbot: QtBot, main_window
 def test_opening_the_bite_by_keyboard_keeps_the_readers_place(qtbot: QtBot, main_window) -> None:
     window = main_window("alcohol/B5")
     browser = window.page.browser
-    for _ in range(60):
-        qtbot.keyClick(browser, Qt.Key.Key_Tab)
-        if browser.textCursor().charFormat().anchorHref() == "action:bite/open":
-            break
+    tab_to(qtbot, browser, "action:bite/open")
     scroll = browser.verticalScrollBar().value()
     qtbot.keyClick(browser, Qt.Key.Key_Return)
     assert window.page.state.bite_open
@@ -316,12 +316,6 @@ def test_a_missing_heading_opens_the_cell_and_says_so(main_window) -> None:
 
 
 def test_hovering_a_listed_above_link_shows_its_study(qtbot: QtBot, main_window) -> None:
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QHelpEvent
-    from PySide6.QtWidgets import QApplication, QToolTip
-
-    from tests.reading_pane import point_of
-
     window = main_window("alcohol/B5#where-should-i-start")
     browser = window.page.browser
     (listed, *_) = links(browser, "listed above")

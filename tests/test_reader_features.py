@@ -3,58 +3,35 @@ synthetic test cell; and what the reader does with web addresses."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from matrixdesk.authoring.compiler import build_pack
-from matrixdesk.core.store import ContentStore
+from matrixdesk.ui.main_window import MainWindow
+from tests.dialogs import answer_next_dialog
 from tests.reading_pane import click_link, images, links, page_text
 from tests.synthetic import content_with_features_cell
 
+if TYPE_CHECKING:
+    from tests.conftest import WindowFactory
+
 
 @pytest.fixture
-def synthetic_store(tmp_path: Path) -> Iterator[ContentStore]:
+def pack_path(tmp_path: Path) -> Path:
+    """Overrides conftest's: these tests read the synthetic features cell as drug A1."""
     pack = tmp_path / "synthetic.sqlite"
     assert build_pack(content_with_features_cell(tmp_path), pack) == []
-    store = ContentStore.open(pack)
-    yield store
-    store.close()
+    return pack
 
 
 @pytest.fixture
-def synthetic_window(qtbot: QtBot, synthetic_store: ContentStore, config_dir: Path):
-    from matrixdesk.ui.launch import application, open_window
-    from matrixdesk.ui.settings import Settings
-
-    application()
-    window = open_window(synthetic_store, Settings(config_dir), "drug/A1")
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-    yield window
-    window.close()
-
-
-def _answer_next_dialog(button_text: str) -> list[str]:
-    """Press `button_text` in the next message box that opens; returns what the box said."""
-    said: list[str] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
-        said.extend([box.text(), box.informativeText()])
-        next(b for b in box.buttons() if b.text().replace("&", "") == button_text).click()
-
-    QTimer.singleShot(0, answer)
-    return said
+def synthetic_window(main_window: WindowFactory) -> MainWindow:
+    return main_window("drug/A1")
 
 
 def test_study_with_two_types_shows_both_icons(synthetic_window) -> None:
@@ -88,7 +65,7 @@ def test_document_address_is_shown_and_opened_only_on_request(
     assert "Document: https://example.org/synthetic-document (needs internet)" in page_text(browser)
     (document,) = links(browser, "https://example.org/synthetic-document")
 
-    said = _answer_next_dialog("Cancel")
+    said = answer_next_dialog("Cancel")
     click_link(qtbot, browser, document)
     qtbot.waitUntil(lambda: len(said) == 2)
     assert said == [
@@ -97,12 +74,12 @@ def test_document_address_is_shown_and_opened_only_on_request(
     ]
     assert opened == []
 
-    _answer_next_dialog("Copy address")
+    answer_next_dialog("Copy address")
     click_link(qtbot, browser, document)
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == document.href)
     assert opened == []
 
-    _answer_next_dialog("Open in web browser")
+    answer_next_dialog("Open in web browser")
     click_link(qtbot, browser, document)
     qtbot.waitUntil(lambda: opened == [QUrl(document.href)])
 

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
+
+from tests.smoke_run import run_smoke_test
 
 
 def test_smoke_test_passes_and_reports_json() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "matrixdesk", "--smoke-test"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    report = json.loads(result.stdout)
+    # run_smoke_test also fails on a traceback (or any other sign of a broken build) on stderr.
+    report = run_smoke_test(sys.executable, "-m", "matrixdesk")
     assert report["smoke_test"] == "passed" and report["frozen"] is False
     assert set(report["timings_ms"]) == {
         "start_to_painted_grid",

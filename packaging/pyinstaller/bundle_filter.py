@@ -22,10 +22,11 @@ KEPT_PLUGINS = {
 }
 
 
-def _plugin_kept(parts: tuple[str, ...]) -> bool | None:
-    """For a file under .../plugins/<folder>/<file>: kept or not; None if not a plugin."""
+def _passes_plugin_filter(parts: tuple[str, ...]) -> bool:
+    """Whether to keep a file: yes unless it is under .../plugins/<folder>/ and not one of the
+    plugins the app uses."""
     if "plugins" not in parts:
-        return None
+        return True
     at = parts.index("plugins")
     if len(parts) < at + 3:
         return True
@@ -38,17 +39,14 @@ def _plugin_kept(parts: tuple[str, ...]) -> bool | None:
 
 
 def keep_binary(destination: str) -> bool:
-    parts = PurePath(destination).parts
-    kept = _plugin_kept(parts)
-    return True if kept is None else kept
+    return _passes_plugin_filter(PurePath(destination).parts)
 
 
 def keep_data(destination: str) -> bool:
     parts = PurePath(destination).parts
     if "translations" in parts and any(p.startswith("PySide6") for p in parts):
         return False  # the interface is English; Qt's own strings need no translation files
-    kept = _plugin_kept(parts)
-    return True if kept is None else kept
+    return _passes_plugin_filter(parts)
 
 
 def _is_library(destination: str) -> bool:
