@@ -1,5 +1,5 @@
 """`make bench`: start-up, page-open and memory figures for MatrixDesk, against a bare PySide6
-window measured in the same run. Prints a table and writes JSON. Needs a Unix (`resource`).
+window measured in the same run. Prints a table and writes JSON. Needs a Unix (see `peak_memory`).
 
 Every measurement runs in a fresh subprocess on the offscreen platform, with a fresh settings
 folder, so runs do not share caches or a restored last page.
@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import bench_search
+from peak_memory import peak_rss_kb
 
 from matrixdesk.ui.launch import CONFIG_DIR_ENV, FIRST_PAINT_ENV
 
@@ -305,8 +306,6 @@ def _child_open(pack: Path, place: str) -> int:
 
 
 def _child_memory(pack: Path) -> int:
-    import resource
-
     app, window = _window(pack)
     for context in window.contexts.values():
         for code in context.cells:
@@ -316,7 +315,7 @@ def _child_memory(pack: Path) -> int:
     window.navigate("alcohol/B5#trickier-situation")  # with the Matrix Bite unfolded
     window.page.browser.viewport().repaint()
     window.close()
-    print(json.dumps({"peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    print(json.dumps({"peak_rss_kb": peak_rss_kb()}))
     return 0
 
 

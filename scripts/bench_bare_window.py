@@ -4,10 +4,10 @@ Prints the wall-clock time of its first paint (and its peak memory), then quits;
 measures MatrixDesk's first painted grid the same way in the same run.
 """
 
-import resource
 import sys
 import time
 
+from peak_memory import peak_rss_kb
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
 
@@ -31,4 +31,4 @@ browser.viewport().installEventFilter(probe)
 window.resize(1100, 760)
 window.show()
 app.exec()
-print(f"peak-rss-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+print(f"peak-rss-kb {peak_rss_kb()}", flush=True)
