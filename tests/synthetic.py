@@ -9,6 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
+from matrixdesk.authoring.compiler import build_pack
 from tests.conftest import CONTENT
 
 FEATURES_CELL = """+++
@@ -82,6 +83,13 @@ Synthetic summary of a synthetic analysis, see [the synthetic cell](cell:drug/A1
 
 Synthetic commentary about quokkas, a word no real content uses.
 """
+
+
+def features_pack(folder: Path) -> Path:
+    """The pack built from `content_with_features_cell`, in `folder`."""
+    pack = folder / "synthetic.sqlite"
+    assert build_pack(content_with_features_cell(folder), pack) == []
+    return pack
 
 
 def content_with_features_cell(folder: Path) -> Path:

@@ -9,10 +9,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from matrixdesk.app import main
-from matrixdesk.authoring.compiler import build_pack
 from matrixdesk.core.store import ContentStore
 from tests.reading_pane import click_link, links, page_text
-from tests.synthetic import content_with_features_cell
+from tests.synthetic import content_with_features_cell, features_pack
 
 if TYPE_CHECKING:
     from tests.conftest import WindowFactory
@@ -21,9 +20,7 @@ if TYPE_CHECKING:
 @pytest.fixture
 def pack_path(tmp_path: Path) -> Path:
     """Overrides conftest's: these tests read the synthetic features cell as drug A1."""
-    pack = tmp_path / "synthetic.sqlite"
-    assert build_pack(content_with_features_cell(tmp_path), pack) == []
-    return pack
+    return features_pack(tmp_path)
 
 
 def test_document_is_stored_with_the_studies_that_cite_it(store: ContentStore) -> None:

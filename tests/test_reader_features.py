@@ -11,11 +11,10 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from matrixdesk.authoring.compiler import build_pack
 from matrixdesk.ui.main_window import MainWindow
 from tests.dialogs import answer_next_dialog
 from tests.reading_pane import click_link, images, links, page_text
-from tests.synthetic import content_with_features_cell
+from tests.synthetic import features_pack
 
 if TYPE_CHECKING:
     from tests.conftest import WindowFactory
@@ -24,9 +23,7 @@ if TYPE_CHECKING:
 @pytest.fixture
 def pack_path(tmp_path: Path) -> Path:
     """Overrides conftest's: these tests read the synthetic features cell as drug A1."""
-    pack = tmp_path / "synthetic.sqlite"
-    assert build_pack(content_with_features_cell(tmp_path), pack) == []
-    return pack
+    return features_pack(tmp_path)
 
 
 @pytest.fixture
