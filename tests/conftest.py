@@ -3,6 +3,7 @@ automatically."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -94,6 +95,22 @@ def content_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "content"
     shutil.copytree(CONTENT, copy)
     return copy
+
+
+def altered_pack(good: Path, folder: Path, *statements: str, name: str = "altered.sqlite") -> Path:
+    """A copy of the pack `good` changed by SQL `statements`, then sealed again: a pack that
+    passes the seal check but was not made by our writer (as a hostile or buggy tool might)."""
+    from matrixdesk.core.seal import write_seal
+
+    altered = folder / name
+    altered.write_bytes(good.read_bytes())
+    with contextlib.closing(sqlite3.connect(altered)) as connection:
+        for statement in statements:
+            connection.execute(statement)
+        connection.commit()
+    with altered.open("rb+") as handle:
+        write_seal(handle)
+    return altered
 
 
 def make_bad_pack(kind: str, good: Path, folder: Path) -> Path:

@@ -47,10 +47,10 @@ def test_bad_pack_shows_a_dialog_and_exits_non_zero(
 
 
 def test_the_installed_pack_gets_reinstall_advice(tmp_path: Path) -> None:
-    from matrixdesk.core.pack import PackError, check_pack_file
+    from matrixdesk.core.pack import PackError, PackFile
 
     try:
-        check_pack_file(tmp_path / "gone.sqlite")
+        PackFile(tmp_path / "gone.sqlite")
     except PackError as error:
         assert error.advice_for(chosen=False).startswith("Reinstall MatrixDesk")
         assert "leave out --pack" in error.advice_for(chosen=True)

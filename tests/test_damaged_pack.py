@@ -1,8 +1,7 @@
-"""A pack that opens but is damaged inside, or lacks cells, is refused in words, not a crash."""
+"""A pack that is damaged, or altered after it was made, is refused in words, never misread."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from matrixdesk.app import main
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
+from tests.conftest import altered_pack
 
 
 def _damaged_copy(good: Path, folder: Path) -> Path:
@@ -27,17 +27,14 @@ def test_a_damaged_pack_is_refused_with_a_reason(
     pack_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = _damaged_copy(pack_path, tmp_path)
-    with pytest.raises(PackError, match="damaged and cannot be read"):
+    with pytest.raises(PackError, match="damaged: its contents are not what they were"):
         ContentStore.open(bad)
     assert main(["info", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "The content pack is damaged and cannot be read" in err and "Traceback" not in err
+    assert "The content pack is damaged" in err and "Traceback" not in err
 
 
 def test_a_pack_missing_cells_is_refused(pack_path: Path, tmp_path: Path) -> None:
-    holed = tmp_path / "holed.sqlite"
-    holed.write_bytes(pack_path.read_bytes())
-    with sqlite3.connect(holed) as connection:
-        connection.execute("DELETE FROM cells WHERE code = 'C3'")
-    with pytest.raises(PackError, match="a matrix is missing some of its cells"):
+    holed = altered_pack(pack_path, tmp_path, "DELETE FROM cells WHERE code = 'C3'")
+    with pytest.raises(PackError, match="does not have its 25 cells in their places"):
         ContentStore.open(holed)

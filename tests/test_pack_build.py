@@ -114,11 +114,13 @@ def test_search_index_covers_titles_studies_and_commentary(pack_path: Path) -> N
 
 
 def test_the_pack_is_opened_read_only(pack_path: Path) -> None:
-    from matrixdesk.core.pack import connect_read_only
+    from matrixdesk.core.pack import PackFile
 
     before = pack_path.read_bytes()
-    connection = connect_read_only(pack_path)
+    pack = PackFile(pack_path)
+    connection = pack.connect()
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         connection.execute("DELETE FROM cells")
     connection.close()
+    pack.close()
     assert pack_path.read_bytes() == before

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import matrixdesk
 from matrixdesk.authoring.compiled import compile_content
+from matrixdesk.authoring.output import output_problem
 from matrixdesk.authoring.problems import Problem, ProblemLog
 from matrixdesk.authoring.reader import read_sources
-from matrixdesk.authoring.writer import write_pack
+from matrixdesk.authoring.writer import PackWriteError, write_pack
 
 
 def check_sources(source_dir: Path) -> list[Problem]:
@@ -22,13 +23,18 @@ def check_sources(source_dir: Path) -> list[Problem]:
 
 def build_pack(source_dir: Path, out: Path) -> list[Problem]:
     """Build `out` from `source_dir`. With any problem nothing is written; `out` is untouched."""
+    if refusal := output_problem(out, source_dir):
+        return [Problem(out, 0, refusal)]
     problems = ProblemLog()
     content = read_sources(source_dir, problems)
     compiled = compile_content(content, problems)
     if problems:
         return problems.sorted()
     content_hash = _content_hash(source_dir, content.files)
-    write_pack(content, compiled, content_hash, f"matrixdesk {matrixdesk.__version__}", out)
+    try:
+        write_pack(content, compiled, content_hash, f"matrixdesk {matrixdesk.__version__}", out)
+    except PackWriteError as error:
+        return [Problem(out, 0, f"the pack could not be written: {error}")]
     return []
 
 

@@ -10,10 +10,12 @@ from pathlib import Path
 class Problem:
     path: Path
     line: int
+    """1-based; 0 for a problem with a path as a whole (such as where a pack is written)."""
     message: str
 
     def __str__(self) -> str:
-        return f"{_display_path(self.path)}:{self.line}: {self.message}"
+        line = f":{self.line}" if self.line else ""
+        return f"{_display_path(self.path)}{line}: {self.message}"
 
 
 @dataclass

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, urlencode
 
 SCHEME = "matrixdesk"
+# A matrix key: the name of its source folder and the first part of its addresses.
+MATRIX_KEY_PATTERN = r"[a-z][a-z0-9-]*"
 
 _ADDRESS = re.compile(
-    r"^(?:matrixdesk:)?/?(?P<matrix>[a-z][a-z0-9-]*)"
+    rf"^(?:matrixdesk:)?/?(?P<matrix>{MATRIX_KEY_PATTERN})"
     r"(?:/column/(?P<column>[A-E])|/row/(?P<row>[1-5])"
     r"|/(?P<cell>[A-E][1-5])(?:/entry/(?P<entry>[a-z0-9-]+))?(?:#(?P<section>[a-z0-9-]+))?)?/?$"
 )

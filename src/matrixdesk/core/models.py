@@ -25,6 +25,8 @@ class PackInfo(Base):
     edition: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(Text)
     builder_version: Mapped[str] = mapped_column(Text)
+    # SHA-256 of the whole file, written in last (`core.seal`): checked before a pack is read.
+    seal: Mapped[str] = mapped_column(Text)
 
 
 class StudyType(Base):

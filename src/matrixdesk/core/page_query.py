@@ -3,6 +3,10 @@
 The reader queries the pack with the standard library's sqlite3, not SQLAlchemy: importing
 SQLAlchemy's ORM costs about 220 ms and 47 MB in the reader's process, more than Qt's whole
 start-up. SQLAlchemy stays the single definition of the tables (`models`) and writes the pack.
+
+Every value becomes view data through a check (`checked`), and a page's parts must fit together
+(studies point at headings the page has), so a pack made or altered by anything but our writer is
+refused as damaged instead of reaching the UI.
 """
 
 from __future__ import annotations
@@ -10,7 +14,17 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 
+from matrixdesk.core import checked
 from matrixdesk.core.addresses import Address
+from matrixdesk.core.checked import PackValueError
+from matrixdesk.core.schema import (
+    BLOCK_KINDS,
+    CELL_CODES,
+    COLUMN_KEYS,
+    ROW_KEYS,
+    SECTION_LEVELS,
+    STUDY_TYPES,
+)
 from matrixdesk.core.views import (
     Axis,
     BlockView,
@@ -65,15 +79,30 @@ _BLOCKS = """
 
 def cell_summary(row: tuple) -> CellSummary:
     """A row that starts with the columns of CELL_SUMMARIES, as a CellSummary."""
+    matrix, code = (
+        checked.text(row[0], "a matrix key"),
+        checked.one_of(row[1], CELL_CODES, "a cell code"),
+    )
+    what = f"cell {matrix}/{code}"
     return CellSummary(
-        matrix=row[0],
-        code=row[1],
-        title=row[2],
-        headline=row[3],
-        online_url=row[4],
-        has_content=bool(row[5]),
-        column=Axis(*row[6:9]),
-        row=Axis(*row[9:12]),
+        matrix=matrix,
+        code=code,
+        title=checked.text(row[2], f"the title of {what}"),
+        headline=checked.optional_text(row[3], f"the headline of {what}"),
+        online_url=checked.web_address(row[4], f"the online address of {what}"),
+        has_content=bool(checked.one_of(row[5], (0, 1), f"whether {what} has content")),
+        column=axis(row[6:9], COLUMN_KEYS, f"the column of {what}"),
+        row=axis(row[9:12], ROW_KEYS, f"the row of {what}"),
+    )
+
+
+def axis(row: tuple, keys: tuple[str, ...], what: str) -> Axis:
+    """(key, name, description) as an Axis whose key is one of `keys`."""
+    key, name, description = row
+    return Axis(
+        checked.one_of(key, keys, f"the key of {what}"),
+        checked.text(name, f"the name of {what}"),
+        checked.text(description, f"the description of {what}"),
     )
 
 
@@ -81,65 +110,113 @@ def load_cell_page(connection: sqlite3.Connection, matrix: str, code: str) -> Ce
     cell = connection.execute(_CELL, (matrix, code)).fetchone()
     if cell is None:
         return None
+    summary = cell_summary(cell)
+    what = f"cell {summary.matrix}/{summary.code}"
     cell_id, intro_html, intro_text, acknowledgement_html, acknowledgement_text = cell[12:]
     cell_id = (cell_id,)
+    sections = _sections(connection, cell_id, what)
     return CellPage(
-        summary=cell_summary(cell),
-        intro_html=intro_html,
-        intro_text=intro_text,
-        entries=_entries(connection, cell_id),
-        sections=_sections(connection, cell_id),
-        acknowledgement_html=acknowledgement_html,
-        acknowledgement_text=acknowledgement_text,
+        summary=summary,
+        intro_html=checked.optional_text(intro_html, f"the intro of {what}"),
+        intro_text=checked.optional_text(intro_text, f"the intro of {what}"),
+        entries=_entries(connection, cell_id, what, {s.slug for s in sections}),
+        sections=sections,
+        acknowledgement_html=checked.optional_text(
+            acknowledgement_html, f"the acknowledgement of {what}"
+        ),
+        acknowledgement_text=checked.optional_text(
+            acknowledgement_text, f"the acknowledgement of {what}"
+        ),
     )
 
 
-def _entries(connection: sqlite3.Connection, cell_id: tuple[int]) -> tuple[EntryView, ...]:
+def _entries(
+    connection: sqlite3.Connection, cell_id: tuple[int], cell: str, headings: set[str]
+) -> tuple[EntryView, ...]:
     types: defaultdict[int, list[str]] = defaultdict(list)
     for entry_id, code in connection.execute(_TYPES, cell_id):
-        types[entry_id].append(code)
+        types[entry_id].append(checked.one_of(code, STUDY_TYPES, f"a study type in {cell}"))
     discussed: defaultdict[int, list[str]] = defaultdict(list)
     for entry_id, slug in connection.execute(_DISCUSSIONS, cell_id):
-        discussed[entry_id].append(slug)
-    return tuple(
-        EntryView(
-            slug=slug,
-            types=tuple(types[entry_id]),
-            headline=headline,
-            byline=byline,
-            annotation_html=annotation_html,
-            annotation_text=annotation_text,
-            document_url=document_url,
-            document_slug=document_slug,
-            document_title=document_title,
-            note=note,
-            search_query=search_query,
-            discussed_in=tuple(discussed[entry_id]),
-        )
-        for (
-            entry_id,
-            slug,
-            headline,
-            byline,
-            annotation_html,
-            annotation_text,
-            document_url,
-            document_slug,
-            document_title,
-            note,
-            search_query,
-        ) in connection.execute(_ENTRIES, cell_id)
+        discussed[entry_id].append(checked.one_of(slug, headings, f"a heading in {cell}"))
+    entries = tuple(
+        _entry(row, tuple(types[row[0]]), tuple(discussed[row[0]]), cell)
+        for row in connection.execute(_ENTRIES, cell_id)
+    )
+    _unique([entry.slug for entry in entries], f"the studies of {cell}")
+    return entries
+
+
+def _entry(
+    row: tuple, types: tuple[str, ...], discussed_in: tuple[str, ...], cell: str
+) -> EntryView:
+    (
+        _,
+        slug,
+        headline,
+        byline,
+        annotation_html,
+        annotation_text,
+        document_url,
+        document_slug,
+        document_title,
+        note,
+        search_query,
+    ) = row
+    what = f"a study in {cell}"
+    if not types:
+        raise PackValueError(f"{what} has no type")
+    return EntryView(
+        slug=checked.slug(slug, what),
+        types=types,
+        headline=checked.text(headline, what),
+        byline=checked.optional_text(byline, what),
+        annotation_html=checked.text(annotation_html, what),
+        annotation_text=checked.text(annotation_text, what),
+        document_url=checked.optional_web_address(document_url, f"the document of {what}"),
+        document_slug=checked.optional_slug(document_slug, f"the document of {what}"),
+        document_title=checked.optional_text(document_title, f"the document of {what}"),
+        note=checked.optional_text(note, what),
+        search_query=checked.optional_text(search_query, what),
+        discussed_in=discussed_in,
     )
 
 
-def _sections(connection: sqlite3.Connection, cell_id: tuple[int]) -> tuple[SectionView, ...]:
+def _sections(
+    connection: sqlite3.Connection, cell_id: tuple[int], cell: str
+) -> tuple[SectionView, ...]:
+    what = f"a Matrix Bite heading in {cell}"
     blocks: defaultdict[int, list[BlockView]] = defaultdict(list)
     for section_id, kind, title, html, text in connection.execute(_BLOCKS, cell_id):
-        blocks[section_id].append(BlockView(kind, title, html, text))
-    return tuple(
-        SectionView(slug, title, level, parent_slug, tuple(blocks[section_id]))
-        for section_id, slug, title, level, parent_slug in connection.execute(_SECTIONS, cell_id)
-    )
+        blocks[section_id].append(
+            BlockView(
+                checked.one_of(kind, BLOCK_KINDS, f"a kind of text in {cell}"),
+                checked.optional_text(title, f"a panel title in {cell}"),
+                checked.text(html, f"a passage in {cell}"),
+                checked.text(text, f"a passage in {cell}"),
+            )
+        )
+    sections: list[SectionView] = []
+    for section_id, slug, title, level, parent_slug in connection.execute(_SECTIONS, cell_id):
+        parent = checked.optional_slug(parent_slug, what)
+        if parent is not None and parent not in {s.slug for s in sections}:
+            raise PackValueError(f"{what} belongs to no heading before it")
+        sections.append(
+            SectionView(
+                checked.slug(slug, what),
+                checked.text(title, what),
+                checked.one_of(level, SECTION_LEVELS, f"the level of {what}"),
+                parent,
+                tuple(blocks[section_id]),
+            )
+        )
+    _unique([section.slug for section in sections], f"the Matrix Bite headings of {cell}")
+    return tuple(sections)
+
+
+def _unique(slugs: list[str], what: str) -> None:
+    if len(set(slugs)) != len(slugs):
+        raise PackValueError(f"two of {what} have the same slug")
 
 
 _DOCUMENT = """
@@ -158,11 +235,40 @@ def load_document(connection: sqlite3.Connection, slug: str) -> DocumentView | N
     row = connection.execute(_DOCUMENT, (slug,)).fetchone()
     if row is None:
         return None
+    document_id, slug, title, authors, source, year, url, summary, key_points, commentary = row
+    what = f"document {slug}"
     cited_by = tuple(
-        CitingEntry(str(Address(matrix, code, entry=entry)), headline, cell_title)
-        for matrix, code, entry, headline, cell_title in connection.execute(_CITING, (row[0],))
+        CitingEntry(
+            str(
+                Address(
+                    checked.text(matrix, what),
+                    checked.one_of(code, CELL_CODES, what),
+                    entry=checked.slug(entry, what),
+                )
+            ),
+            checked.text(headline, what),
+            checked.text(cell_title, what),
+        )
+        for matrix, code, entry, headline, cell_title in connection.execute(_CITING, (document_id,))
     )
-    _, slug, title, authors, source, year, url, summary, key_points, commentary = row
     return DocumentView(
-        slug, title, authors, source, year, url, summary, key_points, commentary, cited_by
+        checked.slug(slug, what),
+        checked.text(title, what),
+        checked.optional_text(authors, what),
+        checked.optional_text(source, what),
+        checked.optional_text(year, what),
+        checked.optional_web_address(url, f"the original of {what}"),
+        checked.optional_text(summary, what),
+        checked.optional_text(key_points, what),
+        checked.optional_text(commentary, what),
+        cited_by,
     )
+
+
+# Every statement above with parameters that match nothing: the store runs them once at open.
+READER_STATEMENTS: tuple[tuple[str, tuple[object, ...]], ...] = (
+    (_CELL, ("", "")),
+    *((statement, (-1,)) for statement in (_ENTRIES, _TYPES, _DISCUSSIONS, _SECTIONS, _BLOCKS)),
+    (_DOCUMENT, ("",)),
+    (_CITING, (-1,)),
+)

@@ -7,7 +7,8 @@ from typing import Final
 APPLICATION_ID: Final = int.from_bytes(b"MDsk", "big")
 
 # `PRAGMA user_version`: bump whenever the tables change in a way older readers cannot handle.
-SCHEMA_VERSION: Final = 1
+# 2: packs are sealed (`pack_info.seal`, see `core.seal`).
+SCHEMA_VERSION: Final = 2
 
 PACK_FILENAME: Final = "matrices.sqlite"
 
@@ -25,6 +26,10 @@ MORE_CODE: Final = "more"
 # Column letters and row numbers every matrix has; a cell code is one of each ("B5").
 COLUMN_KEYS: Final = ("A", "B", "C", "D", "E")
 ROW_KEYS: Final = ("1", "2", "3", "4", "5")
+# Every cell code, row by row as the grid reads (A1, B1, ... E1, A2, ...).
+CELL_CODES: Final = tuple(column + row for row in ROW_KEYS for column in COLUMN_KEYS)
+# Matrix Bite headings: sections (##) and their sub-sections (###).
+SECTION_LEVELS: Final = (2, 3)
 
 # The kinds of block a Matrix Bite section (or an intro/annotation) is made of.
 BLOCK_KINDS: Final = (

@@ -20,6 +20,10 @@ import sqlite3
 from dataclasses import dataclass
 from html import unescape
 
+from matrixdesk.core import checked
+from matrixdesk.core.addresses import SLUG_PATTERN, Address, DocumentAddress, parse_place
+from matrixdesk.core.checked import PackValueError
+from matrixdesk.core.schema import STUDY_TYPES
 from matrixdesk.core.search_marks import marked, snippet, word_marker
 
 KINDS = ("cell", "entry", "commentary", "document")
@@ -40,6 +44,12 @@ RANK_ALL_UP_TO = 1500
 _TERM = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<word>\w+)(?P<star>\*?)')
 _WORD = re.compile(r"\w+")
 _COLUMNS = "rowid, kind, address, matrix, cell, types, block, title, body"
+_BLOCK = re.compile(rf"^{SLUG_PATTERN}/[0-9]+$")
+# A query that touches the index and its ranking, matching nothing: run once when a pack opens.
+SEARCH_STATEMENT = (
+    f"SELECT {_COLUMNS} FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 1",
+    ('"matrixdesk0no0such0word"',),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +153,10 @@ def search(
     if query is None:
         return []
     where, parameters = _filters(matrix, type_code)
-    try:
-        # More rows than wanted: several passages of one section count as one result.
-        rows = _rows(connection, query, where, parameters, limit + limit // 2)
-    except sqlite3.DatabaseError:
-        # _parse only builds valid queries; this is a last guard so that nothing typed into a
-        # search box (nor a damaged index) can ever surface as an error.
-        return []
+    # More rows than wanted: several passages of one section count as one result. _parse only
+    # builds valid queries, so an error from SQLite here means a damaged index: the caller
+    # (the store) reports it as such, never as "nothing matches".
+    rows = _rows(connection, query, where, parameters, limit + limit // 2)
     marker = word_marker(query.words, query.prefixes)
     hits: list[SearchHit] = []
     seen: set[str] = set()
@@ -161,17 +168,35 @@ def search(
         seen.add(address)
         hits.append(
             SearchHit(
-                kind=kind,
-                address=address,
-                matrix=matrix_key,
-                cell=cell,
-                title_html=marked(title, marker),
-                snippet_html=snippet(body, marker),
-                types=tuple(types.split()),
-                block=block,
+                kind=checked.one_of(kind, KINDS, "the kind of a search entry"),
+                address=_place(address),
+                matrix=checked.text(matrix_key, "the matrix of a search entry"),
+                cell=checked.text(cell, "the cell of a search entry"),
+                title_html=marked(checked.text(title, "a search entry"), marker),
+                snippet_html=snippet(checked.text(body, "a search entry"), marker),
+                types=tuple(
+                    checked.one_of(code, STUDY_TYPES, "a study type in the search index")
+                    for code in checked.text(types, "a search entry").split()
+                ),
+                block=_block(block),
             )
         )
     return hits
+
+
+def _place(address: object) -> str:
+    """A search entry's address: a cell, study, heading or document of the pack."""
+    text = checked.text(address, "the place of a search entry")
+    if not isinstance(parse_place(text), Address | DocumentAddress):
+        raise PackValueError("the place of a search entry is not an address")
+    return text
+
+
+def _block(block: object) -> str:
+    text = checked.text(block, "a search entry")
+    if text and not _BLOCK.match(text):
+        raise PackValueError("a search entry names a passage in a form this version cannot read")
+    return text
 
 
 def _filters(matrix: str | None, type_code: str | None) -> tuple[str, list[str]]:

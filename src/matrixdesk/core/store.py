@@ -1,27 +1,38 @@
 """ContentStore: the read-only query API over one pack. All it returns is frozen view data.
 
+Opening a store verifies the whole file (`pack.PackFile`), then reads and checks what every window
+needs before it shows anything: the pack's own row, both matrices and all their cells. Every later
+read goes through `_reading`, which turns anything wrong with the pack into a `PackError`: SQLite's
+errors (some of whose messages are not even UTF-8), values the pack format does not allow
+(`checked`), and a file changed since it was verified.
+
 Reads use the standard library's sqlite3 (see `page_query` for why not SQLAlchemy), over one
-read-only connection used from the UI thread.
+read-only connection used from the UI thread; `searcher` hands a second one to a search thread.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from matrixdesk.core.pack import PackError, check_pack_file, connect_read_only
+from matrixdesk.core import checked
+from matrixdesk.core.addresses import MATRIX_KEY_PATTERN, RESERVED_MATRIX_KEYS
+from matrixdesk.core.checked import PackValueError
+from matrixdesk.core.pack import DAMAGED, PackError, PackFile
 from matrixdesk.core.page_query import (
     CELL_SUMMARIES,
+    READER_STATEMENTS,
+    axis,
     cell_summary,
     load_cell_page,
     load_document,
 )
-from matrixdesk.core.schema import COLUMN_KEYS, ROW_KEYS
-from matrixdesk.core.search import DEFAULT_LIMIT, SearchHit, search
+from matrixdesk.core.schema import CELL_CODES, COLUMN_KEYS, ROW_KEYS
+from matrixdesk.core.search import DEFAULT_LIMIT, SEARCH_STATEMENT, SearchHit, search
 from matrixdesk.core.views import (
-    Axis,
     CellPage,
     CellSummary,
     DocumentView,
@@ -29,116 +40,154 @@ from matrixdesk.core.views import (
     PackSummary,
 )
 
-CELLS_PER_MATRIX = len(COLUMN_KEYS) * len(ROW_KEYS)
+_MATRIX_KEY = re.compile(rf"^{MATRIX_KEY_PATTERN}$")
+_SUMMARY = "SELECT title, edition, content_hash, builder_version FROM pack_info"
+
+
+@contextmanager
+def reading(pack: PackFile) -> Iterator[None]:
+    """Read from `pack`, turning whatever a damaged or altered pack can cause into a PackError
+    a person can act on."""
+    pack.check_unchanged()
+    try:
+        yield
+    except (sqlite3.Error, UnicodeDecodeError) as error:
+        # SQLite reports a damaged file as a DatabaseError, but raises UnicodeDecodeError when
+        # its own message quotes bytes that are not UTF-8 (a damaged schema's names).
+        pack.check_unchanged()  # say so if it was changed under us: that is the better reason
+        reason = error if isinstance(error, sqlite3.Error) else "its text is not readable"
+        raise PackError(pack.path, f"{DAMAGED} and cannot be read ({reason}).") from None
+    except PackValueError as error:
+        raise PackError(pack.path, f"{DAMAGED}: {error}.") from None
 
 
 class ContentStore:
     def __init__(self, path: Path) -> None:
         """Open a pack read-only; raises `PackError` with a user-facing reason if it is unusable."""
-        check_pack_file(path)
         self.path = path
-        self._connection = connect_read_only(path)
+        self._file = PackFile(path)
+        self._connection: sqlite3.Connection | None = None
+        # Opened now, with the UI's, so that search keeps reading this very file even if it is
+        # moved or replaced later (a new connection would open whatever is at the path then).
+        self._search_connection: sqlite3.Connection | None = None
         try:
-            self._check_contents()
-        except PackError:
-            self._connection.close()
+            with reading(self._file):
+                self._connection = self._file.connect()
+                self._search_connection = self._file.connect()
+                self._summary = self._load_summary()
+                self._check_statements()
+                self._matrices = self._load_matrices()
+                self._cells = {m.key: self._load_cells(m.key) for m in self._matrices}
+        except BaseException:
+            self.close()
             raise
-
-    def _check_contents(self) -> None:
-        """What the window needs before it can show anything: readable tables, and every matrix
-        with its 25 cells (a grid with a hole in it cannot be drawn)."""
-        with self._reading():
-            self._connection.execute("SELECT title FROM pack_info").fetchone()
-            per_matrix = self._connection.execute(
-                "SELECT count(c.id) FROM matrices m LEFT JOIN cells c ON c.matrix_id = m.id "
-                "GROUP BY m.id"
-            ).fetchall()
-        if not per_matrix or any(count != CELLS_PER_MATRIX for (count,) in per_matrix):
-            raise PackError(
-                self.path, "The content pack is incomplete: a matrix is missing some of its cells."
-            )
-
-    @contextmanager
-    def _reading(self) -> Iterator[None]:
-        """Turn SQLite's errors on a damaged file into a PackError a person can act on."""
-        try:
-            yield
-        except sqlite3.DatabaseError as error:
-            raise PackError(
-                self.path, f"The content pack is damaged and cannot be read ({error})."
-            ) from None
 
     @classmethod
     def open(cls, path: Path) -> ContentStore:
         return cls(path)
 
     def close(self) -> None:
-        self._connection.close()
+        for connection in (self._connection, self._search_connection):
+            if connection is not None:
+                connection.close()
+        self._file.close()
 
-    def summary(self) -> PackSummary:
-        with self._reading():
-            return self._summary()
+    @property
+    def _query(self) -> sqlite3.Connection:
+        assert self._connection is not None, "the store is open"
+        return self._connection
 
-    def _summary(self) -> PackSummary:
-        query = self._connection.execute
-        title, edition, content_hash, builder = query(
-            "SELECT title, edition, content_hash, builder_version FROM pack_info"
-        ).fetchone()
+    def _load_summary(self) -> PackSummary:
+        rows = self._query.execute(_SUMMARY).fetchall()
+        if len(rows) != 1:
+            raise PackValueError("it does not have exactly one description of itself")
+        title, edition, content_hash, builder = rows[0]
+        (schema_version,) = self._query.execute("PRAGMA user_version").fetchone()
+        (application_id,) = self._query.execute("PRAGMA application_id").fetchone()
         return PackSummary(
-            title=title,
-            edition=edition,
-            content_hash=content_hash,
-            builder_version=builder,
-            schema_version=query("PRAGMA user_version").fetchone()[0],
-            application_id=query("PRAGMA application_id").fetchone()[0],
+            title=checked.text(title, "its title"),
+            edition=checked.text(edition, "its edition"),
+            content_hash=checked.text(content_hash, "its content hash"),
+            builder_version=checked.text(builder, "the version that built it"),
+            schema_version=schema_version,
+            application_id=application_id,
+            seal=str(self._file.seal),
         )
 
-    def matrices(self) -> tuple[MatrixView, ...]:
-        with self._reading():
-            return self._matrices()
+    def _check_statements(self) -> None:
+        """Run every query the reader will ever make once, matching nothing: a missing table or
+        column is found now, at open, and not when a reader first goes somewhere."""
+        for statement, parameters in (*READER_STATEMENTS, SEARCH_STATEMENT):
+            self._query.execute(statement, parameters).fetchall()
 
-    def _matrices(self) -> tuple[MatrixView, ...]:
-        query = self._connection.execute
+    def _load_matrices(self) -> tuple[MatrixView, ...]:
+        query = self._query.execute
         views = []
         for matrix_id, key, name, tagline in query(
             "SELECT id, key, name, tagline FROM matrices ORDER BY position"
         ).fetchall():
+            if (
+                not isinstance(key, str)
+                or not _MATRIX_KEY.match(key)
+                or key in RESERVED_MATRIX_KEYS
+            ):
+                raise PackValueError("a matrix has a key this version cannot use")
+            what = f"the {key} matrix"
             columns = query(
                 "SELECT key, name, audience FROM matrix_columns WHERE matrix_id = ? "
                 "ORDER BY position",
                 (matrix_id,),
-            )
+            ).fetchall()
             rows = query(
                 "SELECT key, name, course_title FROM matrix_rows WHERE matrix_id = ? "
                 "ORDER BY position",
                 (matrix_id,),
-            )
+            ).fetchall()
+            if [c[0] for c in columns] != list(COLUMN_KEYS) or [r[0] for r in rows] != list(
+                ROW_KEYS
+            ):
+                raise PackValueError(f"{what} does not have columns A to E and rows 1 to 5")
             views.append(
                 MatrixView(
                     key=key,
-                    name=name,
-                    tagline=tagline,
-                    columns=tuple(Axis(*row) for row in columns),
-                    rows=tuple(Axis(*row) for row in rows),
+                    name=checked.text(name, f"the name of {what}"),
+                    tagline=checked.optional_text(tagline, f"the tagline of {what}"),
+                    columns=tuple(axis(c, COLUMN_KEYS, f"a column of {what}") for c in columns),
+                    rows=tuple(axis(r, ROW_KEYS, f"a row of {what}") for r in rows),
                 )
             )
+        if not views or len({view.key for view in views}) != len(views):
+            raise PackValueError("its matrices are missing or repeated")
         return tuple(views)
 
+    def _load_cells(self, matrix: str) -> tuple[CellSummary, ...]:
+        """All 25 cells, row by row, each where its code says: the grid draws them by position."""
+        cells = tuple(cell_summary(row) for row in self._query.execute(CELL_SUMMARIES, (matrix,)))
+        if tuple(cell.code for cell in cells) != CELL_CODES or any(
+            cell.code != cell.column.key + cell.row.key or cell.matrix != matrix for cell in cells
+        ):
+            raise PackValueError(f"the {matrix} matrix does not have its 25 cells in their places")
+        return cells
+
+    def summary(self) -> PackSummary:
+        return self._summary
+
+    def matrices(self) -> tuple[MatrixView, ...]:
+        return self._matrices
+
     def cells(self, matrix: str) -> tuple[CellSummary, ...]:
-        """All 25 cells of a matrix, row by row (A1, B1, ... E5)."""
-        with self._reading():
-            rows = self._connection.execute(CELL_SUMMARIES, (matrix,)).fetchall()
-        return tuple(cell_summary(row) for row in rows)
+        """All 25 cells of a matrix, row by row (A1, B1, ... E5); none for an unknown matrix."""
+        return self._cells.get(matrix, ())
 
     def cell_page(self, matrix: str, code: str) -> CellPage | None:
         """Everything shown on one cell page, or None if the pack has no such cell."""
-        with self._reading():
-            return load_cell_page(self._connection, matrix, code)
+        with reading(self._file):
+            return load_cell_page(self._query, matrix, code)
 
     def document(self, slug: str) -> DocumentView | None:
         """A document the pack carries, with the studies that cite it; None if there is none."""
-        with self._reading():
-            return load_document(self._connection, slug)
+        with reading(self._file):
+            return load_document(self._query, slug)
 
     def search(
         self,
@@ -149,7 +198,15 @@ class ContentStore:
         prefix_last: bool = False,
     ) -> list[SearchHit]:
         """Ranked full-text hits; see `core.search`. Call from the thread that opened the store."""
-        return search(self._connection, text, matrix, type_code, limit, prefix_last)
+        with reading(self._file):
+            return search(self._query, text, matrix, type_code, limit, prefix_last)
+
+    def searcher(self) -> Searcher:
+        """Search for one other thread, on a connection of its own: the one opened with the
+        store's, the first time (a second window's is opened now)."""
+        connection, self._search_connection = self._search_connection, None
+        with reading(self._file):
+            return Searcher(self._file, connection or self._file.connect())
 
     def counts(self) -> dict[str, int]:
         """How much the pack holds, for `matrixdesk info`."""
@@ -160,7 +217,32 @@ class ContentStore:
             "entries": "SELECT count(*) FROM entries",
             "sections": "SELECT count(*) FROM sections",
         }
-        with self._reading():
+        with reading(self._file):
             return {
-                label: self._connection.execute(sql).fetchone()[0] for label, sql in queries.items()
+                label: checked.integer(self._query.execute(sql).fetchone()[0], label)
+                for label, sql in queries.items()
             }
+
+    def integrity(self) -> str:
+        """SQLite's own full check of the file's structure: "ok", or what it found wrong."""
+        with reading(self._file):
+            rows = self._query.execute("PRAGMA integrity_check").fetchall()
+        return "; ".join(str(row[0]) for row in rows)
+
+
+class Searcher:
+    """Full-text search on a connection of its own, for use from one thread (not the UI's).
+    Raises PackError as the store does."""
+
+    def __init__(self, pack: PackFile, connection: sqlite3.Connection) -> None:
+        self._file = pack
+        self._connection = connection
+
+    def search(
+        self, text: str, matrix: str | None, type_code: str | None, prefix_last: bool = True
+    ) -> list[SearchHit]:
+        with reading(self._file):
+            return search(self._connection, text, matrix, type_code, prefix_last=prefix_last)
+
+    def close(self) -> None:
+        self._connection.close()

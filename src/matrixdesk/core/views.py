@@ -15,6 +15,8 @@ class PackSummary:
     builder_version: str
     schema_version: int
     application_id: int
+    seal: str
+    """The verified seal, "sha256:<digest>"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -54,23 +54,36 @@ class UnknownPlaceError(Exception):
     """--open named a place that is not in the pack."""
 
 
-def open_window(store: ContentStore, settings: Settings, open_address: str | None) -> MainWindow:
+def open_window(
+    store: ContentStore, settings: Settings, open_address: str | None, pack_chosen: bool = False
+) -> MainWindow:
     """The window, showing `open_address`, else the page open at the last exit, else home.
-    Raises UnknownPlaceError if `open_address` names no place in the pack."""
-    window = MainWindow(store, settings)
-    if open_address:
-        if not window.navigate(open_address):
-            window.deleteLater()
-            raise UnknownPlaceError(open_address)
-    elif not (settings.last_address and window.navigate(settings.last_address)):
-        window.go_home()
+    Raises UnknownPlaceError if `open_address` names no place in the pack, and PackError if
+    the pack turns out damaged on the way there."""
+    window = MainWindow(store, settings, pack_chosen)
+    failures: list[PackError] = []
+    window.pack_failed.connect(failures.append)
+    try:
+        if open_address:
+            if not window.navigate(open_address):
+                raise failures[0] if failures else UnknownPlaceError(open_address)
+        elif not (settings.last_address and window.navigate(settings.last_address)):
+            failures.clear()  # the last page is not essential: home will do
+            window.go_home()
+    except (PackError, UnknownPlaceError):
+        window.deleteLater()
+        raise
+    finally:
+        window.pack_failed.disconnect(failures.append)
     return window
 
 
 def report_pack_error(error: PackError, chosen: bool, parent: QWidget | None = None) -> None:
+    """Say on the terminal and in a dialog what is wrong with the pack and what to do."""
     advice = error.advice_for(chosen)
     print(f"matrixdesk: {error.path}: {error.problem} {advice}", file=sys.stderr)
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error.problem, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the problem may quote the pack's own bytes
     box.setInformativeText(f"{advice}\n\nPack: {error.path}")
     box.exec()
 
@@ -90,7 +103,11 @@ def run_reader(
         report_pack_error(error, chosen_pack)
         return 1
     try:
-        window = open_window(store, Settings(config_dir(settings_dir)), open_address)
+        window = open_window(store, Settings(config_dir(settings_dir)), open_address, chosen_pack)
+    except PackError as error:
+        store.close()
+        report_pack_error(error, chosen_pack)
+        return 1
     except UnknownPlaceError:
         print(
             f"matrixdesk: there is no place {open_address!r} in this pack "
@@ -99,6 +116,7 @@ def run_reader(
         )
         store.close()
         return 2
+    window.pack_failed.connect(lambda error: report_pack_error(error, chosen_pack, window))
     window.show()
     # The page's serif fonts are loaded just after the first paint, off the path to it.
     _after_first_paint(window, lambda: load_fonts(resources_dir() / "fonts", READING_FONT_FILES))

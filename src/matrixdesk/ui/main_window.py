@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from matrixdesk.core.addresses import (
     Address,
@@ -41,11 +41,17 @@ APP_NAME = "MatrixDesk"
 class MainWindow(QMainWindow):
     page_shown = Signal(str)
     """Address (str) of the place now on screen, once it is shown."""
+    pack_failed = Signal(object)
+    """PackError: going somewhere found the pack damaged. Whoever runs the window tells the
+    reader (a dialog); the window itself stays where it was."""
 
-    def __init__(self, store: ContentStore, settings: Settings) -> None:
+    def __init__(self, store: ContentStore, settings: Settings, pack_chosen: bool = False) -> None:
+        """`pack_chosen`: the reader named the pack (--pack), which changes the advice given
+        when it turns out damaged."""
         super().__init__()
         self.store = store
         self.settings = settings
+        self.pack_chosen = pack_chosen
         self.history = History()
         self.contexts = {
             matrix.key: MatrixContext(matrix, {c.code: c for c in store.cells(matrix.key)})
@@ -159,10 +165,8 @@ class MainWindow(QMainWindow):
         place = parse_place(address)
         try:
             place = self._show(place, restore, unfold) if place else None
-        except PackError as error:  # the file was damaged after it opened
-            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error.problem, parent=self)
-            box.setInformativeText(error.advice_for(chosen=False))
-            box.exec()
+        except PackError as error:
+            self.pack_failed.emit(error)
             return False
         if place is None:
             self.statusBar().showMessage(f"There is no such place in this pack: {address}", 6000)

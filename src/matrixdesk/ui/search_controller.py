@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from matrixdesk.core.addresses import SearchAddress
+from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import SearchHit
 from matrixdesk.ui.search_box import SearchBox
 
@@ -83,8 +84,9 @@ class SearchController(QObject):
         if self._runner is None:
             from matrixdesk.ui.search_worker import SearchRunner
 
-            self._runner = SearchRunner(self.window.store.path, self)
+            self._runner = SearchRunner(self.window.store.searcher(), self)
             self._runner.results_ready.connect(self._on_results)
+            self._runner.failed.connect(self._on_failed)
         self._runner.search(place.query, place.matrix, place.type_code)
 
     def stop(self) -> None:
@@ -99,6 +101,13 @@ class SearchController(QObject):
         if self._open_when_shown and query == self.box.text():
             self._open_when_shown = False
             self.open_first()
+
+    @Slot(object)
+    def _on_failed(self, error: PackError) -> None:
+        """The pack could not answer: say so where the results would be, never "no results"."""
+        self.view.show_failure(f"{error.problem} {error.advice_for(self.window.pack_chosen)}")
+        self._shown_query = None
+        self._open_when_shown = False
 
     @Slot()
     def open_first(self) -> None:

@@ -237,6 +237,7 @@ class SearchView(QWidget):
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)  # may quote what the pack says
         filters = QHBoxLayout()
         filters.addWidget(self.heading, 1)
         filters.addWidget(self.matrix_filter)
@@ -272,6 +273,13 @@ class SearchView(QWidget):
             "Nothing in this pack matches. Check the spelling, use fewer words, end a word with * "
             "to match its beginning, or clear the filters."
         )
+
+    def show_failure(self, message: str) -> None:
+        """Search cannot be used: say why, in place of any results."""
+        self.model.set_hits([])
+        self.heading.setText("Search cannot be used")
+        self.empty.setText(message)
+        self.empty.setVisible(True)
 
     @Slot(QModelIndex)
     def _on_clicked(self, index: QModelIndex) -> None:
