@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6 import QtGui
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
@@ -102,3 +103,13 @@ def background_of(browser: QTextBrowser, text: str) -> str | None:
 
 def page_text(browser: QTextBrowser) -> str:
     return " ".join(browser.toPlainText().split())
+
+
+def shown_text(text: str) -> str:
+    """What Qt shows for a label's or tooltip's `text`: the words of rich text (Qt guesses, as it
+    does for tooltips), else the text itself. So a test sees what the reader sees."""
+    if not QtGui.Qt.mightBeRichText(text):  # QtGui's Qt namespace has the text functions
+        return text
+    document = QTextDocument()
+    document.setHtml(text)
+    return document.toPlainText()

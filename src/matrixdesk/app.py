@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="compile Markdown sources into a content pack")
     build.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
-    build.add_argument("-o", "--output", type=Path, required=True, metavar="PACK")
+    build.add_argument("-o", "--output", type=_output_path, required=True, metavar="PACK")
 
     check = commands.add_parser("check", help="validate Markdown sources without writing a pack")
     check.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
@@ -122,6 +122,13 @@ def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
     return int(text)
+
+
+def _output_path(text: str) -> Path:
+    """argparse type for build -o: a path, not an empty string (which would mean this folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give the path of the pack file to write")
+    return Path(text)
 
 
 def _place(text: str) -> str:

@@ -15,6 +15,7 @@ from matrixdesk.authoring.frontmatter import SourceText
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import EntrySource, Fragment, SectionSource
 from matrixdesk.core.addresses import SLUG_PATTERN
+from matrixdesk.core.checked import is_web_address
 from matrixdesk.core.schema import MORE_CODE, TYPED_STUDY_CODES
 
 PARTS = ("Studies", "Matrix Bite", "Acknowledgements")
@@ -204,7 +205,7 @@ def _study_entry(
     document, document_line = fields.get("document", (None, line))
     document_url = document_slug = None
     named = document.removeprefix(DOCUMENT_SCHEME) if document else ""
-    if document and document.startswith(("http://", "https://")):
+    if document and is_web_address(document):
         document_url = document
     elif document and named != document and SLUG.match(named):
         document_slug = named

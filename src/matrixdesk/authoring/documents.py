@@ -16,6 +16,7 @@ from matrixdesk.authoring.cell_body import SLUG, split_parts
 from matrixdesk.authoring.frontmatter import SourceText, take_fields
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import DocumentSource
+from matrixdesk.core.checked import is_web_address
 
 DOCUMENTS_FOLDER = "documents"
 DOCUMENT_PARTS = ("Summary", "Key points", "Commentary")
@@ -40,7 +41,7 @@ def parse_document(source: SourceText, problems: ProblemLog) -> DocumentSource |
     if fields is None:
         return None
     url = fields.get("original_url")
-    if url and not url.startswith(("http://", "https://")):
+    if url and not is_web_address(url):
         problems.add(source.path, 1, f"original_url '{url}' must start with http:// or https://")
     preamble, parts = split_parts(source, DOCUMENT_PARTS, "a document", problems)
     if preamble is not None:

@@ -15,6 +15,7 @@ from typing import Any
 from matrixdesk.authoring.problems import ProblemLog
 
 FENCE = "+++"
+TOO_DEEP = "tables or lists nested too deeply: front matter needs only a level or two"
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -47,6 +48,9 @@ def split_front_matter(path: Path, text: str, problems: ProblemLog) -> SourceTex
         line, message = _locate_toml_error(error)
         problems.add(path, line + 1, f"malformed front matter: {message}")
         return None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        problems.add(path, 2, TOO_DEEP)
+        return None
     return SourceText(path, front, lines[1:closing], lines[closing + 1 :], closing + 2)
 
 
@@ -78,7 +82,7 @@ def take_fields(
                 f"unknown front matter key '{key}' (known keys: {known})",
             )
             ok = False
-        elif not isinstance(value, expected):
+        elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             problems.add(
                 source.path,
                 key_line(source, key),
@@ -103,6 +107,11 @@ def key_line(source: SourceText, key: str) -> int:
 
 
 def _type_name(kind: type) -> str:
-    return {str: "text in quotes", int: "a whole number", dict: "a table", list: "a list"}.get(
-        kind, kind.__name__
-    )
+    names = {
+        str: "text in quotes",
+        int: "a whole number",
+        bool: "true or false",
+        dict: "a table",
+        list: "a list",
+    }
+    return names.get(kind, kind.__name__)

@@ -12,6 +12,7 @@
   `entry:<slug>` (a study in this cell's list), `#<slug>` (a Matrix Bite heading) and
   `doc:<slug>` (a document in the pack).
 * Raw HTML is switched off: sources stay Markdown, and the pack holds only HTML we generate.
+  Images are noted so the renderer can refuse them: pages show no pictures.
 
 The extension only records what it sees (links, container problems, top-level blocks); the renderer
 turns that into line-numbered problems and pack rows.
@@ -21,15 +22,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from xml.etree import ElementTree
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from matrixdesk.authoring.cell_body import DOCUMENT_SCHEME
 from matrixdesk.core.addresses import Address, DocumentAddress
+from matrixdesk.core.checked import is_web_address
 
 CONTAINER_KINDS = ("pullquote", "panel", "extra", "supplementary")
 _CONTAINER_START = re.compile(r"^:::[ \t]*(?P<kind>[A-Za-z-]*)[ \t]*(?P<title>.*?)[ \t]*$")
@@ -60,12 +64,16 @@ class RenderState:
     cell: str = ""
     links: list[tuple[ElementTree.Element, LinkTarget]] = field(default_factory=list)
     bad_links: list[str] = field(default_factory=list)
+    """Link targets (as written, entities decoded) that are no valid target here."""
+    images: list[str] = field(default_factory=list)
+    """The addresses of images (`![text](address)`), which pages cannot show."""
     container_problems: list[tuple[str, str]] = field(default_factory=list)
     blocks: list[ElementTree.Element] = field(default_factory=list)
 
     def clear(self) -> None:
         self.links.clear()
         self.bad_links.clear()
+        self.images.clear()
         self.container_problems.clear()
         self.blocks.clear()
 
@@ -129,11 +137,12 @@ class LinkRewriter(Treeprocessor):
         self.state = state
 
     def run(self, root: ElementTree.Element) -> None:
+        self.state.images += [_decoded(image.get("src", "")) for image in root.iter("img")]
         for anchor in root.iter("a"):
             href = anchor.get("href", "")
             target = self._resolve(href, "".join(anchor.itertext()))
             if target is None:
-                self.state.bad_links.append(href)
+                self.state.bad_links.append(_decoded(href))
                 continue
             anchor.set("href", target.address)
             self.state.links.append((anchor, target))
@@ -141,7 +150,7 @@ class LinkRewriter(Treeprocessor):
     def _resolve(self, href: str, text: str) -> LinkTarget | None:
         """What `href` points at; None if it is no valid target here."""
         state = self.state
-        if href.startswith(("http://", "https://")):
+        if is_web_address(href):
             return LinkTarget("external", href, text, href)
         if document := _DOCUMENT_TARGET.match(href):
             slug = document.group("slug")
@@ -163,6 +172,12 @@ class LinkRewriter(Treeprocessor):
             address = Address(state.matrix, state.cell, entry=slug)
             return LinkTarget("entry", href, text, str(address), state.matrix, state.cell, slug)
         return None
+
+
+def _decoded(href: str) -> str:
+    """`href` as written: an e-mail autolink's address comes out of Python-Markdown as character
+    references behind a placeholder for '&'."""
+    return unescape(href.replace(AMP_SUBSTITUTE, "&"))
 
 
 class BlockCollector(Treeprocessor):

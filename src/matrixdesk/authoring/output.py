@@ -16,7 +16,7 @@ def output_problem(out: Path, source_dir: Path) -> str | None:
     """Why a pack must not be written to `out`, or None if it may."""
     try:
         status = out.lstat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return _folder_problem(out.parent) or _inside_sources(out, source_dir)
     except OSError as error:
         return f"cannot check this path ({error.strerror})"

@@ -1,16 +1,30 @@
 """Reading a content folder: pack.toml, a folder per matrix (matrix.md plus a file per cell), and
-optionally documents/ (see `documents`)."""
+optionally documents/ (see `documents`).
+
+Only ordinary files inside the folder are read, and only up to a size no real source comes near:
+a link to a file elsewhere, a pipe (which would wait forever for a writer) or a device named like
+a source is reported with its path instead.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from matrixdesk.authoring.cell_body import parse_cell_body
 from matrixdesk.authoring.documents import DOCUMENTS_FOLDER, parse_document
-from matrixdesk.authoring.frontmatter import SourceText, key_line, split_front_matter, take_fields
+from matrixdesk.authoring.frontmatter import (
+    TOO_DEEP,
+    SourceText,
+    key_line,
+    split_front_matter,
+    take_fields,
+)
+from matrixdesk.authoring.limits import MAX_SOURCE_BYTES
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import (
     AxisSource,
@@ -19,12 +33,14 @@ from matrixdesk.authoring.sources import (
     MatrixSource,
     PackSource,
 )
-from matrixdesk.core.addresses import RESERVED_MATRIX_KEYS
+from matrixdesk.core.addresses import MATRIX_KEY_PATTERN, RESERVED_MATRIX_KEYS
+from matrixdesk.core.checked import is_web_address
 from matrixdesk.core.schema import COLUMN_KEYS, ROW_KEYS
 
 PACK_FILE = "pack.toml"
 MATRIX_FILE = "matrix.md"
-_MATRIX_KEY = re.compile(r"^[a-z][a-z0-9-]*$")
+_MATRIX_KEY = re.compile(rf"^{MATRIX_KEY_PATTERN}$")
+MAX_POSITION = 9999
 
 
 def read_sources(source_dir: Path, problems: ProblemLog) -> ContentSources:
@@ -36,14 +52,17 @@ def read_sources(source_dir: Path, problems: ProblemLog) -> ContentSources:
             "the content folder does not exist (give the folder that holds pack.toml)",
         )
         return content
-    content.pack = _read_pack(source_dir / PACK_FILE, problems)
+    root = source_dir.resolve()
+    content.pack = _read_pack(source_dir / PACK_FILE, root, problems)
     if content.pack:
         content.files.append(content.pack.path)
     for folder in sorted(p for p in source_dir.iterdir() if p.is_dir()):
+        if not _inside(folder, root, problems):
+            continue
         if folder.name == DOCUMENTS_FOLDER:
-            _read_documents(folder, content, problems)
+            _read_documents(folder, root, content, problems)
         else:
-            _read_matrix_folder(folder, content, problems)
+            _read_matrix_folder(folder, root, content, problems)
     if not content.matrices and content.pack:
         problems.add(
             source_dir / PACK_FILE,
@@ -53,13 +72,25 @@ def read_sources(source_dir: Path, problems: ProblemLog) -> ContentSources:
     return content
 
 
-def _read_text(path: Path, problems: ProblemLog) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        problems.add(
-            path, 1, f"cannot read this file ({error.strerror}); check it exists and is readable"
-        )
+def _inside(path: Path, root: Path, problems: ProblemLog) -> bool:
+    """Whether `path` really is inside the source folder (a symbolic link may lead elsewhere)."""
+    target = path.resolve()
+    if target.is_relative_to(root):
+        return True
+    problems.add(
+        path,
+        1,
+        f"this is a link to {target}, outside the source folder; copy what it links to into "
+        "the folder instead",
+    )
+    return False
+
+
+def _read_text(path: Path, root: Path, problems: ProblemLog) -> str | None:
+    if not _inside(path, root, problems):
+        return None
+    data = _read_ordinary_file(path, problems)
+    if data is None:
         return None
     try:
         return data.decode("utf-8")
@@ -69,14 +100,45 @@ def _read_text(path: Path, problems: ProblemLog) -> str | None:
         return None
 
 
-def _read_pack(path: Path, problems: ProblemLog) -> PackSource | None:
-    text = _read_text(path, problems)
+def _read_ordinary_file(path: Path, problems: ProblemLog) -> bytes | None:
+    """The bytes of `path` if it is an ordinary file of a sane size. Opened without blocking, so
+    a pipe named like a source is refused rather than waited on."""
+    data, reason = None, ""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        reason = f"{error.strerror}; check it exists and is readable"
+    else:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            reason = "it is a folder"
+        elif not stat.S_ISREG(mode):
+            reason = "it is a pipe or device, not an ordinary file"
+        else:
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                data = handle.read(MAX_SOURCE_BYTES + 1)  # bounded even if it grows meanwhile
+            if len(data) > MAX_SOURCE_BYTES:
+                reason = (
+                    f"it is larger than {MAX_SOURCE_BYTES // 1024} kB, far more than any source"
+                )
+        os.close(fd)
+    if reason:
+        problems.add(path, 1, f"cannot read this file: {reason}")
+        return None
+    return data
+
+
+def _read_pack(path: Path, root: Path, problems: ProblemLog) -> PackSource | None:
+    text = _read_text(path, root, problems)
     if text is None:
         return None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         problems.add(path, 1, f"malformed pack settings: {error}")
+        return None
+    except RecursionError:
+        problems.add(path, 1, TOO_DEEP)
         return None
     title, edition = data.get("title"), data.get("edition")
     if not isinstance(title, str) or not isinstance(edition, str):
@@ -85,23 +147,29 @@ def _read_pack(path: Path, problems: ProblemLog) -> PackSource | None:
     return PackSource(path, title, edition)
 
 
-def _read_source(path: Path, content: ContentSources, problems: ProblemLog) -> SourceText | None:
-    text = _read_text(path, problems)
+def _read_source(
+    path: Path, root: Path, content: ContentSources, problems: ProblemLog
+) -> SourceText | None:
+    text = _read_text(path, root, problems)
     if text is None:
         return None
     content.files.append(path)
     return split_front_matter(path, text, problems)
 
 
-def _read_documents(folder: Path, content: ContentSources, problems: ProblemLog) -> None:
+def _read_documents(
+    folder: Path, root: Path, content: ContentSources, problems: ProblemLog
+) -> None:
     for path in sorted(folder.glob("*.md")):
-        source = _read_source(path, content, problems)
+        source = _read_source(path, root, content, problems)
         document = parse_document(source, problems) if source else None
         if document:
             content.documents.append(document)
 
 
-def _read_matrix_folder(folder: Path, content: ContentSources, problems: ProblemLog) -> None:
+def _read_matrix_folder(
+    folder: Path, root: Path, content: ContentSources, problems: ProblemLog
+) -> None:
     matrix_path = folder / MATRIX_FILE
     if not matrix_path.exists():
         problems.add(folder, 1, f"this matrix folder has no {MATRIX_FILE}")
@@ -118,14 +186,14 @@ def _read_matrix_folder(folder: Path, content: ContentSources, problems: Problem
             f"matrix folder name '{folder.name}' must be lower-case letters, digits and hyphens",
         )
         return
-    source = _read_source(matrix_path, content, problems)
+    source = _read_source(matrix_path, root, content, problems)
     matrix = _matrix(folder.name, source, problems) if source else None
     if matrix:
         content.matrices.append(matrix)
     for path in sorted(folder.glob("*.md")):
         if path.name == MATRIX_FILE:
             continue
-        source = _read_source(path, content, problems)
+        source = _read_source(path, root, content, problems)
         if source and matrix:
             cell = _cell(matrix.key, source, problems)
             if cell:
@@ -140,6 +208,14 @@ def _matrix(key: str, source: SourceText, problems: ProblemLog) -> MatrixSource 
         optional={"tagline": str},
     )
     if fields is None:
+        return None
+    position = fields["position"]
+    if not 1 <= position <= MAX_POSITION:
+        problems.add(
+            source.path,
+            key_line(source, "position"),
+            f"'position' must be a whole number from 1 to {MAX_POSITION}",
+        )
         return None
     columns = _axes(source, fields["columns"], "columns", COLUMN_KEYS, "audience", problems)
     rows = _axes(source, fields["rows"], "rows", ROW_KEYS, "course", problems)
@@ -191,6 +267,12 @@ def _cell(matrix: str, source: SourceText, problems: ProblemLog) -> CellSource |
     )
     if fields is None:
         return None
+    if not is_web_address(fields["online_url"]):
+        problems.add(
+            source.path,
+            key_line(source, "online_url"),
+            "'online_url' must be the cell's web address, starting with https:// or http://",
+        )
     body = parse_cell_body(source, problems)
     return CellSource(
         path=source.path,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict, deque
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from markdown import Markdown
 
+from matrixdesk.authoring.limits import nesting_problems
 from matrixdesk.authoring.markdown_ext import CONTAINER_KINDS, LinkTarget, MatrixExtension
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import Fragment
@@ -54,38 +57,45 @@ class FragmentRenderer:
         state = self._extension.state
         self._markdown.reset()
         state.matrix, state.cell = matrix, cell
-        self._markdown.convert("\n".join(fragment.lines))
+        too_deep = list(nesting_problems(fragment))
+        for line, message in too_deep:
+            problems.add(fragment.path, line, message)
+        if too_deep:
+            return Rendered((), ())
+        try:
+            self._markdown.convert("\n".join(fragment.lines))
+        except RecursionError:  # a backstop: nesting_problems refuses what causes this
+            problems.add(fragment.path, fragment.first_line, "this text nests too deeply to read")
+            return Rendered((), ())
 
         for opening, message in state.container_problems:
             problems.add(fragment.path, fragment.line_of(opening), message)
+        written = _WrittenLinks(fragment)
         for href in state.bad_links:
+            problems.add(fragment.path, written.line_of(href), _bad_link_message(href))
+        for source in state.images:
             problems.add(
                 fragment.path,
-                fragment.line_of(f"]({href})"),
-                f"unknown link target '{href}' (use cell:B5, cell:drug/B5, entry:<slug>, "
-                "#<heading-slug>, doc:<slug> or an http(s) address; in a document, cell links "
-                "name the matrix and there are no studies or headings to point at)",
+                written.line_of(source),
+                f"images cannot be shown in MatrixDesk pages ('{source}'): describe the image "
+                "in words, or link to where it can be seen with [text](https://...)",
             )
-        links = tuple(self._place_links(fragment, state.links, state.blocks))
+        links = tuple(self._place_links(written, state.links, state.blocks))
         blocks = tuple(self._block(element, fragment, problems) for element in state.blocks)
         return Rendered(blocks, links)
 
     @staticmethod
     def _place_links(
-        fragment: Fragment,
+        written: _WrittenLinks,
         links: list[tuple[ElementTree.Element, LinkTarget]],
         blocks: list[ElementTree.Element],
     ) -> list[PlacedLink]:
         """Give each link its source line and the index of the block that holds it."""
         block_of = {id(a): i for i, block in enumerate(blocks) for a in block.iter("a")}
-        seen: dict[str, int] = {}
-        placed = []
-        for anchor, target in links:
-            needle = f"]({target.href})"
-            line = fragment.line_of(needle, seen.get(needle, 0))
-            seen[needle] = seen.get(needle, 0) + 1
-            placed.append(PlacedLink(target, line, block_of[id(anchor)]))
-        return placed
+        return [
+            PlacedLink(target, written.line_of(target.href), block_of[id(anchor)])
+            for anchor, target in links
+        ]
 
     def _block(
         self, element: ElementTree.Element, fragment: Fragment, problems: ProblemLog
@@ -111,6 +121,42 @@ class FragmentRenderer:
         for postprocessor in self._markdown.postprocessors:
             html = postprocessor.run(html)
         return html.strip()
+
+
+class _WrittenLinks:
+    """Where the links of a fragment are written, found in one pass over its lines: for each
+    address, the lines of its links in order. Each link (or image) takes the next line of its
+    address, so even a fragment of thousands of links is placed in linear time."""
+
+    _LINK = re.compile(r"\]\(<?([^()<>\s]*)>?\)|<([^<>\s]+)>")
+
+    def __init__(self, fragment: Fragment) -> None:
+        self._first_line = fragment.first_line
+        self._lines: defaultdict[str, deque[int]] = defaultdict(deque)
+        for offset, line in enumerate(fragment.lines):
+            for match in self._LINK.finditer(line):
+                self._lines[match.group(1) or match.group(2)].append(fragment.first_line + offset)
+
+    def line_of(self, href: str) -> int:
+        """The line of the next link to `href` (`[text](href)` or `<href>`)."""
+        for written in (href, href.removeprefix("mailto:")):
+            lines = self._lines.get(written)
+            if lines:
+                return lines.popleft() if len(lines) > 1 else lines[0]
+        return self._first_line
+
+
+def _bad_link_message(href: str) -> str:
+    if href.startswith("mailto:"):
+        return (
+            f"'{href.removeprefix('mailto:')}' in <angle brackets> becomes an e-mail link, which "
+            "MatrixDesk cannot follow: write the address without the angle brackets"
+        )
+    return (
+        f"unknown link target '{href}' (use cell:B5, cell:drug/B5, entry:<slug>, "
+        "#<heading-slug>, doc:<slug> or an http(s) address; in a document, cell links "
+        "name the matrix and there are no studies or headings to point at)"
+    )
 
 
 def _plain_text(element: ElementTree.Element, title: str | None) -> str:

@@ -51,10 +51,13 @@ def write_pack(
     except SealError:
         raise PackWriteError(
             f"the sources contain the text '{SEAL_PREFIX.decode()}' and 64 hex digits, which "
-            "packs keep for their seal; reword that text"
+            "packs keep for their seal: reword that text"
         ) from None
     except (OSError, sqlite3.Error, SQLAlchemyError) as error:
-        raise PackWriteError(_reason(error)) from None
+        raise PackWriteError(
+            f"{_reason(error)}; check there is room on the disk and that you may write in "
+            f"{out.parent}, then build again"
+        ) from None
 
 
 def sweep_leftovers(out: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from typing import TypeVar
+from typing import TypeGuard, TypeVar
 
 from matrixdesk.core.addresses import SLUG_PATTERN
 
@@ -44,13 +44,18 @@ def optional_slug(value: object, what: str) -> str | None:
     return None if value is None else slug(value, what)
 
 
-def web_address(value: object, what: str) -> str:
-    """An http(s) address: the only kind the app offers to open in a browser."""
-    if (
+def is_web_address(value: object) -> TypeGuard[str]:
+    """An http(s) address, the only kind the app offers to open in a browser (never `file:`,
+    `javascript:` or the app's own `action:` links)."""
+    return (
         isinstance(value, str)
         and value.startswith(WEB_SCHEMES)
         and not any(char.isspace() for char in value)
-    ):
+    )
+
+
+def web_address(value: object, what: str) -> str:
+    if is_web_address(value):
         return value
     raise PackValueError(f"{what} is not a web address")
 

@@ -3,7 +3,7 @@ the system browser only when the reader says so."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -13,6 +13,7 @@ def confirm_external_link(parent: QWidget, url: str) -> None:
     box.setWindowTitle("Web address")
     box.setIcon(QMessageBox.Icon.Information)
     box.setText("This link is on the web and needs an internet connection.")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the address comes from the pack
     box.setInformativeText(url)
     open_button = box.addButton("Open in web browser", QMessageBox.ButtonRole.AcceptRole)
     copy_button = box.addButton("Copy address", QMessageBox.ButtonRole.ActionRole)

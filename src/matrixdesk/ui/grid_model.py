@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from matrixdesk.core.views import CellSummary, MatrixView
+from matrixdesk.ui.plain_text import tooltip
 from matrixdesk.ui.qt_types import ModelIndex
 
 CellRole = Qt.ItemDataRole.UserRole + 1
@@ -53,7 +54,7 @@ class MatrixGridModel(QAbstractTableModel):
         if role == CellRole:
             return cell
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell_tooltip(cell)
+            return tooltip(cell_tooltip(cell))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             status = "" if cell.has_content else " Not in this pack."
             headline = f" {cell.headline}." if cell.headline else ""
@@ -74,11 +75,11 @@ class MatrixGridModel(QAbstractTableModel):
             return f"{axis.key}\n" + "\n".join(lines).replace("/ ", "/")
         if role == Qt.ItemDataRole.ToolTipRole:
             if horizontal:
-                return (
+                return tooltip(
                     f"Column {axis.key}: {axis.name} (intervention level)\n"
                     f"Mainly for {axis.description}. Click to list its five cells."
                 )
-            return (
+            return tooltip(
                 f"Row {axis.key}: {axis.name} (intervention type)\n"
                 f"Matrix Bites course: {axis.description}. Click to list its five cells."
             )

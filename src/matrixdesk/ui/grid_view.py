@@ -231,14 +231,17 @@ class HomeView(QWidget):
 
     def __init__(self, model: MatrixGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Both say what the pack says: plain text, never markup.
         self.title = QLabel()
         self.title.setObjectName("homeTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         title_font = QFont(self.title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.7)
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("homeSubtitle")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setWordWrap(True)
         self.table = MatrixTable(model, compact=False)
         self.table.setAccessibleName("Matrix cells")

@@ -273,7 +273,9 @@ class MainWindow(QMainWindow):
         actions.find.setEnabled(self.showing_page())
         for choice in actions.matrices.actions():
             choice.setChecked(isinstance(place, Address) and choice.data() == place.matrix)
-        self.setWindowTitle(f"{self._title_of(place)} — {APP_NAME}")
+        # "[*]" in a title is Qt's placeholder for an unsaved-changes mark; "[**]" shows it as is.
+        title = self._title_of(place).replace("[*]", "[**]")
+        self.setWindowTitle(f"{title} — {APP_NAME}")
 
     def _title_of(self, place: Place) -> str:
         if isinstance(place, SearchAddress):

@@ -21,7 +21,9 @@ class NavigatorPanel(QWidget):
         self.table = MatrixTable(model, compact=True)
         self.table.setAccessibleName("Matrix navigator")
         self.table.setFixedHeight(GRID_HEIGHT)
+        # Rich text that this panel builds, escaping everything that comes from the pack.
         self.matrix_name = QLabel()
+        self.matrix_name.setTextFormat(Qt.TextFormat.RichText)
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.where.setTextFormat(Qt.TextFormat.RichText)
@@ -50,9 +52,9 @@ class NavigatorPanel(QWidget):
             self.where.setText("")
             return
         self.where.setText(
-            f"<p><b>{cell.code}</b> {escape(cell.title)}</p>"
-            f"<p>Column {cell.column.key}, {escape(cell.column.name)}: the intervention level, "
-            f"mainly for {escape(cell.column.description)}.</p>"
-            f"<p>Row {cell.row.key}, {escape(cell.row.name)}: the intervention type. "
+            f"<p><b>{escape(cell.code)}</b> {escape(cell.title)}</p>"
+            f"<p>Column {escape(cell.column.key)}, {escape(cell.column.name)}: the intervention "
+            f"level, mainly for {escape(cell.column.description)}.</p>"
+            f"<p>Row {escape(cell.row.key)}, {escape(cell.row.name)}: the intervention type. "
             f"Matrix Bites course: {escape(cell.row.description)}.</p>"
         )

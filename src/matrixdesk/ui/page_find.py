@@ -48,6 +48,16 @@ def unfolded_block(page: CellPage, state: PageState, key: str) -> PageState:
     return state
 
 
+def folded_keys(page: CellPage) -> set[str]:
+    """The `fold_key`s of the page's folded (extra and supplementary) text."""
+    return {
+        fold_key(section.slug, index)
+        for section in page.sections
+        for index, block in enumerate(section.blocks)
+        if block.kind in FOLDED_BLOCK_KINDS
+    }
+
+
 def words_pattern(words: list[str]) -> re.Pattern[str] | None:
     """Case-insensitive whole-word pattern for any of `words`; None if there are none."""
     words = [w for w in words if w.strip()]

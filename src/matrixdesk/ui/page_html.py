@@ -181,7 +181,7 @@ def _document_line(entry: EntryView) -> str:
     return (
         f'<p class="document">Document: <a href="{url}" title="Needs internet">{url}</a> '
         f'<span class="muted">(needs internet)</span> &middot; '
-        f'<a href="action:copy/{url}">Copy address</a></p>'
+        f'<a href="action:copy/{entry.slug}">Copy address</a></p>'
     )
 
 

@@ -18,7 +18,7 @@ from matrixdesk.paths import resources_dir
 from matrixdesk.ui.breadcrumb import Breadcrumb
 from matrixdesk.ui.external_link import confirm_external_link
 from matrixdesk.ui.find_bar import FindBar
-from matrixdesk.ui.page_find import unfolded_block, unfolded_for
+from matrixdesk.ui.page_find import folded_keys, unfolded_block, unfolded_for
 from matrixdesk.ui.page_finder import PageFinder
 from matrixdesk.ui.page_html import (
     MatrixContext,
@@ -277,19 +277,26 @@ class PageView(QWidget):
             self.navigate_requested.emit(href)
 
     def _on_action(self, action: str) -> None:
+        """Do what an in-page control asks. The page's own HTML may come from a pack that was
+        not made by our writer, so an action is done only if it is one this page offers."""
         verb, _, argument = action.partition("/")
-        if verb == "bite":
+        page = self.page
+        if page is None:
+            return
+        if verb == "bite" and argument in ("open", "close") and page.sections:
             self.state = self.state.with_bite(argument == "open").highlighting(None)
             self._render(keep_place=True)
             self._focus_link("action:bite/close" if argument == "open" else "action:bite/open")
-        elif verb == "fold":
+        elif verb == "fold" and argument in folded_keys(page):
             self.state = self.state.toggled_fold(argument)
             self._render(keep_place=True)
             self._focus_link(f"action:fold/{argument}")
-        elif verb == "filter":
+        elif verb == "filter" and argument in ("all", *TYPED_STUDY_CODES):
             self._on_filter(argument)
         elif verb == "copy":
-            QGuiApplication.clipboard().setText(argument)
+            entry = next((e for e in page.entries if e.slug == argument), None)
+            if entry is not None and entry.document_url:
+                QGuiApplication.clipboard().setText(entry.document_url)
 
     def _focus_link(self, href: str) -> None:
         """Give keyboard focus to the link that replaced the one just activated, so the reader

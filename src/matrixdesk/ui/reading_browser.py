@@ -1,15 +1,17 @@
-"""The reading pane: a QTextBrowser that serves our icons, zooms by steps and never follows links
-itself (the page view decides what every link does)."""
+"""The reading pane: a QTextBrowser that serves our icons, zooms by steps, never follows links
+itself (the page view decides what every link does), and shows every tooltip in the page as plain
+text (Qt would render markup in one, and load the images it names)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument, QWheelEvent
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QHelpEvent, QImage, QTextDocument, QWheelEvent
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from matrixdesk.ui.icons import type_icon_image
+from matrixdesk.ui.plain_text import tooltip
 
 
 class ReadingBrowser(QTextBrowser):
@@ -29,6 +31,17 @@ class ReadingBrowser(QTextBrowser):
         # Pages refer to nothing else; an empty image keeps any stray reference from reaching
         # QTextBrowser's own loader (local files), and the app never uses the network.
         return QImage()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            # What Qt's own handler would show (the hovered text's `title`), as plain text.
+            text = self.cursorForPosition(event.pos()).charFormat().toolTip()
+            if text:
+                QToolTip.showText(event.globalPos(), tooltip(text), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

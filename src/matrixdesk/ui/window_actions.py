@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
 
 from matrixdesk.core.views import MatrixView
 from matrixdesk.ui.icons import home_icon
+from matrixdesk.ui.plain_text import action_text, tooltip
 from matrixdesk.ui.search_box import SearchBox
 
 
@@ -39,10 +40,10 @@ class WindowActions:
         self.quit = action("Quit", QKeySequence.StandardKey.Quit)
         self.matrices = QActionGroup(window)
         for matrix in matrices:
-            choice = QAction(matrix.name.removesuffix(" Matrix"), self.matrices)
+            choice = QAction(action_text(matrix.name.removesuffix(" Matrix")), self.matrices)
             choice.setCheckable(True)
             choice.setData(matrix.key)
-            choice.setToolTip(f"Show the {matrix.name}")
+            choice.setToolTip(tooltip(f"Show the {matrix.name}"))
         self.search_box = SearchBox()
         self._build(window)
 

@@ -1,0 +1,175 @@
+"""`matrixdesk build -o` writes a new file or replaces a pack, and nothing else: never a device, a
+folder, what a link points at, a source, or some other file; and it leaves nothing behind."""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from matrixdesk.app import main
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    """A folder for packs, apart from the sources' copy."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def _build(content: Path, out: Path | str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["build", str(content), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err
+
+
+def test_a_new_pack_and_a_rebuilt_pack_are_written(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "new" / "folder" / "matrices.sqlite"
+    assert _build(content_copy, out, capsys)[0] == 0
+    first = out.stat().st_ino
+    assert _build(content_copy, out, capsys)[0] == 0  # an existing pack may be replaced
+    assert out.stat().st_ino != first  # by a new file renamed over it, not rewritten in place
+    assert sorted(p.name for p in out.parent.iterdir()) == ["matrices.sqlite"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_a_device_node_is_not_written(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    device = tmp_path / "null-device"  # the test's own node, with /dev/null's numbers
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    code, err = _build(content_copy, device, capsys)
+    assert code == 1 and "this is a device or pipe, not an ordinary file" in err
+    assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+def test_a_pipe_is_not_written(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    code, err = _build(content_copy, pipe, capsys)
+    assert code == 1 and "this is a device or pipe, not an ordinary file" in err
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+
+def test_a_symbolic_link_is_not_written_through(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("A file the link points at.\n")
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(target)
+    code, err = _build(content_copy, link, capsys)
+    assert code == 1 and "this is a symbolic link" in err
+    assert link.is_symlink() and target.read_text() == "A file the link points at.\n"
+
+
+def test_a_folder_is_not_written(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = _build(content_copy, tmp_path, capsys)
+    assert code == 1 and f"this is a folder; give a file name, such as {tmp_path}" in err
+
+
+def test_a_source_file_is_not_overwritten(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = content_copy / "pack.toml"
+    before = source.read_bytes()
+    code, err = _build(content_copy, source, capsys)
+    assert code == 1 and "this is inside the source folder" in err
+    assert source.read_bytes() == before
+    code, err = _build(content_copy, content_copy / "alcohol" / "new.sqlite", capsys)
+    assert code == 1 and "this is inside the source folder" in err
+    assert not (content_copy / "alcohol" / "new.sqlite").exists()
+
+
+def test_another_kind_of_file_is_not_replaced(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.sqlite"
+    notes.write_text("Meeting notes that happen to end in .sqlite\n")
+    code, err = _build(content_copy, notes, capsys)
+    assert code == 1 and "this file exists and is not a MatrixDesk content pack" in err
+    assert notes.read_text() == "Meeting notes that happen to end in .sqlite\n"
+
+
+def test_a_path_inside_a_file_is_refused(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file").write_text("x")
+    code, err = _build(content_copy, tmp_path / "file" / "child.sqlite", capsys)
+    assert code == 1 and f"cannot write a pack inside {tmp_path / 'file'}: it is a file" in err
+
+
+def test_an_empty_output_path_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "data/content", "-o", ""])
+    assert exit_info.value.code == 2
+    assert "give the path of the pack file to write" in capsys.readouterr().err
+
+
+def test_what_a_killed_build_left_is_swept(
+    content_copy: Path, out_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = out_dir / "matrices.sqlite"
+    leftovers = [
+        out_dir / ".matrices.sqlite.building",  # this version's half-written file
+        out_dir / ".matrices.sqlite.x1y2z3.tmp",  # and an older version's, with its journal
+        out_dir / ".matrices.sqlite.x1y2z3.tmp-journal",
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"\0" * 4096)
+    (out_dir / "unrelated.tmp").write_text("not ours")
+    assert _build(content_copy, out, capsys)[0] == 0
+    assert sorted(p.name for p in out_dir.iterdir()) == ["matrices.sqlite", "unrelated.tmp"]
+
+
+def _limit_file_size() -> None:
+    """A full disk, as far as the build can tell: writes past 256 kB fail."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+
+
+def test_a_full_disk_is_a_message_and_leaves_nothing(
+    content_copy: Path, out_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = out_dir / "matrices.sqlite"
+    assert _build(content_copy, out, capsys)[0] == 0
+    before = out.read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "matrixdesk", "build", str(content_copy), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        preexec_fn=_limit_file_size,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "the pack could not be written" in result.stderr
+    assert "check there is room on the disk" in result.stderr
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in out_dir.iterdir()) == ["matrices.sqlite"]
+
+
+def test_sources_holding_a_seal_are_refused(
+    content_copy: Path, out_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cell = content_copy / "alcohol" / "B5.md"
+    seal = "matrixdesk-seal:sha256:" + "ab" * 32
+    text = cell.read_text(encoding="utf-8")
+    cell.write_text(text.replace("Key studies", f"{seal} Key studies", 1), encoding="utf-8")
+    code, err = _build(content_copy, out_dir / "matrices.sqlite", capsys)
+    assert code == 1 and "which packs keep for their seal: reword that text" in err
+    assert list(out_dir.iterdir()) == []
