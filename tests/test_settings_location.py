@@ -3,6 +3,7 @@ place. The bundled pack is never written."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -68,3 +69,58 @@ def test_portable_flag_runs_with_settings_beside_the_app(
     )
     assert app.main(["--pack", str(pack_path), "--portable"]) == 0
     assert chosen == [tmp_path / PORTABLE_SETTINGS]
+
+
+def _close_windows_once(said: list[str], tries: int = 500) -> None:
+    """When the dialog `said` is filled in has been answered (or after `tries` looks, if it never
+    comes), close the main window, as a reader would when done: run_reader then returns."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from matrixdesk.ui.main_window import MainWindow
+
+    if not said and tries:
+        QTimer.singleShot(10, lambda: _close_windows_once(said, tries - 1))
+        return
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.close()
+
+
+def test_settings_that_cannot_be_saved_are_told_once(
+    qapp, pack_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from matrixdesk import app
+    from tests.dialogs import answer_next_dialog
+
+    not_a_folder = tmp_path / "settings-file"
+    not_a_folder.write_text("A file where a folder should be.\n")
+    said = answer_next_dialog("OK")
+    _close_windows_once(said)
+    assert app.main(["--pack", str(pack_path), "--config-dir", str(not_a_folder)]) == 0
+    assert said[0] == "MatrixDesk cannot save its settings"
+    assert f"{not_a_folder} is a file, not a folder" in said[1]
+    assert "will not remember the zoom" in said[1] and "--config-dir" in said[1]
+    err = capsys.readouterr().err
+    assert err.count("MatrixDesk cannot save its settings") == 1
+    assert not_a_folder.read_text() == "A file where a folder should be.\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root writes anywhere")
+def test_a_read_only_settings_folder_is_named(tmp_path: Path) -> None:
+    from matrixdesk.ui.settings import Settings
+
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        assert "Permission denied" in (Settings(folder).problem or "")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_writable_folder_has_no_problem(tmp_path: Path) -> None:
+    from matrixdesk.ui.settings import Settings
+
+    assert Settings(tmp_path / "new" / "folder").problem is None
+    assert [p.name for p in (tmp_path / "new" / "folder").iterdir()] == []  # the probe is gone

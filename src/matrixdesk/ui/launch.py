@@ -88,6 +88,26 @@ def report_pack_error(error: PackError, chosen: bool, parent: QWidget | None = N
     box.exec()
 
 
+SETTINGS_UNSAVED = "MatrixDesk cannot save its settings"
+
+
+def warn_settings_unsaved(window: MainWindow) -> None:
+    """Tell the reader, once a session, that their choices will not be remembered, and how to
+    keep them. Not modal: the window can be used at once."""
+    settings = window.settings
+    advice = (
+        f"The folder for settings cannot be written ({settings.problem}). MatrixDesk works as "
+        "usual, but will not remember the zoom, the window's size or the page you were reading. "
+        "To keep them, start MatrixDesk with --config-dir and a folder you can write to."
+    )
+    print(f"matrixdesk: {SETTINGS_UNSAVED}. {advice}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, SETTINGS_UNSAVED, parent=window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(advice)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
 def run_reader(
     pack: Path,
     open_address: str | None = None,
@@ -118,6 +138,8 @@ def run_reader(
         return 2
     window.pack_failed.connect(lambda error: report_pack_error(error, chosen_pack, window))
     window.show()
+    if window.settings.problem:
+        _after_first_paint(window, lambda: warn_settings_unsaved(window))
     # The page's serif fonts are loaded just after the first paint, off the path to it.
     _after_first_paint(window, lambda: load_fonts(resources_dir() / "fonts", READING_FONT_FILES))
     if os.environ.get(FIRST_PAINT_ENV):

@@ -4,6 +4,7 @@ the page (inside the page view) shows where the reader is."""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal, Slot
@@ -359,5 +360,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.searching.stop()
         self.settings.save_window(self.saveGeometry(), self.saveState())
-        self.settings.sync()
+        if not self.settings.sync() and self.settings.problem is None:
+            # The folder could be written at start; say so now, as the reader was not told then.
+            print(f"matrixdesk: could not save settings in {self.settings.path}", file=sys.stderr)
         super().closeEvent(event)

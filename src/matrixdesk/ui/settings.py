@@ -1,7 +1,14 @@
-"""What the reader's choices survive a restart in: one INI file in the user's config folder."""
+"""What the reader's choices survive a restart in: one INI file in the user's config folder.
+
+QSettings drops what it cannot write without a word, so the folder is tried once at start: if it
+cannot be written (read-only media, --config-dir naming a file, a locked-down profile),
+`problem` says why and the reader is told.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -11,7 +18,10 @@ SETTINGS_FILENAME = "matrixdesk.ini"
 
 class Settings:
     def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.path = folder / SETTINGS_FILENAME
+        self.problem = _unwritable(folder, self.path)
+        """Why settings cannot be saved here, in words; None if they can."""
         self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def _text(self, key: str) -> str | None:
@@ -53,5 +63,26 @@ class Settings:
         self._settings.setValue("window/geometry", geometry)
         self._settings.setValue("window/state", state)
 
-    def sync(self) -> None:
+    def sync(self) -> bool:
+        """Write the settings out; False if that failed."""
         self._settings.sync()
+        return self._settings.status() == QSettings.Status.NoError
+
+
+def _unwritable(folder: Path, path: Path) -> str | None:
+    """Why settings cannot be written in `folder` (as the file `path`), or None if they can:
+    found by making the folder and a file in it, the one test every system agrees with."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".write-test-")
+        os.close(handle)
+        Path(probe).unlink()
+        if path.exists():
+            with path.open("ab"):
+                pass
+    except FileExistsError:
+        return f"{folder} is a file, not a folder"
+    except OSError as error:
+        where = error.filename or folder
+        return f"{where}: {error.strerror or error}"
+    return None
