@@ -174,8 +174,14 @@ def test_a_type_code_given_twice(content_copy: Path, capsys: pytest.CaptureFixtu
     assert f"B5.md:{line}: type code 'G' is given twice" in err
 
 
-def test_search_limit_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("limit", ["0", "-3", "9223372036854775807", "many"])
+def test_search_limit_must_be_sensible(capsys: pytest.CaptureFixture[str], limit: str) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        main(["search", "offender", "--limit", "0"])
+        main(["search", "offender", "--limit", limit])
     assert exit_info.value.code == 2
-    assert "'0' is not a whole number of 1 or more" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"'{limit}' is not a whole number from 1 to 1000" in err and "Traceback" not in err
+
+
+def test_search_never_asks_sqlite_for_more_than_it_can_count(store) -> None:
+    assert store.search("offender", limit=9223372036854775807)

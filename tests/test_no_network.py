@@ -76,3 +76,33 @@ def test_reading_every_cell_touches_no_network(pack_path: Path, tmp_path: Path) 
     assert "inet-sockets []" in lines
     assert "python-network-calls []" in lines
     assert "qtnetwork-loaded False" in lines
+
+
+@pytest.mark.parametrize(
+    ("address", "runtime_bus", "expected"),
+    [
+        (None, False, "unix:path=/nonexistent/matrixdesk-no-session-bus"),
+        (None, True, None),  # systemd's user bus, found by libdbus itself
+        ("unix:path=/run/user/1000/bus", False, "unix:path=/run/user/1000/bus"),
+    ],
+)
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="D-Bus autolaunch is X11's")
+def test_no_session_bus_is_started_where_there_is_none(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    address: str | None,
+    runtime_bus: bool,
+    expected: str | None,
+) -> None:
+    """With no session bus to join, libdbus would start a dbus-daemon that outlives the app."""
+    from matrixdesk.ui.launch import never_start_a_session_bus
+
+    if address is None:
+        monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    else:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    if runtime_bus:
+        (tmp_path / "bus").touch()
+    never_start_a_session_bus()
+    assert os.environ.get("DBUS_SESSION_BUS_ADDRESS") == expected

@@ -148,3 +148,34 @@ def test_or_offers_alternatives(store: ContentStore) -> None:
     assert {"matrixdesk:/alcohol/B5", "matrixdesk:/alcohol/B5#trickier-situation"} <= either
     assert addresses(store, "juggler jailer") == []  # without OR, every word must match
     assert fts_query("or AND OR") == '"or" "AND"'  # only a capital OR between words is special
+
+
+def test_a_snippet_of_a_huge_text_reads_only_what_it_shows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A search hit in a page of megabytes costs what one in a short page does: the text is
+    folded only up to the first match, and never copied whole to check for text around it."""
+    from matrixdesk.core import search_marks
+
+    folded: list[int] = []
+    real_fold = search_marks.fold
+    monkeypatch.setattr(
+        search_marks, "fold", lambda text: folded.append(len(text)) or real_fold(text)
+    )
+    marker = search_marks.word_marker(["offender"], [])
+    huge = "Synthetic text about an offender. " + "filler words " * 400_000  # 5 MB
+    assert "<b>offender</b>" in search_marks.snippet(huge, marker)
+    assert sum(folded) < 50_000
+
+
+def test_the_first_match_is_found_across_the_pieces_of_a_long_text() -> None:
+    from matrixdesk.core.search_marks import word_marker
+
+    marker = word_marker(["offender"], [])
+    assert marker is not None
+    for at in (0, 16_383, 16_384, 16_380, 40_000):
+        text = "x" * max(at - 1, 0) + (" " if at else "") + "Offenders later"
+        assert marker.first(text) == at, at
+    inside = "reoffender " * 3000 + " offender"  # only a word's start counts
+    assert marker.first(inside) == len(inside) - len("offender")
+    assert marker.first("no match here " * 5000) is None

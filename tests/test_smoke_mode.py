@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from matrixdesk.authoring.compiler import build_pack
 from tests.smoke_run import run_smoke_test
+from tests.synthetic import content_with_features_cell
 
 
 def test_smoke_test_passes_and_reports_json() -> None:
     # run_smoke_test also fails on a traceback (or any other sign of a broken build) on stderr.
     report = run_smoke_test(sys.executable, "-m", "matrixdesk")
     assert report["smoke_test"] == "passed" and report["frozen"] is False
-    assert set(report["timings_ms"]) == {
+    assert report["opened"] == "matrixdesk:/alcohol/B5#what-is-this-cell-about"
+    assert set(report["timings_ms"]) == {  # type: ignore[arg-type]
         "start_to_painted_grid",
-        "open_b5_with_bite",
+        "open_cell_at_bite",
         "search_to_shown_results",
     }
+
+
+def test_smoke_test_passes_on_any_valid_pack(tmp_path: Path) -> None:
+    """A pack without alcohol B5 in full: the smoke test reads the cell the pack does hold."""
+    content = content_with_features_cell(tmp_path)
+    b5 = content / "alcohol" / "B5.md"
+    front_matter = b5.read_text(encoding="utf-8").split("+++")[1]
+    b5.write_text(f"+++{front_matter}+++\n", encoding="utf-8")
+    pack = tmp_path / "synthetic.sqlite"
+    assert build_pack(content, pack) == []
+    report = run_smoke_test(sys.executable, "-m", "matrixdesk", "--pack", pack)
+    assert report["opened"] == "matrixdesk:/drug/A1#synthetic-section"
+    assert report["searched"] == "Synthetic"

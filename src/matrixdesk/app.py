@@ -11,6 +11,7 @@ from typing import Any
 import matrixdesk
 from matrixdesk.core.addresses import parse_place
 from matrixdesk.core.schema import TYPED_STUDY_CODES
+from matrixdesk.core.search import MAX_LIMIT
 from matrixdesk.paths import bundled_pack_path, portable_settings_dir
 
 
@@ -78,7 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--type", choices=TYPED_STUDY_CODES, help="only studies of this type")
     search.add_argument("--json", action="store_true", help="print JSON, for scripts")
     search.add_argument(
-        "--limit", type=_positive, default=20, metavar="N", help="at most N results"
+        "--limit",
+        type=_limit,
+        default=20,
+        metavar="N",
+        help=f"at most N results (N <= {MAX_LIMIT})",
     )
     return parser
 
@@ -117,10 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return commands.run_info(chosen or bundled_pack_path(), chosen is not None)
 
 
-def _positive(text: str) -> int:
-    """argparse type: a whole number of at least 1."""
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+def _limit(text: str) -> int:
+    """argparse type for --limit: a whole number from 1 to MAX_LIMIT."""
+    if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 1 to {MAX_LIMIT}")
     return int(text)
 
 

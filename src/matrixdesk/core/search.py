@@ -38,6 +38,7 @@ KIND_NAMES = {"cell": "cell", "entry": "study", "commentary": "commentary", "doc
 MAX_QUERY_CHARS = 512
 MAX_TERMS = 16
 DEFAULT_LIMIT = 30
+MAX_LIMIT = 1000  # results a caller may ask for: more than any reader scrolls through
 # Above this many matching rows, rank only the title matches (see the module's docstring).
 RANK_ALL_UP_TO = 1500
 
@@ -152,6 +153,7 @@ def search(
     query = _parse(text, prefix_last)
     if query is None:
         return []
+    limit = max(1, min(limit, MAX_LIMIT))
     where, parameters = _filters(matrix, type_code)
     # More rows than wanted: several passages of one section count as one result. _parse only
     # builds valid queries, so an error from SQLite here means a damaged index: the caller

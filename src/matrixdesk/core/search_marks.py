@@ -23,6 +23,8 @@ _MIN_STEM = 3
 SNIPPET_WORDS = 24
 SNIPPET_CHARS = 200  # how far either side of a match to look for the snippet's words
 _WORDS = re.compile(r"\S+")
+_NOT_SPACE = re.compile(r"\S")
+_FOLD_PIECE = 16_384  # characters of a long text folded at a time while looking for a match
 _SPECIAL = "&<>\"'"
 
 
@@ -62,12 +64,26 @@ class Marker:
     starts: tuple[str, ...]
     pattern: re.Pattern[str]
 
-    def first(self, folded: str) -> int | None:
-        """Where the first marked word begins in folded text. str.find is many times faster
-        than the regular expression over a long document."""
+    def first(self, text: str) -> int | None:
+        """Where the first marked word begins in `text`. The text is folded a piece at a time,
+        stopping at the first piece with a match: a snippet of a very long document then costs
+        no more than one of a short one. (str.find is also many times faster than the regular
+        expression over a long text.)"""
+        reach = max(len(start) for start in self.starts)
+        for begin in range(0, len(text), _FOLD_PIECE):
+            # One character more before the piece, to see whether a match starts a word, and
+            # enough after it for a word that runs across its end.
+            low = max(0, begin - 1)
+            at = self._first_in(fold(text[low : begin + _FOLD_PIECE + reach]), begin - low)
+            if at is not None:
+                return low + at
+        return None
+
+    def _first_in(self, folded: str, offset: int) -> int | None:
+        """The first match in `folded` at or after `offset` that starts a word."""
         best = None
         for start in self.starts:
-            at = folded.find(start)
+            at = folded.find(start, offset)
             while at > 0 and folded[at - 1].isalnum():  # inside a word, not at its start
                 at = folded.find(start, at + 1)
             if at != -1 and (best is None or at < best):
@@ -104,7 +120,7 @@ def marked(text: str, marker: Marker | None) -> str:
 def snippet(text: str, marker: Marker | None) -> str:
     """A few words of `text` around its first marked word (or its opening), marked. The piece
     is one unbroken stretch of the text, so punctuation stays where it was."""
-    at = (marker.first(fold(text)) if marker else None) or 0
+    at = (marker.first(text) if marker else None) or 0
     # Look only at the text near the match: splitting a whole long document into words for
     # every hit would cost more than the search.
     window_start = max(0, at - SNIPPET_CHARS)
@@ -116,6 +132,7 @@ def snippet(text: str, marker: Marker | None) -> str:
     if not words:
         return ""
     end = words[-1].end()
-    before_mark = "…" if text[:start].strip() else ""
-    after_mark = "…" if text[end:].strip() else ""
+    # Searched for, not sliced and stripped: either side may be megabytes of text.
+    before_mark = "…" if _NOT_SPACE.search(text, 0, start) else ""
+    after_mark = "…" if _NOT_SPACE.search(text, end) else ""
     return f"{before_mark}{marked(text[start:end], marker)}{after_mark}"

@@ -25,9 +25,27 @@ CONFIG_DIR_ENV = "MATRIXDESK_CONFIG_DIR"
 FIRST_PAINT_ENV = "MATRIXDESK_EXIT_AFTER_FIRST_PAINT"
 
 
+# A D-Bus address that connects to nothing, for when there is no session bus (see below).
+NO_SESSION_BUS = "unix:path=/nonexistent/matrixdesk-no-session-bus"
+
+
+def never_start_a_session_bus() -> None:
+    """Qt talks to the session bus through libdbus, which, finding none on X11, starts a
+    dbus-daemon of its own that outlives the app. A desktop that has a bus says so in
+    DBUS_SESSION_BUS_ADDRESS or with a socket at $XDG_RUNTIME_DIR/bus; without either, point
+    libdbus at no bus at all. (A screen reader needs a session bus, so none is lost.)"""
+    if sys.platform in ("win32", "darwin") or os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and (Path(runtime) / "bus").exists():
+        return
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = NO_SESSION_BUS
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        never_start_a_session_bus()
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)

@@ -1,25 +1,34 @@
 """`matrixdesk --smoke-test`: the whole reader, exercised once without a person, for checking a
-build or an installation. Prints one JSON line and exits 0; anything wrong exits non-zero."""
+build or an installation. Prints one JSON line and exits 0; anything wrong exits 1 with a line
+saying what. It never waits for a person: no dialog is shown, and whatever happens the window is
+closed (which stops the search thread) before the process ends.
+
+It works on any valid pack: it opens the first cell the pack holds in full, at its first Matrix
+Bite heading if it has one, and searches for a word of that cell's title.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, qVersion
 from PySide6.QtGui import QGuiApplication
 
+from matrixdesk.core.addresses import Address
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from matrixdesk.ui.launch import application, open_window
+from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.settings import Settings
 
-SMOKE_CELL = "alcohol/B5#what-is-this-cell-about"
-SMOKE_QUERY = "motivational interviewing"
 _TIMEOUT_S = 30
+_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 class _Painted(QObject):
@@ -33,7 +42,7 @@ class _Painted(QObject):
         return False
 
 
-def _wait_for(condition, what: str) -> None:
+def _wait_for(condition: Callable[[], object], what: str) -> None:
     deadline = time.monotonic() + _TIMEOUT_S
     while not condition():
         QGuiApplication.processEvents()
@@ -59,39 +68,17 @@ def _exercise(pack: Path, started: float) -> dict[str, object]:
 
     application()
     store = ContentStore.open(pack)
-    with tempfile.TemporaryDirectory() as settings:
-        window = open_window(store, Settings(Path(settings)), None)
-        painted = _Painted()
-        window.home.table.viewport().installEventFilter(painted)
-        window.show()
-        _wait_for(lambda: painted.seen, "the home grid to paint")
-        grid_ms = (time.perf_counter() - started) * 1000
-
-        opened = time.perf_counter()
-        if not window.navigate(SMOKE_CELL):
-            raise RuntimeError(f"could not open {SMOKE_CELL}")
-        window.page.browser.viewport().repaint()
-        open_ms = (time.perf_counter() - opened) * 1000
-        page = window.page
-        if not page.state.bite_open or len(page.page.entries if page.page else ()) < 2:
-            raise RuntimeError("B5 did not open with its studies and Matrix Bite")
-
-        # Search as a reader does: through the box, the worker thread and the results view.
-        shown: list[str] = []
-        window.results_shown.connect(shown.append)
-        searched = time.perf_counter()
-        window.actions.search_box.setText(SMOKE_QUERY)
-        window.searching.on_text(SMOKE_QUERY)
-        _wait_for(lambda: SMOKE_QUERY in shown, "search results")
-        window.search_view.results.viewport().repaint()
-        search_ms = (time.perf_counter() - searched) * 1000
-        hits = store.search(SMOKE_QUERY)
-        results = window.search_view.model.rowCount()
-        if not hits or results <= len({hit.kind for hit in hits}):
-            raise RuntimeError(f"searching for {SMOKE_QUERY!r} showed no results")
-        window.close()
-    summary = store.summary()
-    store.close()
+    try:
+        with tempfile.TemporaryDirectory() as settings:
+            window = open_window(store, Settings(Path(settings)), None)
+            try:
+                timings = _drive(window, store, started)
+            finally:
+                window.close()  # stops the search thread, however this ended
+                window.deleteLater()
+        summary = store.summary()
+    finally:
+        store.close()
     return {
         "smoke_test": "passed",
         "version": matrixdesk.__version__,
@@ -103,12 +90,68 @@ def _exercise(pack: Path, started: float) -> dict[str, object]:
             "title": summary.title,
             "edition": summary.edition,
             "content_hash": summary.content_hash,
+            "seal": summary.seal,
             "schema_version": summary.schema_version,
         },
+        **timings,
+    }
+
+
+def _drive(window: MainWindow, store: ContentStore, started: float) -> dict[str, object]:
+    failures: list[PackError] = []
+    window.pack_failed.connect(failures.append)
+
+    def go(address: str) -> None:
+        if not window.navigate(address):
+            raise failures[0] if failures else RuntimeError(f"could not open {address}")
+
+    painted = _Painted()
+    window.home.table.viewport().installEventFilter(painted)
+    window.show()
+    _wait_for(lambda: painted.seen, "the home grid to paint")
+    grid_ms = (time.perf_counter() - started) * 1000
+
+    place, query = _place_and_query(store)
+    opened = time.perf_counter()
+    go(place)
+    window.page.browser.viewport().repaint()
+    open_ms = (time.perf_counter() - opened) * 1000
+    page = window.page.page
+    if page is not None and page.sections and not window.page.state.bite_open:
+        raise RuntimeError(f"{place} did not open at its Matrix Bite")
+
+    # Search as a reader does: through the box, the worker thread and the results view.
+    shown: list[str] = []
+    window.results_shown.connect(shown.append)
+    searched = time.perf_counter()
+    window.actions.search_box.setText(query)
+    window.searching.on_text(query)
+    _wait_for(lambda: query in shown or failures, "search results")
+    if failures:
+        raise failures[0]
+    window.search_view.results.viewport().repaint()
+    search_ms = (time.perf_counter() - searched) * 1000
+    hits = store.search(query)
+    if not hits or window.search_view.model.rowCount() <= len({hit.kind for hit in hits}):
+        raise RuntimeError(f"searching for {query!r} showed no results")
+    return {
+        "opened": place,
+        "searched": query,
         "timings_ms": {
             "start_to_painted_grid": round(grid_ms, 1),
-            "open_b5_with_bite": round(open_ms, 1),
+            "open_cell_at_bite": round(open_ms, 1),
             "search_to_shown_results": round(search_ms, 1),
         },
         "search_hits": len(hits),
     }
+
+
+def _place_and_query(store: ContentStore) -> tuple[str, str]:
+    """The first cell the pack holds in full (else its first cell), at its first Matrix Bite
+    heading if it has one; and a word of its title to search for."""
+    cells = [cell for matrix in store.matrices() for cell in store.cells(matrix.key)]
+    cell = next((c for c in cells if c.has_content), cells[0])
+    page = store.cell_page(cell.matrix, cell.code) if cell.has_content else None
+    section = page.sections[0].slug if page and page.sections else None
+    words = _WORD.findall(cell.title) or [cell.code]
+    return str(Address(cell.matrix, cell.code, section=section)), max(words, key=len)
