@@ -1,4 +1,4 @@
-"""Layering: the core and authoring never pull in Qt."""
+"""Layering: the core, authoring and page building never pull in Qt."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import sys
 import textwrap
 
 
-def test_core_and_authoring_do_not_import_pyside6() -> None:
+def test_core_authoring_and_pages_do_not_import_pyside6() -> None:
     script = textwrap.dedent(
         """
         import importlib, pkgutil, sys
-        import matrixdesk.core, matrixdesk.authoring
-        for package in (matrixdesk.core, matrixdesk.authoring):
+        import matrixdesk.core, matrixdesk.authoring, matrixdesk.page
+        for package in (matrixdesk.core, matrixdesk.authoring, matrixdesk.page):
             for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
                 importlib.import_module(module.name)
         import matrixdesk.app, matrixdesk.commands
@@ -23,4 +23,4 @@ def test_core_and_authoring_do_not_import_pyside6() -> None:
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "", f"Qt imported by core/authoring: {result.stdout}"
+    assert result.stdout.strip() == "", f"Qt imported by core, authoring or page: {result.stdout}"

@@ -33,8 +33,12 @@ def test_document_is_stored_with_the_studies_that_cite_it(store: ContentStore) -
         "Synthetic Author",
         "2001",
     )
-    assert "<li>Synthetic key point one.</li>" in (document.key_points_html or "")
-    assert 'href="matrixdesk:/drug/A1"' in (document.summary_html or "")
+    summary, key_points, commentary = document.parts
+    assert [part.heading for part in document.parts] == ["Summary", "Key points", "Commentary"]
+    assert "<li>Synthetic key point one.</li>" in key_points.html
+    assert key_points.text == "Synthetic key point one. Synthetic key point two."
+    assert 'href="matrixdesk:/drug/A1"' in summary.html
+    assert "quokkas" in commentary.text
     assert [c.address for c in document.cited_by] == [
         "matrixdesk:/drug/A1/entry/synthetic-analysed"
     ]

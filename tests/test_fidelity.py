@@ -15,36 +15,7 @@ import pytest
 from matrixdesk.core.store import ContentStore
 from matrixdesk.core.views import CellPage
 from tests.conftest import SOURCE
-
-# Lines of the saved web page that are site furniture, not the cell's content.
-_CHROME = (
-    "S Seminal studiesK",
-    "Links to other documents.",
-    "Matrix Bite Open",
-    "Close Matrix Bite",
-)
-_TYPE_PREFIX = re.compile(r"^(S|K|R|G|more) ")
-
-
-def _source_body() -> tuple[list[str], list[str]]:
-    """The B5 page's body paragraphs (type letters removed) and the type letters of its list."""
-    lines = (SOURCE / "alcohol-B5-cell-page.txt").read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Key studies on the impact"))
-    end = next(i for i, line in enumerate(lines) if line.startswith("Thanks for their comments"))
-    body, types = [], []
-    for line in lines[start : end + 1]:
-        if not line.strip() or line.startswith(_CHROME):
-            continue
-        if match := _TYPE_PREFIX.match(line):
-            types.append(match.group(1))
-            line = line[match.end() :]
-        body.append(line)
-    return body, types
-
-
-def _sentences(paragraphs: list[str]) -> list[str]:
-    text = " ".join(" ".join(paragraphs).split())
-    return [s for s in re.split(r"(?<=[.?!])\s+", text) if s]
+from tests.source_page import sentences, source_body
 
 
 def _page_text(page: CellPage) -> str:
@@ -74,23 +45,23 @@ def b5(pack_path: Path) -> CellPage:
 
 def test_every_sentence_of_b5_is_in_the_pack_in_order(b5: CellPage) -> None:
     text = _page_text(b5)
-    body, _ = _source_body()
+    body, _ = source_body()
     cursor = 0
-    sentences = _sentences(body)
-    assert len(sentences) > 120
-    for sentence in sentences:
+    expected = sentences(body)
+    assert len(expected) > 120
+    for sentence in expected:
         found = text.find(sentence, cursor)
         assert found >= 0, f"missing or out of order: {sentence!r}"
         cursor = found + len(sentence)
 
 
 def test_b5_adds_no_words_of_its_own(b5: CellPage) -> None:
-    body, _ = _source_body()
+    body, _ = source_body()
     assert _page_text(b5) == " ".join(" ".join(body).split())
 
 
 def test_b5_lists_nine_typed_studies_and_more(b5: CellPage) -> None:
-    _, source_types = _source_body()
+    _, source_types = source_body()
     types = [entry.types for entry in b5.entries]
     assert [t[0] for t in types] == source_types
     assert Counter(code for t in types[:-1] for code in t) == {"K": 4, "R": 3, "G": 2}

@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the pack, the grid, cell B5 and a search without a person; print JSON; exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Commands that read a pack take --pack after their name too (default: as given before it).
+    pack_option = argparse.ArgumentParser(add_help=False)
+    pack_option.add_argument(
+        "--pack", type=Path, metavar="PATH", default=argparse.SUPPRESS, help="read this pack"
+    )
 
     build = commands.add_parser("build", help="compile Markdown sources into a content pack")
     build.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
@@ -69,11 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate Markdown sources without writing a pack")
     check.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
 
-    info = commands.add_parser("info", help="show what a content pack holds")
+    info = commands.add_parser("info", help="show what a content pack holds", parents=[pack_option])
     info.add_argument(
         "info_pack", type=Path, nargs="?", metavar="PACK", help="default: the installed pack"
     )
-    search = commands.add_parser("search", help="search the content pack from the terminal")
+    search = commands.add_parser(
+        "search", help="search the content pack from the terminal", parents=[pack_option]
+    )
     search.add_argument("query", metavar="QUERY", help='words, "a phrase", or prefix*')
     search.add_argument("--matrix", choices=("alcohol", "drug"), help="only this matrix")
     search.add_argument("--type", choices=TYPED_STUDY_CODES, help="only studies of this type")
@@ -84,6 +91,22 @@ def build_parser() -> argparse.ArgumentParser:
         default=20,
         metavar="N",
         help=f"at most N results (N <= {MAX_LIMIT})",
+    )
+    render = commands.add_parser(
+        "render",
+        help="print a page as the reader builds it (its words, or its HTML)",
+        parents=[pack_option],
+    )
+    render.add_argument("place", type=_place, metavar="PLACE", help="e.g. alcohol/B5")
+    render.add_argument(
+        "--unfold-all", action="store_true", help="open the Matrix Bite and all folded text"
+    )
+    render.add_argument(
+        "--format",
+        choices=("text", "html"),
+        default="text",
+        help="text: the page's words, as a reader copies them (default); html: what the "
+        "reading pane shows",
     )
     return parser
 
@@ -108,6 +131,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.run_build(args.source_dir, args.output)
     if args.command == "check":
         return commands.run_check(args.source_dir)
+    if args.command == "render":
+        return commands.run_render(
+            args.pack or bundled_pack_path(),
+            args.pack is not None,
+            args.place,
+            args.unfold_all,
+            args.format == "html",
+        )
     if args.command == "search":
         return commands.run_search(
             args.pack or bundled_pack_path(),

@@ -1,4 +1,6 @@
-"""The terminal subcommands: `build`, `check`, `info` and `search`. Each returns an exit code."""
+"""The terminal subcommands: `build`, `check`, `info`, `search` and `render`. Each returns an exit
+code: 0 when it did what was asked, 1 for problems in the sources or the pack, 2 for a request that
+cannot be met (a place the pack does not have, a copy of the app without the compiler)."""
 
 from __future__ import annotations
 
@@ -8,14 +10,17 @@ import time
 from pathlib import Path
 from types import ModuleType
 
+from matrixdesk.core.addresses import Address, DocumentAddress, Place, parse_place
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import KIND_NAMES, SearchHit, plain
 from matrixdesk.core.store import ContentStore
+from matrixdesk.page.cell_page import cell_page
+from matrixdesk.page.other_pages import axis_listing, document_page, not_in_pack
+from matrixdesk.page.parts import MatrixContext, Page
+from matrixdesk.page.state import PageState, all_unfolded, at_place
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
-
-
 EXIT_UNAVAILABLE = 2
 _NO_COMPILER = (
     "This copy of MatrixDesk reads content packs but cannot build them (the installers leave "
@@ -139,3 +144,51 @@ def run_info(pack: Path, chosen: bool) -> int:
     for label, value in rows:
         print(f"{label + ':':<16}{value}")
     return EXIT_OK
+
+
+def run_render(pack: Path, chosen: bool, place: str, unfold_all: bool, html: bool) -> int:
+    """Print the page at `place` as the reader builds it: its HTML, or its words alone (what a
+    reader copies: no icons and no words of the app's own)."""
+    store = _open_store(pack, chosen)
+    if store is None:
+        return EXIT_PROBLEMS
+    try:
+        page = _page_at(store, parse_place(place), unfold_all)
+    except PackError as error:
+        print(f"{error.path}: {error.problem} {error.advice_for(chosen)}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        store.close()
+    if isinstance(page, str):
+        print(f"matrixdesk render: {page}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    sys.stdout.write(page.html + "\n" if html else page.text)
+    return EXIT_OK
+
+
+def _page_at(store: ContentStore, place: Place | None, unfold_all: bool) -> Page | str:
+    """The page at `place`, or why there is none to render."""
+    if isinstance(place, DocumentAddress):
+        document = store.document(place.slug)
+        return document_page(document) if document else f"there is no document {place.slug}"
+    if not isinstance(place, Address):
+        return "only pages can be rendered: a cell, a column, a row or a document"
+    matrix = next((m for m in store.matrices() if m.key == place.matrix), None)
+    if matrix is None:
+        return f"there is no matrix '{place.matrix}' in this pack"
+    context = MatrixContext(matrix, {cell.code: cell for cell in store.cells(matrix.key)})
+    if place.column or place.row:
+        axis, key = ("column", place.column) if place.column else ("row", place.row)
+        return axis_listing(context, axis, key or "")
+    if place.cell is None:
+        return "the home grid is not a page: give a cell, a column, a row or a document"
+    summary = context.cells[place.cell]
+    page = store.cell_page(matrix.key, place.cell) if summary.has_content else None
+    if page is None:
+        return not_in_pack(summary, context)
+    if place.section and place.section not in {s.slug for s in page.sections}:
+        return f"cell {place.cell} has no Matrix Bite heading '{place.section}'"
+    if place.entry and place.entry not in {e.slug for e in page.entries}:
+        return f"cell {place.cell} has no study '{place.entry}'"
+    state, _ = at_place(page, place, PageState())
+    return cell_page(page, context, all_unfolded(page, state) if unfold_all else state)

@@ -17,9 +17,9 @@ from matrixdesk.authoring.frontmatter import SourceText, take_fields
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import DocumentSource
 from matrixdesk.core.checked import is_web_address
+from matrixdesk.core.schema import DOCUMENT_PARTS
 
 DOCUMENTS_FOLDER = "documents"
-DOCUMENT_PARTS = ("Summary", "Key points", "Commentary")
 
 
 def parse_document(source: SourceText, problems: ProblemLog) -> DocumentSource | None:

@@ -105,8 +105,11 @@ class PackRows:
             year=source.year,
             original_url=source.original_url,
             summary_html=_html(compiled.summary),
+            summary_text=_text(compiled.summary),
             key_points_html=_html(compiled.key_points),
+            key_points_text=_text(compiled.key_points),
             commentary_html=_html(compiled.commentary),
+            commentary_text=_text(compiled.commentary),
         )
         self.session.add(document)
         self.documents[source.slug] = document

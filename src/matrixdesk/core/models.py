@@ -117,8 +117,11 @@ class Document(Base):
     year: Mapped[str | None] = mapped_column(Text)
     original_url: Mapped[str | None] = mapped_column(Text)
     summary_html: Mapped[str | None] = mapped_column(Text)
+    summary_text: Mapped[str | None] = mapped_column(Text)
     key_points_html: Mapped[str | None] = mapped_column(Text)
+    key_points_text: Mapped[str | None] = mapped_column(Text)
     commentary_html: Mapped[str | None] = mapped_column(Text)
+    commentary_text: Mapped[str | None] = mapped_column(Text)
 
 
 class Entry(Base):

@@ -21,6 +21,7 @@ from matrixdesk.core.schema import (
     BLOCK_KINDS,
     CELL_CODES,
     COLUMN_KEYS,
+    DOCUMENT_PARTS,
     ROW_KEYS,
     SECTION_LEVELS,
     STUDY_TYPES,
@@ -31,6 +32,7 @@ from matrixdesk.core.views import (
     CellPage,
     CellSummary,
     CitingEntry,
+    DocumentPart,
     DocumentView,
     EntryView,
     SectionView,
@@ -220,8 +222,8 @@ def _unique(slugs: list[str], what: str) -> None:
 
 
 _DOCUMENT = """
-    SELECT id, slug, title, authors, source, year, original_url, summary_html, key_points_html,
-           commentary_html
+    SELECT id, slug, title, authors, source, year, original_url, summary_html, summary_text,
+           key_points_html, key_points_text, commentary_html, commentary_text
     FROM documents WHERE slug = ?
 """
 _CITING = """
@@ -235,7 +237,7 @@ def load_document(connection: sqlite3.Connection, slug: str) -> DocumentView | N
     row = connection.execute(_DOCUMENT, (slug,)).fetchone()
     if row is None:
         return None
-    document_id, slug, title, authors, source, year, url, summary, key_points, commentary = row
+    document_id, slug, title, authors, source, year, url, *texts = row
     what = f"document {slug}"
     cited_by = tuple(
         CitingEntry(
@@ -258,9 +260,11 @@ def load_document(connection: sqlite3.Connection, slug: str) -> DocumentView | N
         checked.optional_text(source, what),
         checked.optional_text(year, what),
         checked.optional_web_address(url, f"the original of {what}"),
-        checked.optional_text(summary, what),
-        checked.optional_text(key_points, what),
-        checked.optional_text(commentary, what),
+        tuple(
+            DocumentPart(heading, checked.text(html, what), checked.text(text, what))
+            for heading, html, text in zip(DOCUMENT_PARTS, texts[::2], texts[1::2], strict=True)
+            if html is not None
+        ),
         cited_by,
     )
 

@@ -43,6 +43,8 @@ BLOCK_KINDS: Final = (
     "other",
 )
 FOLDED_BLOCK_KINDS: Final = ("extra", "supplementary")
+# The parts of a document the pack carries, in the order they are written and shown.
+DOCUMENT_PARTS: Final = ("Summary", "Key points", "Commentary")
 
 # Full-text index over everything a reader may search for. Titles (cell titles and headlines, study
 # headlines, section headings, document titles) sit in their own column so search can rank them

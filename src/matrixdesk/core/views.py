@@ -109,6 +109,13 @@ class CitingEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentPart:
+    heading: str
+    html: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentView:
     slug: str
     title: str
@@ -116,7 +123,6 @@ class DocumentView:
     source: str | None
     year: str | None
     original_url: str | None
-    summary_html: str | None
-    key_points_html: str | None
-    commentary_html: str | None
+    parts: tuple[DocumentPart, ...]
+    """Summary, key points and commentary, those the document has, in that order."""
     cited_by: tuple[CitingEntry, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matrixdesk.ui.page_state import PageState
+from matrixdesk.page.state import PageState
 
 
 @dataclass

@@ -26,11 +26,11 @@ from matrixdesk.core.views import CellPage, CellSummary
 if TYPE_CHECKING:
     from matrixdesk.ui.page_view import PageView
     from matrixdesk.ui.search_view import SearchView
+from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.grid_model import MatrixGridModel
 from matrixdesk.ui.grid_view import HomeView, MatrixTable
 from matrixdesk.ui.history import History, Visit
 from matrixdesk.ui.navigator import NavigatorPanel
-from matrixdesk.ui.page_html import MatrixContext
 from matrixdesk.ui.search_controller import SearchController
 from matrixdesk.ui.settings import Settings
 from matrixdesk.ui.window_actions import WindowActions

@@ -1,4 +1,5 @@
-"""Finding text on a page: which folded text to open first, and the matches to mark."""
+"""Finding text on a page: the matches to mark. (Which folded text to open for them is the page
+state's business: `page.state.unfolded_for`.)"""
 
 from __future__ import annotations
 
@@ -6,56 +7,6 @@ import re
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
-
-from matrixdesk.core.schema import FOLDED_BLOCK_KINDS
-from matrixdesk.core.views import CellPage
-from matrixdesk.ui.page_state import PageState, fold_key
-
-
-def unfolded_for(page: CellPage, state: PageState, pattern: re.Pattern[str]) -> PageState:
-    """`state` with the Matrix Bite and any folded text opened where `pattern` occurs in them."""
-    for section in page.sections:
-        texts = [section.title, *(f"{b.title or ''} {b.text}" for b in section.blocks)]
-        if not state.bite_open and any(pattern.search(text) for text in texts):
-            state = state.with_bite(True)
-        for index, block in enumerate(section.blocks):
-            key = fold_key(section.slug, index)
-            if (
-                block.kind in FOLDED_BLOCK_KINDS
-                and key not in state.unfolded
-                and pattern.search(block.text)
-            ):
-                state = state.toggled_fold(key)
-    if (
-        not state.bite_open
-        and page.acknowledgement_text
-        and pattern.search(page.acknowledgement_text)
-    ):
-        state = state.with_bite(True)
-    return state
-
-
-def unfolded_block(page: CellPage, state: PageState, key: str) -> PageState:
-    """`state` with the Matrix Bite open and the block `key` (a `fold_key`) unfolded if it is
-    folded text; `state` itself if the page has no such block."""
-    for section in page.sections:
-        for index, block in enumerate(section.blocks):
-            if fold_key(section.slug, index) == key:
-                state = state.with_bite(True)
-                if block.kind in FOLDED_BLOCK_KINDS and key not in state.unfolded:
-                    state = state.toggled_fold(key)
-                return state
-    return state
-
-
-def folded_keys(page: CellPage) -> set[str]:
-    """The `fold_key`s of the page's folded (extra and supplementary) text."""
-    return {
-        fold_key(section.slug, index)
-        for section in page.sections
-        for index, block in enumerate(section.blocks)
-        if block.kind in FOLDED_BLOCK_KINDS
-    }
 
 
 def words_pattern(words: list[str]) -> re.Pattern[str] | None:

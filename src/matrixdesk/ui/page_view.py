@@ -14,21 +14,21 @@ from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.core.views import CellPage, CellSummary, DocumentView
+from matrixdesk.page.cell_page import cell_page, typed_count
+from matrixdesk.page.other_pages import axis_listing, document_page, not_in_pack
+from matrixdesk.page.parts import MatrixContext
+from matrixdesk.page.state import (
+    PageState,
+    at_place,
+    folded_keys,
+    unfolded_block,
+    unfolded_for,
+)
 from matrixdesk.paths import resources_dir
 from matrixdesk.ui.breadcrumb import Breadcrumb
 from matrixdesk.ui.external_link import confirm_external_link
 from matrixdesk.ui.find_bar import FindBar
-from matrixdesk.ui.page_find import folded_keys, unfolded_block, unfolded_for
 from matrixdesk.ui.page_finder import PageFinder
-from matrixdesk.ui.page_html import (
-    MatrixContext,
-    axis_listing_html,
-    cell_page_html,
-    document_html,
-    not_in_pack_html,
-    typed_count,
-)
-from matrixdesk.ui.page_state import PageState, entry_anchor, section_anchor
 from matrixdesk.ui.reading_browser import ReadingBrowser
 from matrixdesk.ui.theme import READING_FONT_FILES, icon_size, load_fonts, reading_css, reading_font
 from matrixdesk.ui.type_filter_bar import TypeFilterBar
@@ -100,21 +100,14 @@ class PageView(QWidget):
         the window restores the scroll position). `unfold` (a `fold_key`, from a search hit)
         names a block to open with the Matrix Bite, in this render rather than a second one."""
         same_page = self.page is not None and self.page.summary.address == page.summary.address
-        state = restored or (self.state if same_page else PageState())
-        anchor = None
-        if place.section:
-            state = state.with_bite(True)
-            anchor = section_anchor(place.section)
-        elif place.entry:
-            anchor = entry_anchor(place.entry)
-            entry = next((e for e in page.entries if e.slug == place.entry), None)
-            if entry and state.type_filter and state.type_filter not in entry.types:
-                state = state.with_filter(None)
+        state, anchor = at_place(
+            page, place, restored or (self.state if same_page else PageState())
+        )
         if unfold:
             state = unfolded_block(page, state, unfold)
         self.finder.forget()  # a result's marked words are for the visit they were opened on
         self.page, self.context = page, context
-        self.state = state.highlighting(anchor)
+        self.state = state
         self._set_cell_breadcrumb(page.summary, context)
         counts = {"all": typed_count(page.entries)}
         counts |= {code: sum(code in e.types for e in page.entries) for code in TYPED_STUDY_CODES}
@@ -126,12 +119,12 @@ class PageView(QWidget):
     def show_not_in_pack(self, summary: CellSummary, context: MatrixContext) -> None:
         self._show_other(context)
         self._set_cell_breadcrumb(summary, context)
-        self._set_html(not_in_pack_html(summary, context))
+        self._set_html(not_in_pack(summary, context).html)
 
     def show_document(self, document: DocumentView) -> None:
         self._show_other(None)
         self.breadcrumb.set_trail([], f"Document: {document.title}")
-        self._set_html(document_html(document))
+        self._set_html(document_page(document).html)
 
     def show_listing(self, context: MatrixContext, axis: str, key: str) -> None:
         self._show_other(context)
@@ -142,7 +135,7 @@ class PageView(QWidget):
         self.breadcrumb.set_trail(
             [(str(Address(matrix.key)), matrix.name)], f"{axis.title()} {key}: {chosen.name}"
         )
-        self._set_html(axis_listing_html(context, axis, key))
+        self._set_html(axis_listing(context, axis, key).html)
 
     def _show_other(self, context: MatrixContext | None) -> None:
         self.finder.forget()
@@ -197,7 +190,7 @@ class PageView(QWidget):
     def _render(self, anchor: str | None = None, keep_place: bool = False) -> None:
         assert self.page is not None and self.context is not None
         scale = zoom_scale(self.zoom_steps)
-        html = cell_page_html(self.page, self.context, self.state, icon_size(scale))
+        html = cell_page(self.page, self.context, self.state, icon_size(scale)).html
         self._set_html(html, keep_place)
         if anchor:
             self._scroll_to(anchor)

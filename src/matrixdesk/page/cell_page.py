@@ -1,28 +1,20 @@
-"""HTML for the reading pane (QTextBrowser's rich-text subset), built from core view data.
+"""A cell page: header, intro, typed study list, the Matrix Bite and acknowledgements.
 
-Pure functions, no Qt: easy to test and cheap to call again when the reader folds, filters or
-highlights. In-page controls are links with the `action:` scheme, handled by the page view.
+Pure functions, no Qt: cheap to call again when the reader folds, filters or highlights. In-page
+controls are links with the `action:` scheme, which the page view handles.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from html import escape
 
 from matrixdesk.core.addresses import Address, DocumentAddress, SearchAddress
 from matrixdesk.core.schema import FOLDED_BLOCK_KINDS, STUDY_TYPES
-from matrixdesk.core.views import (
-    BlockView,
-    CellPage,
-    CellSummary,
-    DocumentView,
-    EntryView,
-    MatrixView,
-    SectionView,
-)
-from matrixdesk.ui.page_state import PageState, entry_anchor, fold_key, section_anchor
+from matrixdesk.core.views import BlockView, CellPage, CellSummary, EntryView, SectionView
+from matrixdesk.page.parts import MatrixContext, Page, Part
+from matrixdesk.page.state import PageState, entry_anchor, fold_key, section_anchor
 
 # Short labels printed under each type icon, so the list reads without knowing the letters.
 TYPE_LABELS = {"S": "Seminal", "K": "Key", "R": "Review", "G": "Guidance", "more": "More"}
@@ -36,81 +28,28 @@ TYPE_TOOLTIPS = {
 _ANCHOR = re.compile(r'<a href="([^"]+)">')
 
 
-@dataclass(frozen=True, slots=True)
-class MatrixContext:
-    """What a page needs to know about its surroundings: matrix name and the cells it links to."""
-
-    matrix: MatrixView
-    cells: dict[str, CellSummary]
-
-
-def cell_page_html(
-    page: CellPage, context: MatrixContext, state: PageState, icon_px: int = 17
-) -> str:
+def cell_page(page: CellPage, context: MatrixContext, state: PageState, icon_px: int = 17) -> Page:
     """The whole cell page; `icon_px` is the type icons' size at the reader's zoom."""
-    summary = page.summary
-    parts = [_cell_header(summary, context)]
+    parts = [cell_header(page.summary, context)]
     if page.intro_html:
-        parts.append(f'<div class="intro">{page.intro_html}</div>')
+        parts.append(Part(f'<div class="intro">{page.intro_html}</div>', page.intro_text or ""))
     parts.append(_study_list(page, context, state, icon_px))
     if page.sections:
         parts.append(_bite(page, context, state))
     if page.acknowledgement_html and state.bite_open:
-        parts.append(
-            f'<div class="ack">{_with_hover(page.acknowledgement_html, page, context)}</div>'
-        )
-    return "\n".join(parts)
+        html = _with_hover(page.acknowledgement_html, page, context)
+        parts.append(Part(f'<div class="ack">{html}</div>', page.acknowledgement_text or ""))
+    return Page(tuple(parts))
 
 
-def not_in_pack_html(summary: CellSummary, context: MatrixContext) -> str:
-    url = escape(summary.online_url)
-    return "\n".join(
-        [
-            _cell_header(summary, context),
-            f'<p class="placement">Column {summary.column.key}: {escape(summary.column.name)}'
-            f" &middot; Row {summary.row.key}: {escape(summary.row.name)}</p>",
-            '<p class="notice">The installed content pack does not include this cell&#8217;s '
-            "studies or Matrix Bite.</p>",
-            f'<p>Online, this cell is at <a href="{url}" title="Needs internet">{url}</a> '
-            "(needs internet; opens in your web browser only if you choose to).</p>",
-        ]
-    )
-
-
-def axis_listing_html(context: MatrixContext, axis: str, key: str) -> str:
-    """The five cells of one column ("column") or row ("row")."""
-    matrix = context.matrix
-    axes = matrix.columns if axis == "column" else matrix.rows
-    chosen = next(a for a in axes if a.key == key)
-    if axis == "column":
-        heading = f"Column {key}: {escape(chosen.name)}"
-        about = f"Intervention level. Mainly for {escape(chosen.description)}."
-        codes = [f"{key}{row.key}" for row in matrix.rows]
-    else:
-        heading = f"Row {key}: {escape(chosen.name)}"
-        about = f"Intervention type. Matrix Bites course: {escape(chosen.description)}."
-        codes = [f"{column.key}{key}" for column in matrix.columns]
-    items = []
-    for code in codes:
-        cell = context.cells[code]
-        status = "" if cell.has_content else ' <span class="muted">(not in this pack)</span>'
-        line = escape(cell.headline) if cell.headline else ""
-        items.append(
-            f'<li><a href="{cell.address}"><b>{code}</b> {escape(cell.title)}</a>{status}'
-            + (f"<br>{line}" if line else "")
-            + "</li>"
-        )
-    return (
-        f'<p class="matrix-name">{escape(matrix.name)}</p><h1>{heading}</h1>'
-        f'<p class="muted">{about}</p><ul class="listing">{"".join(items)}</ul>'
-    )
-
-
-def _cell_header(summary: CellSummary, context: MatrixContext) -> str:
+def cell_header(summary: CellSummary, context: MatrixContext) -> Part:
+    matrix = escape(context.matrix.name)
     headline = f'<p class="headline">{escape(summary.headline)}</p>' if summary.headline else ""
-    return (
-        f'<p class="matrix-name">{escape(context.matrix.name)} &middot; cell {summary.code}</p>'
-        f"<h1>{escape(summary.title)}</h1>{headline}"
+    lines = [f"{context.matrix.name} · cell {summary.code}", summary.title, summary.headline]
+    return Part(
+        f'<p class="matrix-name">{matrix} &middot; cell {escape(summary.code)}</p>'
+        f"<h1>{escape(summary.title)}</h1>{headline}",
+        "\n".join(line for line in lines if line),
     )
 
 
@@ -119,7 +58,7 @@ def typed_count(entries: Iterable[EntryView]) -> int:
     return sum(1 for e in entries if e.search_query is None)
 
 
-def _study_list(page: CellPage, context: MatrixContext, state: PageState, icon_px: int) -> str:
+def _study_list(page: CellPage, context: MatrixContext, state: PageState, icon_px: int) -> Part:
     shown = [e for e in page.entries if state.type_filter is None or state.type_filter in e.types]
     rows = [_entry_row(e, page, context, state, icon_px) for e in shown]
     if state.type_filter is not None:
@@ -129,13 +68,16 @@ def _study_list(page: CellPage, context: MatrixContext, state: PageState, icon_p
             f'<p class="muted">Showing {count} of {total} studies ({escape(label)} only). '
             '<a href="action:filter/all">Show all</a></p>'
         )
-        rows.insert(0, note)
-    return f'<h2 class="studies">Studies</h2>{"".join(rows)}'
+        rows.insert(0, Part(note))  # the app's own note: not the page's words
+    return Part(
+        f'<h2 class="studies">Studies</h2>{"".join(row.html for row in rows)}',
+        "\n\n".join(["Studies", *(row.text for row in rows if row.text)]),
+    )
 
 
 def _entry_row(
     entry: EntryView, page: CellPage, context: MatrixContext, state: PageState, icon_px: int
-) -> str:
+) -> Part:
     """One study as on the web page: type icon(s) hanging in the margin, then headline, date
     and annotation in one paragraph (not a table: paragraphs lay out several times faster)."""
     icons = "".join(
@@ -146,14 +88,21 @@ def _entry_row(
     labels = " / ".join(TYPE_LABELS[code] for code in entry.types)
     anchor = f'<a name="{entry_anchor(entry.slug)}"></a>'
     lead = f'{anchor}{icons} <span class="type-label">{labels}</span> '
+    words = f"{labels}:"
     if entry.search_query is None:
         byline = f" ({escape(entry.byline)})." if entry.byline else ""
         lead += f'<span class="entry-headline">{escape(entry.headline)}</span>{byline} '
+        words += f" {entry.headline}" + (f" ({entry.byline})." if entry.byline else "")
     # One class only: Qt's rich text does not combine several classes on an element.
     kind = "entry-highlight" if state.highlight == entry_anchor(entry.slug) else "entry"
     annotation = _with_hover(entry.annotation_html, page, context)
     annotation = annotation.replace("<p>", f'<p class="{kind}">{lead}', 1)
-    return annotation + _document_line(entry) + _stored_search_line(entry)
+    document = _document_line(entry)
+    text = f"{words} {entry.annotation_text}".strip()
+    return Part(
+        annotation + document.html + _stored_search_line(entry),
+        "\n".join(line for line in (text, document.text) if line),
+    )
 
 
 def _stored_search_line(entry: EntryView) -> str:
@@ -167,110 +116,91 @@ def _stored_search_line(entry: EntryView) -> str:
     )
 
 
-def _document_line(entry: EntryView) -> str:
+def _document_line(entry: EntryView) -> Part:
     if entry.document_slug:
-        title = escape(entry.document_title or entry.document_slug)
+        title = entry.document_title or entry.document_slug
         address = DocumentAddress(entry.document_slug)
-        return (
+        return Part(
             f'<p class="document">Document: <a href="{address}" title="Open in MatrixDesk">'
-            f"{title}</a> (in this pack)</p>"
+            f"{escape(title)}</a> (in this pack)</p>",
+            f"Document: {title}",
         )
     if not entry.document_url:
-        return ""
+        return Part("")
     url = escape(entry.document_url)
-    return (
+    return Part(
         f'<p class="document">Document: <a href="{url}" title="Needs internet">{url}</a> '
         f'<span class="muted">(needs internet)</span> &middot; '
-        f'<a href="action:copy/{entry.slug}">Copy address</a></p>'
+        f'<a href="action:copy/{entry.slug}">Copy address</a></p>',
+        f"Document: {entry.document_url}",
     )
 
 
-def document_html(document: DocumentView) -> str:
-    """A document the pack carries: its details, its text, and the studies that cite it."""
-    details = ", ".join(
-        escape(part) for part in (document.authors, document.source, document.year) if part
-    )
-    parts = [
-        '<p class="matrix-name">Document</p>',
-        f"<h1>{escape(document.title)}</h1>",
-        f'<p class="headline">{details}</p>' if details else "",
-    ]
-    if document.original_url:
-        url = escape(document.original_url)
-        parts.append(
-            f'<p class="muted">Original: <a href="{url}" title="Needs internet">{url}</a> '
-            "(needs internet)</p>"
-        )
-    for heading, html in (
-        ("Summary", document.summary_html),
-        ("Key points", document.key_points_html),
-        ("Commentary", document.commentary_html),
-    ):
-        if html:
-            parts.append(f"<h3>{heading}</h3>{html}")
-    if document.cited_by:
-        items = "".join(
-            f'<li><a href="{entry.address}">{escape(entry.headline)}</a> '
-            f'<span class="muted">({escape(entry.cell_title)})</span></li>'
-            for entry in document.cited_by
-        )
-        parts.append(f'<h3>Listed in</h3><ul class="listing">{items}</ul>')
-    return "\n".join(part for part in parts if part)
-
-
-def _bite(page: CellPage, context: MatrixContext, state: PageState) -> str:
+def _bite(page: CellPage, context: MatrixContext, state: PageState) -> Part:
+    heading = '<h2 class="bite">Matrix Bite</h2>'
     if not state.bite_open:
-        return (
-            '<h2 class="bite">Matrix Bite</h2>'
-            '<p class="bite-toggle"><a href="action:bite/open">&#9656; Open Matrix Bite guide '
-            "and commentary</a></p>"
+        return Part(
+            heading + '<p class="bite-toggle"><a href="action:bite/open">&#9656; Open Matrix '
+            "Bite guide and commentary</a></p>",
+            "Matrix Bite",
         )
-    parts = [
-        '<h2 class="bite">Matrix Bite</h2>',
-        '<p class="bite-toggle"><a href="action:bite/close">&#9662; Close Matrix Bite guide '
-        "and commentary</a></p>",
-    ]
-    for section in page.sections:
-        parts.append(_section(section, page, context, state))
-    parts.append(
-        '<p class="bite-toggle"><a href="action:bite/close">&#9652; Close Matrix Bite guide '
+    close = (
+        '<p class="bite-toggle"><a href="action:bite/close">{} Close Matrix Bite guide '
         "and commentary</a></p>"
     )
-    return "\n".join(parts)
+    sections = [_section(section, page, context, state) for section in page.sections]
+    return Part(
+        "\n".join(
+            [heading, close.format("&#9662;"), *(s.html for s in sections), close.format("&#9652;")]
+        ),
+        "\n\n".join(["Matrix Bite", *(s.text for s in sections)]),
+    )
 
 
-def _section(section: SectionView, page: CellPage, context: MatrixContext, state: PageState) -> str:
+def _section(
+    section: SectionView, page: CellPage, context: MatrixContext, state: PageState
+) -> Part:
     anchor = section_anchor(section.slug)
     tag = "h3" if section.level == 2 else "h4"
     marked = ' class="highlight"' if state.highlight == anchor else ""
     # The name goes inside the heading: Qt drops an empty anchor that stands between blocks.
-    parts = [f'<{tag}{marked}><a name="{anchor}"></a>{escape(section.title)}</{tag}>']
+    parts = [
+        Part(
+            f'<{tag}{marked}><a name="{anchor}"></a>{escape(section.title)}</{tag}>', section.title
+        )
+    ]
     for index, block in enumerate(section.blocks):
         key = fold_key(section.slug, index)
         parts.append(_block(block, key, key in state.unfolded, page, context))
-    return "\n".join(parts)
+    return Part(
+        "\n".join(part.html for part in parts),
+        "\n\n".join(part.text for part in parts if part.text),
+    )
 
 
 def _block(
     block: BlockView, key: str, unfolded: bool, page: CellPage, context: MatrixContext
-) -> str:
+) -> Part:
     html = _with_hover(block.html, page, context)
+    text = "\n".join(line for line in (block.title, block.text) if line)
     if block.kind in FOLDED_BLOCK_KINDS:
         if not unfolded:
-            return (
+            return Part(
                 f'<p class="fold"><a href="action:fold/{key}">&#9656; Unfold {block.kind} text'
                 "</a></p>"
             )
-        return (
+        return Part(
             f'<table class="{block.kind}" width="100%" cellpadding="8"><tr><td>{html}'
             f'<p class="fold"><a href="action:fold/{key}">&#9652; Fold {block.kind} text</a></p>'
-            "</td></tr></table>"
+            "</td></tr></table>",
+            text,
         )
     if block.kind == "panel":
-        return (
-            f'<table class="panel" width="100%" cellpadding="12"><tr><td>{html}</td></tr></table>'
+        return Part(
+            f'<table class="panel" width="100%" cellpadding="12"><tr><td>{html}</td></tr></table>',
+            text,
         )
-    return html
+    return Part(html, text)
 
 
 def hover_text(address: str, page: CellPage, context: MatrixContext) -> str | None:

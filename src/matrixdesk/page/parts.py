@@ -1,0 +1,38 @@
+"""A page as a sequence of parts, each with its HTML (for QTextBrowser's rich-text subset) and its
+plain text. Controls such as "Open Matrix Bite" have HTML but no text: the text is the page's
+words alone, as a reader would copy or quote them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matrixdesk.core.views import CellSummary, MatrixView
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    html: str
+    text: str = ""
+    """The part's words; empty for the app's own controls and notes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    parts: tuple[Part, ...]
+
+    @property
+    def html(self) -> str:
+        return "\n".join(part.html for part in self.parts if part.html)
+
+    @property
+    def text(self) -> str:
+        """The page's words, a paragraph to a line, with no words of the app's own."""
+        return "\n\n".join(part.text for part in self.parts if part.text) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixContext:
+    """What a page needs to know about its surroundings: matrix name and the cells it links to."""
+
+    matrix: MatrixView
+    cells: dict[str, CellSummary]
