@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
 
 from matrixdesk.core.addresses import Address, DocumentAddress, Place, parse_place
 from matrixdesk.core.pack import PackError
@@ -22,6 +24,7 @@ from matrixdesk.page.state import PageState, all_unfolded, at_place
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_UNAVAILABLE = 2
+T = TypeVar("T")
 _NO_COMPILER = (
     "This copy of MatrixDesk reads content packs but cannot build them (the installers leave "
     "the compiler out). Build packs from the source tree: `make pack`, or "
@@ -68,9 +71,15 @@ def run_build(source_dir: Path, out: Path) -> int:
     return EXIT_OK
 
 
-def _open_store(pack: Path, chosen: bool) -> ContentStore | None:
+def _with_pack(pack: Path, chosen: bool, work: Callable[[ContentStore], T]) -> T | None:
+    """What `work` makes of the pack, or None, after saying why on stderr, if the pack cannot be
+    opened or turns out damaged on the way."""
     try:
-        return ContentStore.open(pack)
+        store = ContentStore.open(pack)
+        try:
+            return work(store)
+        finally:
+            store.close()
     except PackError as error:
         print(f"{error.path}: {error.problem} {error.advice_for(chosen)}", file=sys.stderr)
         return None
@@ -85,13 +94,9 @@ def run_search(
     as_json: bool,
     limit: int,
 ) -> int:
-    store = _open_store(pack, chosen)
-    if store is None:
+    hits = _with_pack(pack, chosen, lambda store: store.search(query, matrix, type_code, limit))
+    if hits is None:
         return EXIT_PROBLEMS
-    try:
-        hits = store.search(query, matrix, type_code, limit=limit)
-    finally:
-        store.close()
     if as_json:
         print(json.dumps([_hit_record(hit) for hit in hits], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -119,20 +124,27 @@ def _hit_record(hit: SearchHit) -> dict[str, object]:
 
 
 def run_info(pack: Path, chosen: bool) -> int:
-    store = _open_store(pack, chosen)
-    if store is None:
+    """What the pack is and holds, after SQLite's and the search index's own full checks."""
+    rows = _with_pack(pack, chosen, lambda store: _info_rows(pack, store))
+    if rows is None:
         return EXIT_PROBLEMS
-    try:
-        summary = store.summary()
-        counts = store.counts()
-        matrices = ", ".join(matrix.key for matrix in store.matrices())
-    finally:
-        store.close()
-    rows = [
+    for label, value in rows:
+        print(f"{label + ':':<16}{value}")
+    return EXIT_OK
+
+
+def _info_rows(pack: Path, store: ContentStore) -> list[tuple[str, str]]:
+    store.check_integrity()
+    summary = store.summary()
+    counts = store.counts()
+    matrices = ", ".join(matrix.key for matrix in store.matrices())
+    return [
         ("Pack", str(pack)),
         ("Title", summary.title),
         ("Edition", summary.edition),
         ("Content hash", summary.content_hash),
+        ("Seal", f"{summary.seal} (matches the file)"),
+        ("Integrity", "ok (SQLite's checks and the search index's)"),
         ("Built by", summary.builder_version),
         ("Schema version", str(summary.schema_version)),
         ("Application id", f"0x{summary.application_id:08X} (MatrixDesk pack)"),
@@ -141,24 +153,14 @@ def run_info(pack: Path, chosen: bool) -> int:
         ("Entries", str(counts["entries"])),
         ("Sections", str(counts["sections"])),
     ]
-    for label, value in rows:
-        print(f"{label + ':':<16}{value}")
-    return EXIT_OK
 
 
 def run_render(pack: Path, chosen: bool, place: str, unfold_all: bool, html: bool) -> int:
     """Print the page at `place` as the reader builds it: its HTML, or its words alone (what a
     reader copies: no icons and no words of the app's own)."""
-    store = _open_store(pack, chosen)
-    if store is None:
+    page = _with_pack(pack, chosen, lambda store: _page_at(store, parse_place(place), unfold_all))
+    if page is None:
         return EXIT_PROBLEMS
-    try:
-        page = _page_at(store, parse_place(place), unfold_all)
-    except PackError as error:
-        print(f"{error.path}: {error.problem} {error.advice_for(chosen)}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    finally:
-        store.close()
     if isinstance(page, str):
         print(f"matrixdesk render: {page}", file=sys.stderr)
         return EXIT_UNAVAILABLE

@@ -26,6 +26,8 @@ _MARKED = re.compile(r"<b>(.*?)</b>")
 class SearchController(QObject):
     results_shown = Signal(str)
     """The query whose results are now on screen."""
+    search_failed = Signal(object)
+    """PackError: the pack could not answer the newest search (its message is on screen)."""
 
     def __init__(self, window: MainWindow, box: SearchBox) -> None:
         super().__init__(window)
@@ -84,7 +86,12 @@ class SearchController(QObject):
         if self._runner is None:
             from matrixdesk.ui.search_worker import SearchRunner
 
-            self._runner = SearchRunner(self.window.store.searcher(), self)
+            try:
+                searcher = self.window.store.searcher()
+            except PackError as error:  # the pack was damaged or changed since it opened
+                self._on_failed(error)
+                return
+            self._runner = SearchRunner(searcher, self)
             self._runner.results_ready.connect(self._on_results)
             self._runner.failed.connect(self._on_failed)
         self._runner.search(place.query, place.matrix, place.type_code)
@@ -108,6 +115,7 @@ class SearchController(QObject):
         self.view.show_failure(f"{error.problem} {error.advice_for(self.window.pack_chosen)}")
         self._shown_query = None
         self._open_when_shown = False
+        self.search_failed.emit(error)
 
     @Slot()
     def open_first(self) -> None:
