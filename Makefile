@@ -9,7 +9,7 @@ CONTENT := $(shell find data/content -type f)
 COMPILER := $(shell find src/matrixdesk/core src/matrixdesk/authoring -name '*.py')
 LINT_PATHS := src tests packaging scripts
 
-.PHONY: run test bench screenshots package lint format pack check clean
+.PHONY: run test bench damage-sweep screenshots package lint format pack check clean
 
 run: $(PACK)
 	$(PY) -m matrixdesk
@@ -20,6 +20,14 @@ test: $(PACK) lint
 
 bench: $(PACK)
 	$(PY) scripts/bench.py --json build/bench.json
+
+# The larger damaged-pack sweep (make test runs a smaller one): 1,000+ byte-damaged copies of the
+# bundled pack, and 500+ sealed again over their damage, each also through --smoke-test.
+damage-sweep: $(PACK)
+	$(PY) tests/damage_corpus.py --pack $(PACK) --per-page 14 --extra 40 --smoke \
+		--json build/damage-sweep.json
+	$(PY) tests/damage_corpus.py --pack $(PACK) --per-page 7 --extra 20 --smoke --reseal \
+		--json build/damage-sweep-resealed.json
 
 # The frozen bundle, .deb, portable .tar.gz and wixl MSI in dist/, then their tests: the frozen
 # smoke test, the installers' contents, and installing the .deb (this machine must be yours).

@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,8 @@ PAGE_SIZE = 4096
 PROBE_TIMEOUT_S = 60
 REFUSALS = ("damaged", "incomplete", "not a MatrixDesk content pack", "not an SQLite database")
 SEARCH_WORDS = "offender"
+ACCEPTABLE = {"same", "refused"}
+ACCEPTABLE_RESEALED = ACCEPTABLE | {"changed", "mixed"}
 PLACES = ("alcohol/B5", "alcohol/B5#trickier-situation", "alcohol/row/5", "drug/E5")
 
 
@@ -282,16 +285,19 @@ def run(good: Path, seed: int, per_page: int, extra: int, reseal: bool, smoke: b
         original = original_outcome.get("paths")
         if not isinstance(original, dict) or any(p["code"] != 0 for p in original.values()):
             raise SystemExit(f"the good pack did not read cleanly: {original_outcome}")
-        copies = []
+        copies, packs = [], []
         for number, damage in enumerate(damaged_copies(good.read_bytes(), seed, per_page, extra)):
             data = resealed(damage.data, folder) if reseal else damage.data
             pack = folder / f"copy-{number}.sqlite"
             pack.write_bytes(data)
-            outcome = probe_in_child(pack)
-            if smoke:
-                outcome["smoke"] = smoke_test(pack)
-            copies.append({"damage": damage.name, "verdict": verdict(outcome, original), **outcome})
-            pack.unlink()
+            copies.append({"damage": damage.name, **probe_in_child(pack)})
+            packs.append(pack)
+        if smoke:  # whole processes: run as many at once as there are cores (no fork is left)
+            with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+                for copy, result in zip(copies, pool.map(smoke_test, packs), strict=True):
+                    copy["smoke"] = result
+        for copy in copies:
+            copy["verdict"] = verdict(copy, original)
     return {
         "pack": str(good),
         "seed": seed,
@@ -320,9 +326,18 @@ def main() -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2))
     kind = "resealed " if args.reseal else ""
-    print(f"{report['copies']} {kind}damaged copies of {args.pack} in {report['seconds']} s:")
+    smoke = ", each also through --smoke-test," if args.smoke else ""
+    print(
+        f"{report['copies']} {kind}damaged copies of {args.pack}{smoke} in {report['seconds']} s:"
+    )
     for name, count in sorted(report["verdicts"].items()):
         print(f"  {name:<10} {count}")
+    # A pack sealed over its damage may show changed text; nothing may ever crash or hang.
+    allowed = ACCEPTABLE_RESEALED if args.reseal else ACCEPTABLE
+    unacceptable = set(report["verdicts"]) - allowed
+    if unacceptable:
+        print(f"unacceptable: {', '.join(sorted(unacceptable))}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -16,6 +16,7 @@ from matrixdesk.app import main
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from tests.conftest import altered_pack
+from tests.damage_corpus import ACCEPTABLE, ACCEPTABLE_RESEALED
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -26,12 +27,13 @@ needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="the corpus fork
 
 def _corpus(pack: Path, tmp_path: Path, *options: str) -> dict:
     report = tmp_path / "corpus.json"
+    # The program's own verdict (its exit status) is left to the assertions, which say more.
     subprocess.run(
         [sys.executable, str(CORPUS), "--pack", str(pack), "--json", str(report), *options],
         capture_output=True,
         text=True,
         timeout=600,
-        check=True,
+        check=False,
     )
     return json.loads(report.read_text())
 
@@ -46,7 +48,7 @@ def test_every_byte_damaged_copy_reads_as_the_original_or_is_refused(
     report = _corpus(pack_path, tmp_path, "--per-page", "2", "--extra", "20")
     pages = pack_path.stat().st_size // 4096
     assert report["copies"] == 2 * pages + 20 >= 140
-    assert set(report["verdicts"]) <= {"same", "refused"}, report["verdicts"]
+    assert set(report["verdicts"]) <= ACCEPTABLE, report["verdicts"]
 
 
 @pytest.mark.slow
@@ -58,7 +60,7 @@ def test_a_damaged_copy_sealed_again_never_crashes_hangs_or_shows_a_traceback(
     this is what stops damage after it. Changed text may then be shown (such a pack says it is
     whole); a crash, a hang or a traceback never."""
     report = _corpus(pack_path, tmp_path, "--reseal", "--per-page", "1", "--extra", "20")
-    assert set(report["verdicts"]) <= {"same", "refused", "changed", "mixed"}, report["verdicts"]
+    assert set(report["verdicts"]) <= ACCEPTABLE_RESEALED, report["verdicts"]
     assert report["verdicts"].get("refused", 0) > 0  # the checks after the seal do refuse some
     for copy in report["details"]:
         assert all(path["code"] in (0, 1) for path in copy["paths"].values()), copy
