@@ -73,3 +73,18 @@ def test_open_with_something_that_is_not_a_place_is_refused(
         main(["--open", "B5 please"])
     assert exit_info.value.code == 2
     assert "'B5 please' is not a place; use e.g. alcohol/B5" in capsys.readouterr().err
+
+
+def test_open_on_a_damaged_page_exits_1_with_the_damage_not_no_place(
+    qapp: QApplication, pack_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import altered_pack
+
+    bad = altered_pack(pack_path, tmp_path, "UPDATE blocks SET kind = 'banner' WHERE id = 3")
+    shown = answer_next_dialog("OK")
+    code = main(["--pack", str(bad), "--config-dir", str(tmp_path), "--open", "alcohol/B5"])
+    assert code == 1
+    assert "The content pack is damaged: a kind of text in cell alcohol/B5" in shown[0]
+    assert "leave out --pack" in shown[1]  # the pack was chosen: no advice to reinstall
+    err = capsys.readouterr().err
+    assert "no place" not in err and "Reinstall" not in err and "Traceback" not in err

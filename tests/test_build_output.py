@@ -9,6 +9,7 @@ import signal
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,25 +43,35 @@ def test_a_new_pack_and_a_rebuilt_pack_are_written(
     assert sorted(p.name for p in out.parent.iterdir()) == ["matrices.sqlite"]
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
-def test_a_device_node_is_not_written(
-    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    device = tmp_path / "null-device"  # the test's own node, with /dev/null's numbers
-    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
-    code, err = _build(content_copy, device, capsys)
-    assert code == 1 and "this is a device or pipe, not an ordinary file" in err
-    assert stat.S_ISCHR(device.lstat().st_mode)
+def _device(path: Path) -> None:
+    """The test's own device node, with /dev/null's numbers (never a real /dev path)."""
+    os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
 
 
-def test_a_pipe_is_not_written(
-    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("make", "is_kind"),
+    [
+        pytest.param(
+            _device,
+            stat.S_ISCHR,
+            id="device",
+            marks=pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root"),
+        ),
+        pytest.param(os.mkfifo, stat.S_ISFIFO, id="pipe"),
+    ],
+)
+def test_a_device_or_pipe_is_not_written(
+    content_copy: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    make: Callable[[Path], None],
+    is_kind: Callable[[int], bool],
 ) -> None:
-    pipe = tmp_path / "pipe"
-    os.mkfifo(pipe)
-    code, err = _build(content_copy, pipe, capsys)
+    node = tmp_path / "node"
+    make(node)
+    code, err = _build(content_copy, node, capsys)
     assert code == 1 and "this is a device or pipe, not an ordinary file" in err
-    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert is_kind(node.lstat().st_mode)
 
 
 def test_a_symbolic_link_is_not_written_through(
@@ -173,3 +184,29 @@ def test_sources_holding_a_seal_are_refused(
     code, err = _build(content_copy, out_dir / "matrices.sqlite", capsys)
     assert code == 1 and "which packs keep for their seal: reword that text" in err
     assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_a_build_killed_part_way_leaves_what_the_next_build_removes(
+    tmp_path: Path, out_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.synthetic import content_with_large_cell
+
+    content = content_with_large_cell(tmp_path, times=20)  # slow enough to be caught writing
+    out = out_dir / "matrices.sqlite"
+    building = out_dir / ".matrices.sqlite.building"
+    build = subprocess.Popen(
+        [sys.executable, "-m", "matrixdesk", "build", str(content), "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        while not building.exists() and build.poll() is None:
+            os.sched_yield()
+    finally:
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+    assert building.exists(), "the build finished before it could be stopped"
+    assert sorted(p.name for p in out_dir.iterdir()) == [building.name]  # and no journal
+    assert _build(content, out, capsys)[0] == 0
+    assert sorted(p.name for p in out_dir.iterdir()) == ["matrices.sqlite"]

@@ -131,26 +131,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.run_build(args.source_dir, args.output)
     if args.command == "check":
         return commands.run_check(args.source_dir)
+    named = getattr(args, "info_pack", None) or args.pack  # `info PACK` names it as --pack does
+    pack, chosen = named or bundled_pack_path(), named is not None
     if args.command == "render":
-        return commands.run_render(
-            args.pack or bundled_pack_path(),
-            args.pack is not None,
-            args.place,
-            args.unfold_all,
-            args.format == "html",
-        )
+        return commands.run_render(pack, chosen, args.place, args.unfold_all, args.format == "html")
     if args.command == "search":
         return commands.run_search(
-            args.pack or bundled_pack_path(),
-            args.pack is not None,
-            args.query,
-            args.matrix,
-            args.type,
-            args.json,
-            args.limit,
+            pack, chosen, args.query, args.matrix, args.type, args.json, args.limit
         )
-    chosen = args.info_pack or args.pack  # the only command left: info
-    return commands.run_info(chosen or bundled_pack_path(), chosen is not None)
+    return commands.run_info(pack, chosen)  # the only command left
 
 
 def _limit(text: str) -> int:
