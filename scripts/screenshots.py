@@ -10,10 +10,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
+from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from matrixdesk.paths import bundled_pack_path
-from matrixdesk.ui.launch import application, open_window
+from matrixdesk.ui.launch import application, open_window, pack_error_box, warn_settings_unsaved
 from matrixdesk.ui.settings import Settings
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -50,8 +52,38 @@ def main() -> int:
         window.grab().save(str(OUT / "search-results.png"))
         print(OUT / "search-results.png")
         window.close()
+    _refusals(store)
     store.close()
     return 0
+
+
+def _refusals(store: ContentStore) -> None:
+    """What a reader sees when something is wrong: a damaged pack, settings that cannot be
+    saved (here: a settings folder that is a file)."""
+    damaged = PackError(
+        store.path,
+        "The content pack is damaged: its contents are not what they were when it was made "
+        "(its seal does not match).",
+    )
+    box = pack_error_box(damaged, chosen=False)
+    box.show()
+    QTest.qWaitForWindowExposed(box)
+    box.grab().save(str(OUT / "damaged-pack.png"))
+    print(OUT / "damaged-pack.png")
+    box.close()
+    with tempfile.NamedTemporaryFile() as not_a_folder:
+        window = open_window(store, Settings(Path(not_a_folder.name)), None)
+        window.resize(1000, 640)
+        window.show()
+        QTest.qWaitForWindowExposed(window)
+        warn_settings_unsaved(window)
+        warning = QApplication.activeModalWidget()
+        assert warning is not None, "the warning did not open"
+        QTest.qWaitForWindowExposed(warning)
+        warning.grab().save(str(OUT / "settings-unsaved.png"))
+        print(OUT / "settings-unsaved.png")
+        warning.close()
+        window.close()
 
 
 if __name__ == "__main__":

@@ -98,12 +98,15 @@ def open_window(
 
 def report_pack_error(error: PackError, chosen: bool, parent: QWidget | None = None) -> None:
     """Say on the terminal and in a dialog what is wrong with the pack and what to do."""
-    advice = error.advice_for(chosen)
-    print(f"matrixdesk: {error.path}: {error.problem} {advice}", file=sys.stderr)
+    print(f"matrixdesk: {error.path}: {error.problem} {error.advice_for(chosen)}", file=sys.stderr)
+    pack_error_box(error, chosen, parent).exec()
+
+
+def pack_error_box(error: PackError, chosen: bool, parent: QWidget | None = None) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error.problem, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # the problem may quote the pack's own bytes
-    box.setInformativeText(f"{advice}\n\nPack: {error.path}")
-    box.exec()
+    box.setInformativeText(f"{error.advice_for(chosen)}\n\nPack: {error.path}")
+    return box
 
 
 SETTINGS_UNSAVED = "MatrixDesk cannot save its settings"
