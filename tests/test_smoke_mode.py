@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -33,3 +35,24 @@ def test_smoke_test_passes_on_any_valid_pack(tmp_path: Path) -> None:
     report = run_smoke_test(sys.executable, "-m", "matrixdesk", "--pack", pack)
     assert report["opened"] == "matrixdesk:/drug/A1#synthetic-section"
     assert report["searched"] == "Synthetic"
+
+
+def test_smoke_test_says_when_search_cannot_read_the_pack(tmp_path: Path) -> None:
+    """Search answers with the damage, and the smoke test says so at once, not after waiting
+    in vain for results."""
+    from tests.conftest import CONTENT, altered_pack
+
+    good = tmp_path / "good.sqlite"
+    assert build_pack(CONTENT, good) == []
+    bad = altered_pack(good, tmp_path, "UPDATE search_index_content SET c1 = CAST(X'FFFE' AS TEXT)")
+    result = subprocess.run(
+        [sys.executable, "-m", "matrixdesk", "--smoke-test", "--pack", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "The content pack is damaged and cannot be read" in result.stderr
+    assert "timed out" not in result.stderr

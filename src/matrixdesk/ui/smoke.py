@@ -100,6 +100,7 @@ def _exercise(pack: Path, started: float) -> dict[str, object]:
 def _drive(window: MainWindow, store: ContentStore, started: float) -> dict[str, object]:
     failures: list[PackError] = []
     window.pack_failed.connect(failures.append)
+    window.searching.search_failed.connect(failures.append)
 
     def go(address: str) -> None:
         if not window.navigate(address):
