@@ -72,7 +72,12 @@ def _seal_digits_offset(handle: BinaryIO) -> int:
     while chunk := handle.read(_CHUNK):
         buffer = carry + chunk
         start = position - len(carry)
-        found += [start + match.start() for match in _SEAL.finditer(buffer)]
+        # bytes.find runs at memory speed; the pattern is tried only where the prefix is.
+        at = buffer.find(SEAL_PREFIX)
+        while at != -1:
+            if _SEAL.match(buffer, at):
+                found.append(start + at)
+            at = buffer.find(SEAL_PREFIX, at + 1)
         carry = buffer[-overlap:]
         position += len(chunk)
     if len(found) != 1:
