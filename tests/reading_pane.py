@@ -19,6 +19,9 @@ class Fragment:
     position: int
     image: str
     background: str | None
+    colour: str
+    underlined: bool
+    anchors: tuple[str, ...]
 
 
 def fragments(document: QTextDocument) -> list[Fragment]:
@@ -40,6 +43,9 @@ def fragments(document: QTextDocument) -> list[Fragment]:
                     background=brush.color().name()
                     if brush.style() != Qt.BrushStyle.NoBrush
                     else None,
+                    colour=fmt.foreground().color().name(),
+                    underlined=fmt.fontUnderline(),
+                    anchors=tuple(fmt.anchorNames()),
                 )
             )
             iterator += 1

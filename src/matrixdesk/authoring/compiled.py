@@ -6,6 +6,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from matrixdesk.authoring.link_titles import LinkTitles
+from matrixdesk.authoring.markdown_ext import CONTAINER_KINDS
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.render import FragmentRenderer, PlacedLink, Rendered
 from matrixdesk.authoring.sources import (
@@ -16,7 +18,7 @@ from matrixdesk.authoring.sources import (
     Fragment,
     SectionSource,
 )
-from matrixdesk.core.schema import COLUMN_KEYS, ROW_KEYS
+from matrixdesk.core.schema import ANNOTATION_BLOCK_KINDS, COLUMN_KEYS, ROW_KEYS
 
 _EMPTY = Rendered((), ())
 
@@ -25,6 +27,15 @@ _EMPTY = Rendered((), ())
 class CompiledEntry:
     source: EntrySource
     annotation: Rendered
+
+    @property
+    def annotation_line(self) -> int:
+        """The annotation's first line with words on it, for messages about it."""
+        fragment = self.source.annotation
+        return next(
+            (fragment.first_line + i for i, line in enumerate(fragment.lines) if line.strip()),
+            self.source.line,
+        )
 
     @property
     def discussed_in(self) -> tuple[str, ...]:
@@ -85,7 +96,7 @@ class _Known:
 
 def compile_content(content: ContentSources, problems: ProblemLog) -> Compiled:
     """Render every cell and document and report everything that does not fit together."""
-    renderer = FragmentRenderer()
+    renderer = FragmentRenderer(LinkTitles(content))
     # Document slugs are file names, so they are unique.
     known = _Known(_check_cell_set(content, problems), {d.slug for d in content.documents})
 
@@ -175,6 +186,7 @@ def _check_cell(cell: CompiledCell, known: _Known, problems: ProblemLog) -> None
         ),
     )
     for entry in cell.entries:
+        _check_annotation(entry, path, problems)
         slug = entry.source.document_slug
         if slug and slug not in known.documents:
             problems.add(
@@ -184,6 +196,20 @@ def _check_cell(cell: CompiledCell, known: _Known, problems: ProblemLog) -> None
                 f"(documents: {_listing(known.documents)})",
             )
     _check_links(path, all_links(cell), here, problems)
+
+
+def _check_annotation(entry: CompiledEntry, path: Path, problems: ProblemLog) -> None:
+    """What a study's annotation may hold: what the page can set its lead before or above."""
+    for block in entry.annotation.blocks:
+        if block.kind not in ANNOTATION_BLOCK_KINDS:
+            what = f"a '{block.kind}' container" if block.kind in CONTAINER_KINDS else "this"
+            problems.add(
+                path,
+                entry.annotation_line,
+                f"study '{entry.source.headline}': {what} cannot be part of a study's "
+                "annotation, which holds paragraphs, lists and quotations (pull quotes, panels "
+                "and folded text belong in the Matrix Bite)",
+            )
 
 
 def _check_links(path: Path, links: list[PlacedLink], known: _Known, problems: ProblemLog) -> None:

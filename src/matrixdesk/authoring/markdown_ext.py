@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import unescape
+from typing import Protocol
 from xml.etree import ElementTree
 
 from markdown import Markdown
@@ -34,6 +35,7 @@ from markdown.util import AMP_SUBSTITUTE
 from matrixdesk.authoring.cell_body import DOCUMENT_SCHEME
 from matrixdesk.core.addresses import Address, DocumentAddress
 from matrixdesk.core.checked import is_web_address
+from matrixdesk.core.schema import ABSENT_CLASS
 
 CONTAINER_KINDS = ("pullquote", "panel", "extra", "supplementary")
 _CONTAINER_START = re.compile(r"^:::[ \t]*(?P<kind>[A-Za-z-]*)[ \t]*(?P<title>.*?)[ \t]*$")
@@ -56,12 +58,20 @@ class LinkTarget:
     slug: str | None = None
 
 
+class LinkTitler(Protocol):
+    def title(self, target: LinkTarget, here: str) -> str | None: ...
+
+    def is_absent(self, target: LinkTarget) -> bool: ...
+
+
 @dataclass
 class RenderState:
     """What one conversion saw; reset by Markdown.reset() before the next fragment."""
 
     matrix: str = ""
     cell: str = ""
+    titles: LinkTitler | None = None
+    """Gives each link its hover text (set once, for a whole build)."""
     links: list[tuple[ElementTree.Element, LinkTarget]] = field(default_factory=list)
     bad_links: list[str] = field(default_factory=list)
     """Link targets (as written, entities decoded) that are no valid target here."""
@@ -145,6 +155,11 @@ class LinkRewriter(Treeprocessor):
                 self.state.bad_links.append(_decoded(href))
                 continue
             anchor.set("href", target.address)
+            if titles := self.state.titles:
+                if title := titles.title(target, self.state.matrix):
+                    anchor.set("title", title)
+                if titles.is_absent(target):
+                    anchor.set("class", ABSENT_CLASS)
             self.state.links.append((anchor, target))
 
     def _resolve(self, href: str, text: str) -> LinkTarget | None:

@@ -173,7 +173,10 @@ class PackRows:
             position=len(rows.entries),
             headline=source.headline,
             byline=source.byline,
-            annotation_html=compiled.annotation.html,
+            annotation=[
+                m.AnnotationBlock(position=i, kind=b.kind, html=b.stored_html, text=b.text)
+                for i, b in enumerate(compiled.annotation.blocks)
+            ],
             annotation_text=compiled.annotation.text,
             document_url=source.document_url,
             document=self.documents.get(source.document_slug or ""),
@@ -193,7 +196,7 @@ class PackRows:
     def _add_section(self, rows: _CellRows, compiled: CompiledSection, cell: Address) -> None:
         source = compiled.source
         blocks = [
-            m.Block(position=i, kind=b.kind, title=b.title, html=b.html, text=b.text)
+            m.Block(position=i, kind=b.kind, title=b.title, html=b.stored_html, text=b.text)
             for i, b in enumerate(compiled.body.blocks)
         ]
         section = m.Section(

@@ -10,7 +10,12 @@ from xml.etree import ElementTree
 from markdown import Markdown
 
 from matrixdesk.authoring.limits import nesting_problems
-from matrixdesk.authoring.markdown_ext import CONTAINER_KINDS, LinkTarget, MatrixExtension
+from matrixdesk.authoring.markdown_ext import (
+    CONTAINER_KINDS,
+    LinkTarget,
+    LinkTitler,
+    MatrixExtension,
+)
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import Fragment
 
@@ -23,6 +28,15 @@ class RenderedBlock:
     title: str | None
     html: str
     text: str
+
+    @property
+    def stored_html(self) -> str:
+        """The block as the pack keeps it: a paragraph as its inline HTML, inside the <p> our
+        own serializer writes (which has no attributes); any other block whole."""
+        if self.kind == "paragraph":
+            assert self.html.startswith("<p>") and self.html.endswith("</p>"), self.html[:20]
+            return self.html[len("<p>") : -len("</p>")]
+        return self.html
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +63,10 @@ class Rendered:
 class FragmentRenderer:
     """One Markdown instance reused for every fragment of a build (reset between fragments)."""
 
-    def __init__(self) -> None:
+    def __init__(self, titles: LinkTitler | None = None) -> None:
+        """`titles` gives every link its hover text as it is written."""
         self._extension = MatrixExtension()
+        self._extension.state.titles = titles
         self._markdown = Markdown(extensions=[self._extension], output_format="html")
 
     def render(self, fragment: Fragment, matrix: str, cell: str, problems: ProblemLog) -> Rendered:

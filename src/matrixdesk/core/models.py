@@ -136,7 +136,6 @@ class Entry(Base):
     position: Mapped[int] = mapped_column(Integer)
     headline: Mapped[str] = mapped_column(Text)
     byline: Mapped[str | None] = mapped_column(Text)
-    annotation_html: Mapped[str] = mapped_column(Text)
     annotation_text: Mapped[str] = mapped_column(Text)
     document_url: Mapped[str | None] = mapped_column(Text)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
@@ -144,8 +143,23 @@ class Entry(Base):
     search_query: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[Document | None] = relationship()
+    annotation: Mapped[list[AnnotationBlock]] = relationship(order_by="AnnotationBlock.position")
     types: Mapped[list[EntryType]] = relationship(order_by="EntryType.position")
     discussions: Mapped[list[EntryDiscussion]] = relationship(order_by="EntryDiscussion.position")
+
+
+class AnnotationBlock(Base):
+    """A paragraph, list or quotation of a study's annotation (a paragraph as its inline HTML:
+    the page sets the study's lead before the first)."""
+
+    __tablename__ = "annotation_blocks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    html: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class EntryType(Base):
@@ -175,7 +189,8 @@ class Section(Base):
 
 
 class Block(Base):
-    """A paragraph, quotation, pull quote, panel, list or folded ("extra"/"supplementary") text."""
+    """A paragraph, quotation, pull quote, panel, list or folded ("extra"/"supplementary") text;
+    a paragraph is kept as its inline HTML, any other block whole."""
 
     __tablename__ = "blocks"
 

@@ -18,6 +18,7 @@ from matrixdesk.core import checked
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.checked import PackValueError
 from matrixdesk.core.schema import (
+    ANNOTATION_BLOCK_KINDS,
     BLOCK_KINDS,
     CELL_CODES,
     COLUMN_KEYS,
@@ -54,10 +55,15 @@ _CELL = (
     + "WHERE m.key = ? AND c.code = ?"
 )
 _ENTRIES = """
-    SELECT e.id, e.slug, e.headline, e.byline, e.annotation_html, e.annotation_text,
+    SELECT e.id, e.slug, e.headline, e.byline, e.annotation_text,
            e.document_url, d.slug, d.title, e.note, e.search_query
     FROM entries e LEFT JOIN documents d ON d.id = e.document_id
     WHERE e.cell_id = ? ORDER BY e.position
+"""
+_ANNOTATIONS = """
+    SELECT a.entry_id, a.kind, a.html, a.text
+    FROM annotation_blocks a JOIN entries e ON e.id = a.entry_id
+    WHERE e.cell_id = ? ORDER BY a.entry_id, a.position
 """
 _TYPES = """
     SELECT t.entry_id, t.type_code FROM entry_types t JOIN entries e ON e.id = t.entry_id
@@ -141,8 +147,24 @@ def _entries(
     discussed: defaultdict[int, list[str]] = defaultdict(list)
     for entry_id, slug in connection.execute(_DISCUSSIONS, cell_id):
         discussed[entry_id].append(checked.one_of(slug, headings, f"a heading in {cell}"))
+    annotations: defaultdict[int, list[BlockView]] = defaultdict(list)
+    for entry_id, kind, html, text in connection.execute(_ANNOTATIONS, cell_id):
+        annotations[entry_id].append(
+            BlockView(
+                checked.one_of(kind, ANNOTATION_BLOCK_KINDS, f"a study's text in {cell}"),
+                None,
+                checked.text(html, f"a study's text in {cell}"),
+                checked.text(text, f"a study's text in {cell}"),
+            )
+        )
     entries = tuple(
-        _entry(row, tuple(types[row[0]]), tuple(discussed[row[0]]), cell)
+        _entry(
+            row,
+            tuple(types[row[0]]),
+            tuple(discussed[row[0]]),
+            tuple(annotations[row[0]]),
+            cell,
+        )
         for row in connection.execute(_ENTRIES, cell_id)
     )
     _unique([entry.slug for entry in entries], f"the studies of {cell}")
@@ -150,14 +172,17 @@ def _entries(
 
 
 def _entry(
-    row: tuple, types: tuple[str, ...], discussed_in: tuple[str, ...], cell: str
+    row: tuple,
+    types: tuple[str, ...],
+    discussed_in: tuple[str, ...],
+    annotation: tuple[BlockView, ...],
+    cell: str,
 ) -> EntryView:
     (
         _,
         slug,
         headline,
         byline,
-        annotation_html,
         annotation_text,
         document_url,
         document_slug,
@@ -173,7 +198,7 @@ def _entry(
         types=types,
         headline=checked.text(headline, what),
         byline=checked.optional_text(byline, what),
-        annotation_html=checked.text(annotation_html, what),
+        annotation=annotation,
         annotation_text=checked.text(annotation_text, what),
         document_url=checked.optional_web_address(document_url, f"the document of {what}"),
         document_slug=checked.optional_slug(document_slug, f"the document of {what}"),
@@ -272,7 +297,10 @@ def load_document(connection: sqlite3.Connection, slug: str) -> DocumentView | N
 # Every statement above with parameters that match nothing: the store runs them once at open.
 READER_STATEMENTS: tuple[tuple[str, tuple[object, ...]], ...] = (
     (_CELL, ("", "")),
-    *((statement, (-1,)) for statement in (_ENTRIES, _TYPES, _DISCUSSIONS, _SECTIONS, _BLOCKS)),
+    *(
+        (statement, (-1,))
+        for statement in (_ENTRIES, _ANNOTATIONS, _TYPES, _DISCUSSIONS, _SECTIONS, _BLOCKS)
+    ),
     (_DOCUMENT, ("",)),
     (_CITING, (-1,)),
 )

@@ -43,6 +43,13 @@ BLOCK_KINDS: Final = (
     "other",
 )
 FOLDED_BLOCK_KINDS: Final = ("extra", "supplementary")
+# What a study's annotation may hold: the page sets the study's lead (type, headline, date) at the
+# start of its first paragraph, or on a line of its own if it starts otherwise or is empty.
+ANNOTATION_BLOCK_KINDS: Final = ("paragraph", "list", "quote")
+# A block of kind "paragraph" is stored as its inline HTML (what goes inside <p>); the page puts
+# it in a paragraph of the style it needs. Other blocks are stored whole.
+# The HTML class of a link to a cell whose page the pack holds only by title.
+ABSENT_CLASS: Final = "absent"
 # The parts of a document the pack carries, in the order they are written and shown.
 DOCUMENT_PARTS: Final = ("Summary", "Key points", "Commentary")
 

@@ -59,7 +59,8 @@ class EntryView:
     types: tuple[str, ...]
     headline: str
     byline: str | None
-    annotation_html: str
+    annotation: tuple[BlockView, ...]
+    """Paragraphs, lists and quotations (a paragraph as its inline HTML)."""
     annotation_text: str
     document_url: str | None
     document_slug: str | None
@@ -76,6 +77,7 @@ class BlockView:
     kind: str
     title: str | None
     html: str
+    """For a paragraph its inline HTML, to go inside a <p>; any other block whole."""
     text: str
 
 

@@ -6,11 +6,10 @@ controls are links with the `action:` scheme, which the page view handles.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from html import escape
 
-from matrixdesk.core.addresses import Address, DocumentAddress, SearchAddress
+from matrixdesk.core.addresses import DocumentAddress, SearchAddress
 from matrixdesk.core.schema import FOLDED_BLOCK_KINDS, STUDY_TYPES
 from matrixdesk.core.views import BlockView, CellPage, CellSummary, EntryView, SectionView
 from matrixdesk.page.parts import MatrixContext, Page, Part
@@ -25,7 +24,6 @@ TYPE_TOOLTIPS = {
     "G": "Guidance",
     "more": "Search for more studies",
 }
-_ANCHOR = re.compile(r'<a href="([^"]+)">')
 
 
 def cell_page(page: CellPage, context: MatrixContext, state: PageState, icon_px: int = 17) -> Page:
@@ -33,11 +31,11 @@ def cell_page(page: CellPage, context: MatrixContext, state: PageState, icon_px:
     parts = [cell_header(page.summary, context)]
     if page.intro_html:
         parts.append(Part(f'<div class="intro">{page.intro_html}</div>', page.intro_text or ""))
-    parts.append(_study_list(page, context, state, icon_px))
+    parts.append(_study_list(page, state, icon_px))
     if page.sections:
-        parts.append(_bite(page, context, state))
+        parts.append(_bite(page, state))
     if page.acknowledgement_html and state.bite_open:
-        html = _with_hover(page.acknowledgement_html, page, context)
+        html = page.acknowledgement_html
         parts.append(Part(f'<div class="ack">{html}</div>', page.acknowledgement_text or ""))
     return Page(tuple(parts))
 
@@ -58,9 +56,9 @@ def typed_count(entries: Iterable[EntryView]) -> int:
     return sum(1 for e in entries if e.search_query is None)
 
 
-def _study_list(page: CellPage, context: MatrixContext, state: PageState, icon_px: int) -> Part:
+def _study_list(page: CellPage, state: PageState, icon_px: int) -> Part:
     shown = [e for e in page.entries if state.type_filter is None or state.type_filter in e.types]
-    rows = [_entry_row(e, page, context, state, icon_px) for e in shown]
+    rows = [_entry_row(e, state, icon_px) for e in shown]
     if state.type_filter is not None:
         count, total = typed_count(shown), typed_count(page.entries)
         label = STUDY_TYPES[state.type_filter].lower()
@@ -75,11 +73,11 @@ def _study_list(page: CellPage, context: MatrixContext, state: PageState, icon_p
     )
 
 
-def _entry_row(
-    entry: EntryView, page: CellPage, context: MatrixContext, state: PageState, icon_px: int
-) -> Part:
-    """One study as on the web page: type icon(s) hanging in the margin, then headline, date
-    and annotation in one paragraph (not a table: paragraphs lay out several times faster)."""
+def _entry_row(entry: EntryView, state: PageState, icon_px: int) -> Part:
+    """One study as on the web page: type icon(s) hanging in the margin, then headline, date and
+    the annotation's first paragraph, in one paragraph (not a table: paragraphs lay out several
+    times faster). An annotation that starts otherwise, or is empty, leaves the lead a paragraph
+    of its own, so no study is ever without its headline, icons and anchor."""
     icons = "".join(
         f'<img src="icon:{code}" width="{icon_px}" height="{icon_px}" '
         f'title="{TYPE_TOOLTIPS[code]}">'
@@ -95,14 +93,22 @@ def _entry_row(
         words += f" {entry.headline}" + (f" ({entry.byline})." if entry.byline else "")
     # One class only: Qt's rich text does not combine several classes on an element.
     kind = "entry-highlight" if state.highlight == entry_anchor(entry.slug) else "entry"
-    annotation = _with_hover(entry.annotation_html, page, context)
-    annotation = annotation.replace("<p>", f'<p class="{kind}">{lead}', 1)
+    blocks = list(entry.annotation)
+    opening = blocks.pop(0).html if blocks and blocks[0].kind == "paragraph" else ""
+    rest = "".join(_annotation_block(block) for block in blocks)
     document = _document_line(entry)
     text = f"{words} {entry.annotation_text}".strip()
     return Part(
-        annotation + document.html + _stored_search_line(entry),
+        f'<p class="{kind}">{lead}{opening}</p>{rest}' + document.html + _stored_search_line(entry),
         "\n".join(line for line in (text, document.text) if line),
     )
+
+
+def _annotation_block(block: BlockView) -> str:
+    """A paragraph, list or quotation of an annotation after its first, under the lead."""
+    if block.kind == "paragraph":
+        return f'<p class="annotation">{block.html}</p>'
+    return f'<div class="annotation">{block.html}</div>'
 
 
 def _stored_search_line(entry: EntryView) -> str:
@@ -136,7 +142,7 @@ def _document_line(entry: EntryView) -> Part:
     )
 
 
-def _bite(page: CellPage, context: MatrixContext, state: PageState) -> Part:
+def _bite(page: CellPage, state: PageState) -> Part:
     heading = '<h2 class="bite">Matrix Bite</h2>'
     if not state.bite_open:
         return Part(
@@ -148,7 +154,7 @@ def _bite(page: CellPage, context: MatrixContext, state: PageState) -> Part:
         '<p class="bite-toggle"><a href="action:bite/close">{} Close Matrix Bite guide '
         "and commentary</a></p>"
     )
-    sections = [_section(section, page, context, state) for section in page.sections]
+    sections = [_section(section, state) for section in page.sections]
     return Part(
         "\n".join(
             [heading, close.format("&#9662;"), *(s.html for s in sections), close.format("&#9652;")]
@@ -157,9 +163,7 @@ def _bite(page: CellPage, context: MatrixContext, state: PageState) -> Part:
     )
 
 
-def _section(
-    section: SectionView, page: CellPage, context: MatrixContext, state: PageState
-) -> Part:
+def _section(section: SectionView, state: PageState) -> Part:
     anchor = section_anchor(section.slug)
     tag = "h3" if section.level == 2 else "h4"
     marked = ' class="highlight"' if state.highlight == anchor else ""
@@ -171,17 +175,15 @@ def _section(
     ]
     for index, block in enumerate(section.blocks):
         key = fold_key(section.slug, index)
-        parts.append(_block(block, key, key in state.unfolded, page, context))
+        parts.append(_block(block, key, key in state.unfolded))
     return Part(
         "\n".join(part.html for part in parts),
         "\n\n".join(part.text for part in parts if part.text),
     )
 
 
-def _block(
-    block: BlockView, key: str, unfolded: bool, page: CellPage, context: MatrixContext
-) -> Part:
-    html = _with_hover(block.html, page, context)
+def _block(block: BlockView, key: str, unfolded: bool) -> Part:
+    html = f"<p>{block.html}</p>" if block.kind == "paragraph" else block.html
     text = "\n".join(line for line in (block.title, block.text) if line)
     if block.kind in FOLDED_BLOCK_KINDS:
         if not unfolded:
@@ -201,39 +203,3 @@ def _block(
             text,
         )
     return Part(html, text)
-
-
-def hover_text(address: str, page: CellPage, context: MatrixContext) -> str | None:
-    """What hovering an internal link shows: the study's note (or its headline), the heading a
-    "For discussion" link scrolls to, or the title of the cell a cross-cell link opens."""
-    target = Address.parse(address)
-    if target is None or target.cell is None:
-        return None
-    if target.entry:
-        entry = next((e for e in page.entries if e.slug == target.entry), None)
-        if entry is None:
-            return None
-        if entry.note:
-            return entry.note
-        byline = f" ({entry.byline})" if entry.byline else ""
-        return f"{entry.headline}{byline}"
-    if target.section and target.cell == page.summary.code:
-        section = next((s for s in page.sections if s.slug == target.section), None)
-        return f"Go to “{section.title}” in the Matrix Bite" if section else None
-    cell = context.cells.get(target.cell) if target.matrix == context.matrix.key else None
-    if cell is None:
-        return f"Open {target.matrix} matrix cell {target.cell}"
-    headline = f": {cell.headline}" if cell.headline else ""
-    return f"Cell {cell.code}, {cell.title}{headline}"
-
-
-def _with_hover(html: str, page: CellPage, context: MatrixContext) -> str:
-    def add_title(match: re.Match[str]) -> str:
-        address = match.group(1)
-        text = hover_text(address, page, context)
-        if text is None and address.startswith(("http://", "https://")):
-            text = f"{address} (needs internet)"
-        title = f' title="{escape(text)}"' if text else ""
-        return f'<a href="{address}"{title}>'
-
-    return _ANCHOR.sub(add_title, html)

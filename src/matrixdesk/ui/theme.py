@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 
+from matrixdesk.core.schema import ABSENT_CLASS
+
 UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 READING_FONT_FILES = (
     "NotoSerif-Regular.ttf",
@@ -103,6 +105,7 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
     h3 {{ {ui} font-size: {pt(14)}; font-weight: bold; margin-top: 20px; margin-bottom: 6px; }}
     h4 {{ {ui} font-size: {pt(12)}; font-weight: bold; margin-top: 16px; margin-bottom: 6px; }}
     a {{ color: {c.link}; text-decoration: none; }}
+    a.{ABSENT_CLASS} {{ color: {c.muted}; text-decoration: underline; }}
     .matrix-name {{ {ui} font-size: {pt(9.5)}; color: {c.muted}; margin-bottom: 0; }}
     .headline {{ font-size: {pt(14)}; font-style: italic; margin-bottom: 14px; }}
     .intro {{ font-size: {pt(11.5)}; }}
@@ -111,6 +114,7 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
     p.entry, p.entry-highlight {{ margin-left: {hang}px; text-indent: -{hang}px;
                                   margin-bottom: 12px; }}
     p.entry-highlight {{ background-color: {c.highlight}; }}
+    p.annotation, div.annotation {{ margin-left: {hang}px; margin-bottom: 12px; }}
     .entry-headline {{ font-weight: bold; }}
     .type-label {{ {ui} font-size: {pt(7.5)}; color: {c.muted}; }}
     .document {{ {ui} font-size: {pt(9)}; margin-left: {hang}px; }}
