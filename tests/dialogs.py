@@ -21,3 +21,18 @@ def answer_next_dialog(button_text: str) -> list[str]:
 
     QTimer.singleShot(0, answer)
     return said
+
+
+def press_enter_in_next_dialog() -> None:
+    """Press Enter in the next message box that opens, as a reader accepting its default does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, press)
+            return
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press)

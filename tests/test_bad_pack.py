@@ -16,13 +16,13 @@ from tests.dialogs import answer_next_dialog
 @pytest.mark.parametrize(
     ("kind", "problem", "advice"),
     [
-        ("missing", "The content pack does not exist.", "leave out --pack"),
+        ("missing", "The content pack does not exist.", "name no pack to read the installed one"),
         ("not sqlite", "not a MatrixDesk content pack (it is not an SQLite database)", "Check"),
         ("truncated", "The content pack is incomplete: the file has been cut short.", "Check"),
         (
             "wrong application id",
             "This SQLite database is not a MatrixDesk content pack.",
-            "leave out --pack",
+            "name no pack to read the installed one",
         ),
         ("newer schema", "needs a newer MatrixDesk", "Update MatrixDesk"),
     ],
@@ -53,7 +53,7 @@ def test_the_installed_pack_gets_reinstall_advice(tmp_path: Path) -> None:
         PackFile(tmp_path / "gone.sqlite")
     except PackError as error:
         assert error.advice_for(chosen=False).startswith("Reinstall MatrixDesk")
-        assert "leave out --pack" in error.advice_for(chosen=True)
+        assert "name no pack to read the installed one" in error.advice_for(chosen=True)
     else:
         raise AssertionError("a missing pack was accepted")
 
@@ -85,6 +85,8 @@ def test_open_on_a_damaged_page_exits_1_with_the_damage_not_no_place(
     code = main(["--pack", str(bad), "--config-dir", str(tmp_path), "--open", "alcohol/B5"])
     assert code == 1
     assert "The content pack is damaged: a kind of text in cell alcohol/B5" in shown[0]
-    assert "leave out --pack" in shown[1]  # the pack was chosen: no advice to reinstall
+    assert (
+        "name no pack to read the installed one" in shown[1]
+    )  # the pack was chosen: no advice to reinstall
     err = capsys.readouterr().err
     assert "no place" not in err and "Reinstall" not in err and "Traceback" not in err

@@ -69,7 +69,7 @@ def test_info_prints_the_metadata(pack_path: Path, capsys: pytest.CaptureFixture
 @pytest.mark.parametrize(
     ("damage", "message", "advice"),
     [
-        ("missing", "The content pack does not exist.", "leave out --pack"),
+        ("missing", "The content pack does not exist.", "name no pack to read the installed one"),
         ("not sqlite", "is not an SQLite database", "Check the file"),
         ("truncated", "the file has been cut short", "Check the file"),
         (

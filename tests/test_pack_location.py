@@ -65,3 +65,27 @@ def test_installed_wheel_carries_and_finds_its_pack(tmp_path: Path, pack_path: P
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(str(site))
     assert f"Content hash:   {_content_hash(pack_path)}" in result.stdout
+
+
+def test_a_fresh_checkout_builds_its_pack_on_first_use(tmp_path: Path, pack_path: Path) -> None:
+    """An editable install or a clone before `make`: no pack yet. The first command that needs
+    one builds it from data/content, says so, and goes on."""
+    import shutil
+
+    checkout = tmp_path / "checkout"
+    shutil.copytree(REPO / "src", checkout / "src", ignore=shutil.ignore_patterns("*.sqlite"))
+    shutil.copytree(REPO / "data", checkout / "data")
+    result = subprocess.run(
+        [sys.executable, "-m", "matrixdesk", "info"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(checkout / "src")},
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "building the content pack from" in result.stderr
+    built = checkout / "src" / "matrixdesk" / "data" / "matrices.sqlite"
+    assert built.read_bytes() == pack_path.read_bytes()
+    assert f"Pack:           {built}" in result.stdout

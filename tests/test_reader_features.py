@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from matrixdesk.ui.main_window import MainWindow
-from tests.dialogs import answer_next_dialog
+from tests.dialogs import answer_next_dialog, press_enter_in_next_dialog
 from tests.reading_pane import click_link, images, links, page_text
 from tests.synthetic import features_pack
 
@@ -72,6 +72,13 @@ def test_document_address_is_shown_and_opened_only_on_request(
     assert opened == []
 
     answer_next_dialog("Copy address")
+    click_link(qtbot, browser, document)
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == document.href)
+    assert opened == []
+
+    # Enter copies too: with no internet, copying is the default, not opening a browser.
+    QGuiApplication.clipboard().setText("something else")
+    press_enter_in_next_dialog()
     click_link(qtbot, browser, document)
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == document.href)
     assert opened == []

@@ -179,3 +179,41 @@ def test_the_first_match_is_found_across_the_pieces_of_a_long_text() -> None:
     inside = "reoffender " * 3000 + " offender"  # only a word's start counts
     assert marker.first(inside) == len(inside) - len("offender")
     assert marker.first("no match here " * 5000) is None
+
+
+def test_several_words_need_no_quotes(pack_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "motivational", "interviewing", "--pack", str(pack_path)]) == 0
+    unquoted = capsys.readouterr().out
+    assert main(["search", "motivational interviewing", "--pack", str(pack_path)]) == 0
+    assert unquoted == capsys.readouterr().out and "[study]" in unquoted
+    assert main(["search", "offender", "--json", "--pack", str(pack_path)]) == 0
+    kinds = {hit["kind"] for hit in json.loads(capsys.readouterr().out)}
+    assert kinds <= {"cell", "study", "commentary", "document"} and "study" in kinds
+
+
+def test_output_cut_short_by_its_reader_is_no_error(pack_path: Path) -> None:
+    """`matrixdesk search offender | head -1`: the reader stops reading; nothing to report."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "matrixdesk", "render", "alcohol/B5", "--unfold-all"]
+    process = subprocess.Popen(
+        [*command, "--pack", str(pack_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # as `head` does once it has its line
+    with process.stderr:
+        err = process.stderr.read()
+    assert process.wait(timeout=60) == 1
+    assert err == ""
+
+
+def test_version_is_printed_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("matrixdesk ") and err == ""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from matrixdesk.authoring.compiler import build_pack
 from tests.smoke_run import run_smoke_test
@@ -56,3 +59,31 @@ def test_smoke_test_says_when_search_cannot_read_the_pack(tmp_path: Path) -> Non
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "The content pack is damaged and cannot be read" in result.stderr
     assert "timed out" not in result.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only X11 and Wayland need a display named")
+def test_with_no_display_the_reader_says_so_and_the_smoke_test_runs_off_screen() -> None:
+    """Over SSH, with no display: Qt alone would abort with a message about plugins."""
+    unset = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    env = {key: value for key, value in os.environ.items() if key not in unset}
+    reader = subprocess.run(
+        [sys.executable, "-m", "matrixdesk"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert reader.returncode == 1
+    assert "there is no display to show a window on" in reader.stderr
+    assert "plugin" not in reader.stderr
+    smoke = subprocess.run(
+        [sys.executable, "-m", "matrixdesk", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert smoke.returncode == 0, smoke.stderr
+    assert json.loads(smoke.stdout)["platform"] == "offscreen"

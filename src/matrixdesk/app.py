@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,7 +14,7 @@ import matrixdesk
 from matrixdesk.core.addresses import parse_place
 from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.core.search import MAX_LIMIT
-from matrixdesk.paths import bundled_pack_path, portable_settings_dir
+from matrixdesk.paths import bundled_pack_path, portable_settings_dir, source_content_dir
 
 
 class _VersionAction(argparse.Action):
@@ -22,7 +24,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
-        parser.exit(message=f"{parser.prog} {matrixdesk.__version__}\n")
+        print(f"{parser.prog} {matrixdesk.__version__}")  # on stdout, as asked-for output
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser(
         "search", help="search the content pack from the terminal", parents=[pack_option]
     )
-    search.add_argument("query", metavar="QUERY", help='words, "a phrase", or prefix*')
+    search.add_argument(
+        "query", nargs="+", metavar="WORD", help='words, "a phrase" (quoted), or prefix*'
+    )
     search.add_argument("--matrix", choices=("alcohol", "drug"), help="only this matrix")
     search.add_argument("--type", choices=TYPED_STUDY_CODES, help="only studies of this type")
     search.add_argument("--json", action="store_true", help="print JSON, for scripts")
@@ -114,16 +119,43 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args, started)
+    except BrokenPipeError:
+        # The reader of our output stopped reading (`matrixdesk search x | head -1`): not an
+        # error to report. Point stdout at nothing, so Python's own flush at exit is quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _installed_pack() -> Path:
+    """The pack the app brings. A source checkout keeps none until `make` builds it: there, the
+    first command that needs it builds it from the sources (and says so), as `make pack` would."""
+    pack = bundled_pack_path()
+    content = source_content_dir()
+    if pack.exists() or content is None:
+        return pack
+    print(
+        f"matrixdesk: building the content pack from {content} (first use of this checkout)…",
+        file=sys.stderr,
+    )
+    from matrixdesk import commands
+
+    commands.run_build(content, pack, quiet=True)
+    return pack
+
+
+def _run(args: argparse.Namespace, started: float) -> int:
     if args.smoke_test:
         from matrixdesk.ui.smoke import run_smoke_test
 
-        return run_smoke_test(args.pack or bundled_pack_path(), started)
+        return run_smoke_test(args.pack or _installed_pack(), started)
     if args.command is None:
         from matrixdesk.ui.launch import run_reader
 
         settings = args.config_dir or (portable_settings_dir() if args.portable else None)
         return run_reader(
-            args.pack or bundled_pack_path(), args.open, settings, args.pack is not None
+            args.pack or _installed_pack(), args.open, settings, args.pack is not None
         )
     from matrixdesk import commands
 
@@ -132,12 +164,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return commands.run_check(args.source_dir)
     named = getattr(args, "info_pack", None) or args.pack  # `info PACK` names it as --pack does
-    pack, chosen = named or bundled_pack_path(), named is not None
+    pack, chosen = named or _installed_pack(), named is not None
     if args.command == "render":
         return commands.run_render(pack, chosen, args.place, args.unfold_all, args.format == "html")
     if args.command == "search":
+        query = " ".join(args.query)
         return commands.run_search(
-            pack, chosen, args.query, args.matrix, args.type, args.json, args.limit
+            pack, chosen, query, args.matrix, args.type, args.json, args.limit
         )
     return commands.run_info(pack, chosen)  # the only command left
 

@@ -56,7 +56,7 @@ def run_check(source_dir: Path) -> int:
     return EXIT_OK
 
 
-def run_build(source_dir: Path, out: Path) -> int:
+def run_build(source_dir: Path, out: Path, quiet: bool = False) -> int:
     compiler = _compiler()
     if compiler is None:
         return EXIT_UNAVAILABLE
@@ -67,7 +67,8 @@ def run_build(source_dir: Path, out: Path) -> int:
     if problems:
         print(f"{len(problems)} problem(s): the pack was not written.", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"Built {out} in {time.perf_counter() - started:.2f} s.")
+    if not quiet:
+        print(f"Built {out} in {time.perf_counter() - started:.2f} s.")
     return EXIT_OK
 
 
@@ -113,7 +114,7 @@ def run_search(
 
 def _hit_record(hit: SearchHit) -> dict[str, object]:
     return {
-        "kind": hit.kind,
+        "kind": KIND_NAMES[hit.kind],
         "address": hit.address,
         "matrix": hit.matrix,
         "cell": hit.cell,

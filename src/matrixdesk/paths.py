@@ -17,6 +17,15 @@ def bundled_pack_path() -> Path:
     return Path(str(files("matrixdesk") / "data" / PACK_FILENAME))
 
 
+def source_content_dir() -> Path | None:
+    """The Markdown sources, when running from a source checkout (an editable install or the
+    tree itself): the folder the bundled pack is compiled from. None in a wheel or a bundle."""
+    if getattr(sys, "frozen", False):
+        return None
+    content = Path(__file__).resolve().parents[2] / "data" / "content"
+    return content if (content / "pack.toml").is_file() else None
+
+
 def resources_dir() -> Path:
     """Icons and fonts: inside the package when installed or frozen, else the repository's own."""
     packaged = Path(str(files("matrixdesk") / "resources"))

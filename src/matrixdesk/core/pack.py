@@ -28,7 +28,7 @@ _HEADER_SIZE = 100
 MAX_PACK_BYTES = 2 * 1024**3
 # What to do about a pack that cannot be used depends on whose choice it was.
 INSTALLED_PACK_ADVICE = "Reinstall MatrixDesk, or choose another pack with --pack."
-CHOSEN_PACK_ADVICE = "Check the file, or leave out --pack to read the installed pack."
+CHOSEN_PACK_ADVICE = "Check the file, or name no pack to read the installed one."
 RESTART_ADVICE = "Close MatrixDesk and start it again."
 DAMAGED = "The content pack is damaged"
 

@@ -18,6 +18,8 @@ def confirm_external_link(parent: QWidget, url: str) -> None:
     open_button = box.addButton("Open in web browser", QMessageBox.ButtonRole.AcceptRole)
     copy_button = box.addButton("Copy address", QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
+    # On an office PC with no internet, copying is what a reader can use: make it the default.
+    box.setDefaultButton(copy_button)
     box.exec()
     if box.clickedButton() is copy_button:
         QGuiApplication.clipboard().setText(url)

@@ -42,6 +42,17 @@ def never_start_a_session_bus() -> None:
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = NO_SESSION_BUS
 
 
+def no_display() -> str | None:
+    """Why there is no screen to show a window on, or None if there may be one. Only on Linux
+    and the like, and only when no platform was chosen: Qt, finding no display there, aborts
+    with a message about plugins rather than saying so."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "there is no display to show a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -137,6 +148,13 @@ def run_reader(
 ) -> int:
     """Run the reader until its window closes; the exit code: 0, 1 for an unusable pack, 2 for
     an --open place the pack does not have."""
+    if reason := no_display():
+        print(
+            f"matrixdesk: {reason}. Start MatrixDesk on the desktop, or over SSH with X "
+            "forwarding (ssh -X); the terminal commands (matrixdesk --help) need no display.",
+            file=sys.stderr,
+        )
+        return 1
     app = application()
     try:
         store = ContentStore.open(pack)

@@ -10,6 +10,7 @@ Bite heading if it has one, and searches for a word of that cell's title.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import tempfile
@@ -23,7 +24,7 @@ from PySide6.QtGui import QGuiApplication
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
-from matrixdesk.ui.launch import application, open_window
+from matrixdesk.ui.launch import application, no_display, open_window
 from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.settings import Settings
 
@@ -51,6 +52,8 @@ def _wait_for(condition: Callable[[], object], what: str) -> None:
 
 
 def run_smoke_test(pack: Path, started: float) -> int:
+    if no_display():  # it needs no person, so no screen: draw off screen (over SSH, in CI)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
         report = _exercise(pack, started)
     except PackError as error:
