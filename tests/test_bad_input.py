@@ -37,7 +37,7 @@ def test_unknown_cell_code(content_copy: Path, capsys: pytest.CaptureFixture[str
     code, err = _check(content_copy, capsys)
     assert code == 1
     assert f"E5.md:{line}: unknown cell code 'F9'" in err
-    assert "the drug matrix has no file for cell E5" in err
+    assert "no file for cell E5" not in err  # it has one: the code in it is the mistake
 
 
 def test_link_to_a_missing_heading(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -185,3 +185,127 @@ def test_search_limit_must_be_sensible(capsys: pytest.CaptureFixture[str], limit
 
 def test_search_never_asks_sqlite_for_more_than_it_can_count(store) -> None:
     assert store.search("offender", limit=9223372036854775807)
+
+
+def _cell_file(content: Path, code: str, front: str, body: str = "") -> Path:
+    path = content / "alcohol" / f"{code}.md"
+    path.write_text(f"+++\n{front}\n+++\n{body}", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("title = “Interventions”", "this line has curly quotes (“ ”), as a word processor types"),
+        ("title = Interventions", "this value is not one TOML knows: put text in straight double"),
+        ('title = "Interventions', "a text in quotes runs to the end of its line"),
+        ('title "Interventions"', "expected 'key = value' on this line"),
+    ],
+)
+def test_front_matter_mistakes_are_said_in_plain_words_and_only_there(
+    content_copy: Path, capsys: pytest.CaptureFixture[str], line: str, message: str
+) -> None:
+    _cell_file(content_copy, "A1", f'cell = "A1"\n{line}\nonline_url = "https://example.org/"')
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert f"A1.md:3: malformed front matter: {message}" in err
+    assert "no file for cell A1" not in err  # it has one; the mistake is in it
+    assert len([text for text in err.splitlines() if ".md:" in text]) == 1
+
+
+def test_a_byte_order_mark_and_a_blank_line_before_a_studys_fields_are_fine(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    b5 = content_copy / "alcohol" / "B5.md"
+    text = b5.read_text(encoding="utf-8")
+    text = text.replace("than other clients\ntype: K", "than other clients\n\ntype: K", 1)
+    b5.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # "UTF-8 with BOM", as Windows saves
+    assert _check(content_copy, capsys)[0] == 0
+
+
+def test_a_cell_code_that_is_not_its_file_name_is_blamed_on_that_file(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = _replace(content_copy / "alcohol" / "B5.md", 'cell = "B5"', 'cell = "C5"')
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert f"B5.md:{line}: this file says it is cell C5, but a cell's file is named after" in err
+    assert "C5.md" not in err.replace("rename the file C5.md", "")
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("<b>bold</b>", "HTML ('<b>') is not taken in sources: write it as Markdown"),
+        ('<span class="x">', "HTML ('<span class=\"x\">') is not taken in sources"),
+        ("<!-- a comment -->", "HTML ('<!-- a comment -->') is not taken"),
+        ("Fish &amp; chips", "HTML entity '&amp;': type the character itself"),
+    ],
+)
+def test_html_in_markdown_is_refused_with_its_line(
+    content_copy: Path, capsys: pytest.CaptureFixture[str], written: str, message: str
+) -> None:
+    line = _replace(
+        content_copy / "alcohol" / "B5.md", "Key studies on the impact", f"{written} Key studies"
+    )
+    code, err = _check(content_copy, capsys)
+    assert code == 1 and f"B5.md:{line}: {message}" in err
+
+
+def test_html_in_a_code_span_and_autolinks_are_not_html(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _replace(
+        content_copy / "alcohol" / "B5.md",
+        "Key studies on the impact",
+        "Write `<b>` for bold in HTML, see <https://example.org/x>. Key studies on the impact",
+    )
+    assert _check(content_copy, capsys)[0] == 0
+
+
+def test_links_to_a_heading_of_another_cell(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a1 = content_copy / "alcohol" / "A1.md"
+    front = a1.read_text(encoding="utf-8").split("+++")[1]
+    body = "\nSynthetic intro for tests, see [the skills](cell:B5#practitioner-skills).\n"
+    a1.write_text(f"+++{front}+++\n{body}", encoding="utf-8")
+    assert _check(content_copy, capsys)[0] == 0
+    a1.write_text(f"+++{front}+++\n{body.replace('practitioner-skills', 'nope')}", "utf-8")
+    line = (
+        a1.read_text(encoding="utf-8")
+        .splitlines()
+        .index(body.strip().replace("practitioner-skills", "nope"))
+        + 1
+    )
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert f"A1.md:{line}: link to missing heading 'cell:B5#nope' (headings in cell B5: " in err
+
+
+def test_a_link_to_a_matrix_that_does_not_exist_names_the_matrices(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = _replace(content_copy / "alcohol" / "B5.md", "(cell:A4)", "(cell:drugs/A4)")
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert (
+        f"B5.md:{line}: link to 'cell:drugs/A4': there is no matrix 'drugs' "
+        "(matrices: alcohol, drug)" in err
+    )
+
+
+def test_check_takes_one_file_or_names_the_content_folder(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    b5 = content_copy / "alcohol" / "B5.md"
+    assert main(["check", str(b5)]) == 0
+    assert f"{b5}: no problems found." in capsys.readouterr().out
+    line = _replace(b5, "type: G", "type: Q")
+    _replace(content_copy / "drug" / "A2.md", "online_url", "online_address")
+    assert main(["check", str(b5)]) == 1
+    err = capsys.readouterr().err
+    assert f"B5.md:{line}: unknown type code 'Q'" in err and "A2.md" not in err
+    assert f"(2 more in other files: matrixdesk check {content_copy})" in err
+    assert main(["check", str(content_copy.parent)]) == 1
+    assert f"the content folder is {content_copy}: give that" in capsys.readouterr().err

@@ -43,11 +43,12 @@ def test_links_are_rewritten_to_internal_addresses() -> None:
     assert 'href="matrixdesk:/drug/B5"' in rendered.html
 
 
-def test_raw_html_is_shown_as_text_not_passed_through() -> None:
-    rendered, _ = _render("A <script>synthetic()</script> tag &amp; an entity.")
+def test_raw_html_is_refused_and_never_passed_through() -> None:
+    rendered, problems = _render("A <script>synthetic()</script> tag &amp; an entity.")
     assert "<script>" not in rendered.html
-    assert "&lt;script&gt;" in rendered.html
-    assert rendered.text == "A <script>synthetic()</script> tag &amp; an entity."
+    assert [problem.message[:24] for problem in problems.sorted()] == ["HTML ('<script>') is not"]
+    shown, problems = _render("A `<script>` tag, in a code span, is text.")
+    assert not problems and "<code>&lt;script&gt;</code>" in shown.html
 
 
 def test_syntax_mistakes_are_reported_with_their_lines() -> None:

@@ -112,7 +112,8 @@ def canary(tmp_path_factory: pytest.TempPathFactory) -> Canary:
         content / "alcohol" / "B5.md",
         ('title = "', f'title = "{word} '),
         ('headline = "', f'headline = "{word} '),
-        ("\nKey studies on the impact", f"\n{made.text} Key studies on the impact"),
+        # Markdown takes HTML only in a code span, where it is meant as text.
+        ("\nKey studies on the impact", f"\n`{made.text}` Key studies on the impact"),
         ("## Relationship with therapist", f"## {made.text} Relationship with therapist"),
         ("byline: 2008\n", f"byline: 2008 {made.text}\nnote: {made.text}\ndocument: {url}\n"),
         ("byline: 2016\n", "byline: 2016\ndocument: doc:canary-document\n"),
@@ -125,7 +126,8 @@ def canary(tmp_path_factory: pytest.TempPathFactory) -> Canary:
     (documents / "canary-document.md").write_text(
         "+++\n"
         + "".join(f'{key} = "{word}"\n' for key in ("title", "authors", "source", "year"))
-        + f'original_url = "{url}"\n+++\n\n# Summary\n\nSynthetic summary for tests, {made.text}\n',
+        + f'original_url = "{url}"\n+++\n\n# Summary\n\n'
+        + f"Synthetic summary for tests, `{made.text}`\n",
         encoding="utf-8",
     )
     assert build_pack(content, made.pack) == []

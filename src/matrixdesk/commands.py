@@ -42,18 +42,39 @@ def _compiler() -> ModuleType | None:
     return compiler
 
 
-def run_check(source_dir: Path) -> int:
+def run_check(source: Path) -> int:
+    """Check a content folder; or one file of it, in the light of the whole folder (its links
+    lead elsewhere), reporting that file's problems."""
     compiler = _compiler()
     if compiler is None:
         return EXIT_UNAVAILABLE
-    problems = compiler.check_sources(source_dir)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) found in {source_dir}.", file=sys.stderr)
+    folder = _content_folder_of(source) if source.is_file() else source
+    if folder is None:
+        print(
+            f"{source}: this file is not in a content folder (none of the folders above it "
+            "holds pack.toml); give the content folder, or a file inside it",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
-    print(f"{source_dir}: no problems found.")
+    problems = compiler.check_sources(folder)
+    mine = [p for p in problems if folder is source or p.path.resolve() == source.resolve()]
+    for problem in mine:
+        print(problem, file=sys.stderr)
+    elsewhere = len(problems) - len(mine)
+    if elsewhere:
+        print(f"({elsewhere} more in other files: matrixdesk check {folder})", file=sys.stderr)
+    if mine:
+        print(f"{len(mine)} problem(s) found in {source}.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{source}: no problems found.")
     return EXIT_OK
+
+
+def _content_folder_of(file: Path) -> Path | None:
+    """The content folder (the one with pack.toml) that `file` lies in, if any."""
+    return next(
+        (folder for folder in file.resolve().parents if (folder / "pack.toml").is_file()), None
+    )
 
 
 def run_build(source_dir: Path, out: Path, quiet: bool = False) -> int:

@@ -134,10 +134,16 @@ def _parse_entries(part: Fragment, problems: ProblemLog) -> tuple[EntrySource, .
 def _take_fields(
     fragment: Fragment, allowed: tuple[str, ...], problems: ProblemLog
 ) -> tuple[dict[str, tuple[str, int]], Fragment]:
-    """Leading `key: value` lines (up to the first blank line), then the annotation."""
+    """Leading `key: value` lines (up to the first blank line), then the annotation. Blank lines
+    between the headline and its fields are allowed, as long as a field comes next."""
     fields: dict[str, tuple[str, int]] = {}
-    count = 0
-    for offset, line in enumerate(fragment.lines):
+    lines = fragment.lines
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    first = _FIELD.match(lines[start]) if start < len(lines) else None
+    if start and not (first and first.group("key") in allowed):
+        start = 0  # blank lines, then no field: the annotation starts after the headline
+    count = start
+    for offset, line in enumerate(lines[start:], start=start):
         if not line.strip():
             break
         match = _FIELD.match(line)

@@ -88,17 +88,28 @@ class Compiled:
 class _Known:
     """What links may point at: for the whole pack, and (while checking one cell) in that cell."""
 
-    cells: set[tuple[str, str]]
+    cells: dict[tuple[str, str], set[str]]
+    """Every cell, with the slugs of its Matrix Bite headings (for `cell:A4#slug` links)."""
     documents: set[str]
     entries: frozenset[str] | set[str] = frozenset()
     sections: frozenset[str] | set[str] = frozenset()
+
+    @property
+    def matrices(self) -> set[str]:
+        return {matrix for matrix, _ in self.cells}
 
 
 def compile_content(content: ContentSources, problems: ProblemLog) -> Compiled:
     """Render every cell and document and report everything that does not fit together."""
     renderer = FragmentRenderer(LinkTitles(content))
     # Document slugs are file names, so they are unique.
-    known = _Known(_check_cell_set(content, problems), {d.slug for d in content.documents})
+    known = _Known(
+        {
+            key: {section.slug for section in cell.sections}
+            for key, cell in _check_cell_set(content, problems).items()
+        },
+        {d.slug for d in content.documents},
+    )
 
     def render(fragment: Fragment | None, matrix: str = "", code: str = "") -> Rendered | None:
         return None if fragment is None else renderer.render(fragment, matrix, code, problems)
@@ -142,8 +153,11 @@ def all_links(cell: CompiledCell) -> list[PlacedLink]:
     return [link for part in parts if part for link in part.links]
 
 
-def _check_cell_set(content: ContentSources, problems: ProblemLog) -> set[tuple[str, str]]:
-    """Valid, unique cell codes; every matrix complete. Returns the (matrix, code) pairs found."""
+def _check_cell_set(
+    content: ContentSources, problems: ProblemLog
+) -> dict[tuple[str, str], CellSource]:
+    """Valid, unique cell codes, each in the file named after it; every matrix complete. Returns
+    the cells found, by (matrix, code)."""
     valid_codes = {column + row for column in COLUMN_KEYS for row in ROW_KEYS}
     seen: dict[tuple[str, str], CellSource] = {}
     for cell in content.cells:
@@ -155,6 +169,13 @@ def _check_cell_set(content: ContentSources, problems: ProblemLog) -> set[tuple[
                 f"unknown cell code '{cell.code}' "
                 "(cells are A1 to E5: a column letter A-E, then a row 1-5)",
             )
+        elif cell.path.stem != cell.code:
+            problems.add(
+                cell.path,
+                cell.code_line,
+                f"this file says it is cell {cell.code}, but a cell's file is named after its "
+                f"code: correct the code, or rename the file {cell.code}.md",
+            )
         elif key in seen:
             problems.add(
                 cell.path,
@@ -165,13 +186,15 @@ def _check_cell_set(content: ContentSources, problems: ProblemLog) -> set[tuple[
             seen[key] = cell
     for matrix in content.matrices:
         for code in sorted(valid_codes - {code for m, code in seen if m == matrix.key}):
+            if (matrix.path.parent / f"{code}.md").exists():
+                continue  # its file is there, with problems of its own (reported already)
             problems.add(
                 matrix.path,
                 1,
                 f"the {matrix.key} matrix has no file for cell {code} "
                 f"(add {code}.md beside this file)",
             )
-    return set(seen)
+    return seen
 
 
 def _check_cell(cell: CompiledCell, known: _Known, problems: ProblemLog) -> None:
@@ -215,13 +238,29 @@ def _check_annotation(entry: CompiledEntry, path: Path, problems: ProblemLog) ->
 def _check_links(path: Path, links: list[PlacedLink], known: _Known, problems: ProblemLog) -> None:
     for link in links:
         target = link.target
-        if target.kind == "cell" and (target.matrix, target.cell) not in known.cells:
+        if target.kind == "cell" and target.matrix not in known.matrices:
+            problems.add(
+                path,
+                link.line,
+                f"link to '{target.href}': there is no matrix '{target.matrix}' "
+                f"(matrices: {_listing(known.matrices)})",
+            )
+        elif target.kind == "cell" and (target.matrix, target.cell) not in known.cells:
             problems.add(
                 path,
                 link.line,
                 f"link to unknown cell '{target.href}' "
                 f"(no such cell in the {target.matrix} matrix)",
             )
+        elif target.kind == "cell" and target.slug:
+            headings = known.cells[(target.matrix or "", target.cell or "")]
+            if target.slug not in headings:
+                problems.add(
+                    path,
+                    link.line,
+                    f"link to missing heading '{target.href}' "
+                    f"(headings in cell {target.cell}: {_listing(headings)})",
+                )
         elif target.kind == "document" and target.slug not in known.documents:
             problems.add(
                 path,

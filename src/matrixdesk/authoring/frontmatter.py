@@ -42,21 +42,61 @@ def split_front_matter(path: Path, text: str, problems: ProblemLog) -> SourceTex
     except StopIteration:
         problems.add(path, 1, f"the front matter is never closed: add a '{FENCE}' line after it")
         return None
-    try:
-        front = tomllib.loads("\n".join(lines[1:closing]))
-    except tomllib.TOMLDecodeError as error:
-        line, message = _locate_toml_error(error)
-        problems.add(path, line + 1, f"malformed front matter: {message}")
-        return None
-    except RecursionError:  # tomllib recurses once per level of nesting
-        problems.add(path, 2, TOO_DEEP)
+    front = parse_toml(path, lines[1:closing], 1, "front matter", problems)
+    if front is None:
         return None
     return SourceText(path, front, lines[1:closing], lines[closing + 1 :], closing + 2)
 
 
-def _locate_toml_error(error: tomllib.TOMLDecodeError) -> tuple[int, str]:
-    """The error's line inside the TOML block, and its message without the position suffix."""
+def parse_toml(
+    path: Path, lines: list[str], offset: int, what: str, problems: ProblemLog
+) -> dict[str, Any] | None:
+    """`lines` (file lines `offset` + 1 onwards) as TOML; None, with the mistake said in plain
+    words at its line, if they are not."""
+    try:
+        return tomllib.loads("\n".join(lines))
+    except tomllib.TOMLDecodeError as error:
+        line, message = _locate_toml_error(error, len(lines))
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        problems.add(path, line + offset, f"malformed {what}: {_explain(message, text)}")
+    except RecursionError:  # tomllib recurses once per level of nesting
+        problems.add(path, offset + 1, TOO_DEEP)
+    return None
+
+
+# tomllib's own messages, in words an editor can act on.
+_TOML_HELP = {
+    "Invalid value": "this value is not one TOML knows: put text in straight double quotes "
+    '("like this"), and write a number as digits',
+    "Unterminated string": 'a text in quotes is never closed: end it with a straight "',
+    "Illegal character": 'a text in quotes runs to the end of its line: end it with a straight "',
+    "Expected '=' after a key in a key/value pair": "expected 'key = value' on this line",
+    "Cannot overwrite a value": "a key is given twice: keep one",
+    "Cannot declare": "a [table] is given twice: keep one",
+    "Unclosed array": "a list opened with [ is never closed with ]",
+    "Unclosed inline table": "a table opened with { is never closed with }",
+    "Expected ']' at the end of a table declaration": "a [table] heading has no closing ]",
+    "Expected newline or end of document after a statement": "something follows a value on its "
+    'line: one "key = value" a line (and no leading zeros in numbers)',
+}
+_CURLY_QUOTES = "“”‘’„«»"
+
+
+def _explain(message: str, line: str) -> str:
+    if any(quote in line for quote in _CURLY_QUOTES):
+        return (
+            "this line has curly quotes (“ ”), as a word processor types them: use straight "
+            'quotes (") instead'
+        )
+    return next((help for start, help in _TOML_HELP.items() if message.startswith(start)), message)
+
+
+def _locate_toml_error(error: tomllib.TOMLDecodeError, lines: int) -> tuple[int, str]:
+    """The error's line inside the TOML block (its last, "at end of document"), and its
+    message without the position suffix."""
     message = str(error)
+    if message.endswith("(at end of document)"):
+        return max(lines, 1), message.removesuffix("(at end of document)").strip()
     match = _TOML_POSITION.search(message)
     if match is None:
         return 1, message

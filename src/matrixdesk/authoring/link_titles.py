@@ -39,10 +39,14 @@ class LinkTitles:
         if target.kind == "section":
             section = next((s for s in cell.sections if s.slug == target.slug), None)
             return f"Go to “{section.title}” in the Matrix Bite" if section else None
-        where = "Cell" if cell.matrix == here else f"{self._matrix_names.get(cell.matrix)} cell"
+        matrix = "" if cell.matrix == here else f"{self._matrix_names.get(cell.matrix)} "
+        place = f"{matrix}cell {cell.code}"
+        if target.slug:  # a heading of another cell's Matrix Bite
+            section = next((s for s in cell.sections if s.slug == target.slug), None)
+            return f"Go to “{section.title}” in the Matrix Bite of {place}" if section else None
         headline = f": {cell.headline}" if cell.headline else ""
         absent = "" if cell.has_content else " (not in this pack)"
-        return f"{where} {cell.code}, {cell.title}{headline}{absent}"
+        return f"{place[0].upper()}{place[1:]}, {cell.title}{headline}{absent}"
 
     def is_absent(self, target: LinkTarget) -> bool:
         """A link to a cell the pack knows only by title."""

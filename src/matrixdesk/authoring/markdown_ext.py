@@ -9,6 +9,7 @@
       :::                (closes the container)
 
 * Internal link targets, rewritten to `matrixdesk:` addresses: `cell:A4`, `cell:drug/B5`,
+  `cell:A4#<slug>` (a Matrix Bite heading of another cell),
   `entry:<slug>` (a study in this cell's list), `#<slug>` (a Matrix Bite heading) and
   `doc:<slug>` (a document in the pack).
 * Raw HTML is switched off: sources stay Markdown, and the pack holds only HTML we generate.
@@ -40,7 +41,9 @@ from matrixdesk.core.schema import ABSENT_CLASS
 CONTAINER_KINDS = ("pullquote", "panel", "extra", "supplementary")
 _CONTAINER_START = re.compile(r"^:::[ \t]*(?P<kind>[A-Za-z-]*)[ \t]*(?P<title>.*?)[ \t]*$")
 _CONTAINER_END = ":::"
-_CELL_TARGET = re.compile(r"^cell:(?:(?P<matrix>[a-z][a-z0-9-]*)/)?(?P<code>[^/\s]+)$")
+_CELL_TARGET = re.compile(
+    r"^cell:(?:(?P<matrix>[a-z][a-z0-9-]*)/)?(?P<code>[^/\s#]+)(?:#(?P<slug>[^\s#]+))?$"
+)
 _ENTRY_TARGET = re.compile(r"^entry:(?P<slug>.+)$")
 _DOCUMENT_TARGET = re.compile(rf"^{DOCUMENT_SCHEME}(?P<slug>.+)$")
 
@@ -174,8 +177,9 @@ class LinkRewriter(Treeprocessor):
             matrix = cell.group("matrix") or state.matrix
             if not matrix:  # a document belongs to no matrix, so its cell links must name one
                 return None
-            code = cell.group("code")
-            return LinkTarget("cell", href, text, str(Address(matrix, code)), matrix, code)
+            code, heading = cell.group("code"), cell.group("slug")
+            target = str(Address(matrix, code, section=heading))
+            return LinkTarget("cell", href, text, target, matrix, code, heading)
         if not state.cell:  # studies and Matrix Bite headings exist only inside a cell
             return None
         if href.startswith("#") and len(href) > 1:

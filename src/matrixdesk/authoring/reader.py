@@ -11,16 +11,15 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from matrixdesk.authoring.cell_body import parse_cell_body
 from matrixdesk.authoring.documents import DOCUMENTS_FOLDER, parse_document
 from matrixdesk.authoring.frontmatter import (
-    TOO_DEEP,
     SourceText,
     key_line,
+    parse_toml,
     split_front_matter,
     take_fields,
 )
@@ -50,6 +49,17 @@ def read_sources(source_dir: Path, problems: ProblemLog) -> ContentSources:
             source_dir,
             1,
             "the content folder does not exist (give the folder that holds pack.toml)",
+        )
+        return content
+    if not (source_dir / PACK_FILE).exists():
+        inner = sorted(p.parent for p in source_dir.glob(f"*/{PACK_FILE}"))
+        where = (
+            f"the content folder is {inner[0]}: give that"
+            if inner
+            else (f"give the folder that holds {PACK_FILE}")
+        )
+        problems.add(
+            source_dir, 1, f"this is not a content folder (it has no {PACK_FILE}); {where}"
         )
         return content
     root = source_dir.resolve()
@@ -93,7 +103,8 @@ def _read_text(path: Path, root: Path, problems: ProblemLog) -> str | None:
     if data is None:
         return None
     try:
-        return data.decode("utf-8")
+        # Windows editors save "UTF-8 with BOM": the mark is no part of the text.
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         problems.add(path, line, "this file is not UTF-8 text; save it with UTF-8 encoding")
@@ -132,13 +143,8 @@ def _read_pack(path: Path, root: Path, problems: ProblemLog) -> PackSource | Non
     text = _read_text(path, root, problems)
     if text is None:
         return None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        problems.add(path, 1, f"malformed pack settings: {error}")
-        return None
-    except RecursionError:
-        problems.add(path, 1, TOO_DEEP)
+    data = parse_toml(path, text.splitlines(), 0, "pack settings", problems)
+    if data is None:
         return None
     title, edition = data.get("title"), data.get("edition")
     if not isinstance(title, str) or not isinstance(edition, str):

@@ -17,6 +17,7 @@ from matrixdesk.authoring.markdown_ext import (
     MatrixExtension,
 )
 from matrixdesk.authoring.problems import ProblemLog
+from matrixdesk.authoring.raw_markup import markup_problems
 from matrixdesk.authoring.sources import Fragment
 
 _BLOCK_KIND_BY_TAG = {"p": "paragraph", "blockquote": "quote", "ul": "list", "ol": "list"}
@@ -73,10 +74,10 @@ class FragmentRenderer:
         state = self._extension.state
         self._markdown.reset()
         state.matrix, state.cell = matrix, cell
-        too_deep = list(nesting_problems(fragment))
-        for line, message in too_deep:
+        refused = [*nesting_problems(fragment), *markup_problems(fragment)]
+        for line, message in refused:
             problems.add(fragment.path, line, message)
-        if too_deep:
+        if refused:
             return Rendered((), ())
         try:
             self._markdown.convert("\n".join(fragment.lines))
