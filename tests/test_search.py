@@ -26,14 +26,15 @@ def test_motivational_interviewing_finds_the_review_first_then_commentary(
 ) -> None:
     hits = store.search("motivational interviewing")
     assert hits[0].address == MI_REVIEW
-    assert hits[0].title_html.startswith("Can <b>motivational</b> <b>interviewing</b> work")
+    assert hits[0].title.text.startswith("Can motivational interviewing work")
+    assert hits[0].title.words == ["motivational", "interviewing"]
     commentary = [hit.address for hit in hits if hit.kind == "commentary"]
     assert {
         "matrixdesk:/alcohol/B5#practitioner-skills",
         "matrixdesk:/alcohol/B5#split-therapy-and-supervision",
         "matrixdesk:/alcohol/B5#trickier-situation",
     } <= set(commentary)
-    assert all("<b>" in hit.snippet_html for hit in hits if hit.kind == "commentary")
+    assert all(hit.snippet.words for hit in hits if hit.kind == "commentary")
 
 
 def test_stemming_case_and_accents(store: ContentStore) -> None:
@@ -133,14 +134,20 @@ def test_marks_follow_stems_accents_and_keep_punctuation() -> None:
     from matrixdesk.core.search_marks import marked, snippet, word_marker
 
     marker = word_marker(["offender", "therapeutic"], ["jugg"])
-    assert marked("Offenders’ thérapeutic jugglers", marker) == (
-        "<b>Offenders</b>’ <b>thérapeutic</b> <b>jugglers</b>"
-    )
-    assert marked("Reoffending <stays> plain", marker) == "Reoffending &lt;stays&gt; plain"
+    found = marked("Offenders’ thérapeutic jugglers", marker)
+    assert found.words == ["Offenders", "thérapeutic", "jugglers"]
+    assert marked("Reoffending <stays> plain", marker).marks == ()
     text = "Synthetic opening. " + "filler " * 60 + "the (‘offender’) appears late. " + "tail " * 60
     piece = snippet(text, marker)
-    assert piece.startswith("…") and piece.endswith("…")
-    assert "(‘<b>offender</b>’)" in piece
+    assert piece.text.startswith("…") and piece.text.endswith("…")
+    assert "(‘offender’)" in piece.text and piece.words == ["offender"]
+
+
+def test_a_word_still_being_typed_marks_its_other_forms_too(store: ContentStore) -> None:
+    """Search as you type finds "motivates" as a prefix, and marks "motivational" as its stem."""
+    hits = store.search("motivates", prefix_last=True)
+    review = next(hit for hit in hits if hit.address == MI_REVIEW)
+    assert review.title.words == ["motivational"]
 
 
 def test_or_offers_alternatives(store: ContentStore) -> None:
@@ -164,7 +171,7 @@ def test_a_snippet_of_a_huge_text_reads_only_what_it_shows(
     )
     marker = search_marks.word_marker(["offender"], [])
     huge = "Synthetic text about an offender. " + "filler words " * 400_000  # 5 MB
-    assert "<b>offender</b>" in search_marks.snippet(huge, marker)
+    assert search_marks.snippet(huge, marker).words == ["offender"]
     assert sum(folded) < 50_000
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from matrixdesk.ui.main_window import MainWindow
-from matrixdesk.ui.search_view import HitRole
+from matrixdesk.ui.search_results import HitRole, PartsRole
 from tests.reading_pane import click_link, is_in_view, links, page_text
 
 
@@ -36,10 +36,49 @@ def test_typing_shows_grouped_results_with_marked_words(qtbot: QtBot, main_windo
     assert rows[1] == "matrixdesk:/alcohol/B5/entry/motivational-interviewing-criminal-justice"
     assert rows[2].startswith("Commentary (")
     assert window.stack.currentWidget() is window.search_view
-    first = window.search_view.model.index(1, 0).data()
-    assert "<b>motivational</b> <b>interviewing</b>" in first
-    assert "Alcohol Treatment Matrix · B5 Practitioners; Safeguarding the community" in first
+    first = window.search_view.model.index(1, 0)
+    parts = first.data(PartsRole)
+    assert parts.title.words == ["motivational", "interviewing"]
+    assert parts.place == "Alcohol Treatment Matrix · B5 Practitioners; Safeguarding the community"
+    assert '<span class="mark">motivational</span> <span class="mark">interviewing' in first.data()
     assert window.search_view.heading.text().startswith(f"{len(rows) - 2} results for")
+
+
+def test_a_cell_result_shows_its_title_once_and_its_headline_as_the_snippet(
+    qtbot: QtBot, main_window
+) -> None:
+    window = main_window()
+    _type_search(qtbot, window, "jailer")
+    model = window.search_view.model
+    row = _rows(window).index("matrixdesk:/alcohol/B5")
+    parts = model.index(row, 0).data(PartsRole)
+    assert parts.title.text == "B5 Practitioners; Safeguarding the community"
+    assert parts.place == "Alcohol Treatment Matrix"  # the title says which cell
+    assert parts.snippet.text.startswith("What if the therapist works for the jailer?")
+    assert parts.snippet.words == ["jailer"]
+
+
+def test_results_are_as_tall_as_their_lines(qtbot: QtBot, main_window) -> None:
+    """No blank lines, no uneven gaps: at this width a snippet of under 80 characters takes a
+    line and one of over 140 takes two, and each result is as tall as its lines."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = main_window()
+    _type_search(qtbot, window, "practitioner")
+    results = window.search_view.results
+    window.resize(800, 700)
+    qtbot.waitUntil(lambda: results.viewport().width() < 780)
+    delegate, model = results.itemDelegate(), window.search_view.model
+    option = QStyleOptionViewItem()
+    option.font = results.font()  # type: ignore[misc]
+    short, long = set(), set()
+    for row in range(model.rowCount()):
+        parts = model.index(row, 0).data(PartsRole)
+        if parts is not None and len(parts.title.text) < 60:
+            height = delegate.sizeHint(option, model.index(row, 0)).height()
+            (short if len(parts.snippet.text) < 80 else long).add(height)
+    assert len(short) == 1 and long  # alike are alike
+    assert min(long) - max(short) == results.fontMetrics().lineSpacing()
 
 
 def test_search_as_you_type_matches_the_word_being_typed(qtbot: QtBot, main_window) -> None:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from matrixdesk.core.addresses import Address, DocumentAddress, Place, parse_place
 from matrixdesk.core.pack import PackError
-from matrixdesk.core.search import KIND_NAMES, SearchHit, plain
+from matrixdesk.core.search import KIND_NAMES, SearchHit
 from matrixdesk.core.store import ContentStore
 from matrixdesk.page.cell_page import cell_page
 from matrixdesk.page.other_pages import axis_listing, document_page, not_in_pack
@@ -126,10 +126,10 @@ def run_search(
         print(f"No results for {query!r}.")
     for number, hit in enumerate(hits, start=1):
         place = f"{hit.matrix} {hit.cell}".strip()
-        print(f"{number:>2}. [{KIND_NAMES[hit.kind]}] {place} · {plain(hit.title_html)}")
+        print(f"{number:>2}. [{KIND_NAMES[hit.kind]}] {place} · {hit.title.text}")
         print(f"    {hit.address}")
-        if hit.snippet_html:
-            print(f"    {plain(hit.snippet_html)}")
+        if hit.snippet.text:
+            print(f"    {hit.snippet.text}")
     return EXIT_OK
 
 
@@ -139,8 +139,9 @@ def _hit_record(hit: SearchHit) -> dict[str, object]:
         "address": hit.address,
         "matrix": hit.matrix,
         "cell": hit.cell,
-        "title": plain(hit.title_html),
-        "snippet": plain(hit.snippet_html),
+        "title": hit.title.text,
+        "snippet": hit.snippet.text,
+        "matched": hit.title.words + hit.snippet.words,
         "types": list(hit.types),
     }
 

@@ -142,12 +142,10 @@ class PackRows:
         )
         self.session.add(rows_out.cell)
         address = Address(source.matrix, source.code)
-        self.search.add(
-            "cell",
-            f"{source.code} {source.title} {source.headline or ''}",
-            _text(cell.intro),
-            address,
-        )
+        # The title is what a result shows as its title; the headline opens the body, where a
+        # result's snippet shows it.
+        body = "\n".join(part for part in (source.headline, _text(cell.intro)) if part)
+        self.search.add("cell", f"{source.code} {source.title}", body, address)
         rows_out.pending_links += [("intro", None, link) for link in _links_of(cell.intro)]
         for compiled in cell.entries:
             self._add_entry(rows_out, compiled, address)

@@ -18,13 +18,12 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from html import unescape
 
 from matrixdesk.core import checked
 from matrixdesk.core.addresses import SLUG_PATTERN, Address, DocumentAddress, parse_place
 from matrixdesk.core.checked import PackValueError
 from matrixdesk.core.schema import STUDY_TYPES
-from matrixdesk.core.search_marks import marked, snippet, word_marker
+from matrixdesk.core.search_marks import Marked, marked, snippet, word_marker
 
 KINDS = ("cell", "entry", "commentary", "document")
 KIND_LABELS = {
@@ -59,10 +58,10 @@ class SearchHit:
     address: str
     matrix: str
     cell: str
-    title_html: str
-    """The title with matched words in <b>, everything else escaped."""
-    snippet_html: str
-    """A few words around the first match in the body, marked the same way."""
+    title: Marked
+    """The result's title, with the words that matched."""
+    snippet: Marked
+    """A few words around the first match in the body, with the words that matched."""
     types: tuple[str, ...]
     block: str
     """For a commentary hit, "<section-slug>/<index>" of its Matrix Bite block, else ""."""
@@ -131,7 +130,8 @@ def _parse(text: str, prefix_last: bool) -> _Query | None:
     if prefix_last and last_is_open_word:
         groups[-1][-1] += "*"
         loose[-1][-1] += "*"
-        prefixes.append(words.pop())
+        # Found as a prefix, marked as a word too: "motivates", typed, marks "motivational".
+        prefixes.append(words[-1])
     return _Query(_either(groups), _either(loose), words, prefixes)
 
 
@@ -174,8 +174,8 @@ def search(
                 address=_place(address),
                 matrix=checked.text(matrix_key, "the matrix of a search entry"),
                 cell=checked.text(cell, "the cell of a search entry"),
-                title_html=marked(checked.text(title, "a search entry"), marker),
-                snippet_html=snippet(checked.text(body, "a search entry"), marker),
+                title=marked(checked.text(title, "a search entry"), marker),
+                snippet=snippet(checked.text(body, "a search entry"), marker),
                 types=tuple(
                     checked.one_of(code, STUDY_TYPES, "a study type in the search index")
                     for code in checked.text(types, "a search entry").split()
@@ -236,8 +236,3 @@ def _rows(
         seen = ",".join(str(row[0]) for row in rows) or "NULL"
         rows += select(fts, "ORDER BY rowid", limit - len(rows), f" AND rowid NOT IN ({seen})")
     return rows
-
-
-def plain(marked_html: str) -> str:
-    """A title or snippet as plain text, for terminals and JSON."""
-    return unescape(marked_html.replace("<b>", "").replace("</b>", ""))

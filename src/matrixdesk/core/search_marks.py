@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from html import escape
 
 # Endings taken off a query word to find the stem its other forms share. Crude next to Porter's
 # algorithm, but it only decides which words get bold type; it never decides what is found.
@@ -25,7 +24,6 @@ SNIPPET_CHARS = 200  # how far either side of a match to look for the snippet's 
 _WORDS = re.compile(r"\S+")
 _NOT_SPACE = re.compile(r"\S")
 _FOLD_PIECE = 16_384  # characters of a long text folded at a time while looking for a match
-_SPECIAL = "&<>\"'"
 
 
 def _fold_table() -> dict[int, str]:
@@ -102,22 +100,28 @@ def word_marker(words: list[str], prefixes: list[str]) -> Marker | None:
     return Marker(ordered, re.compile(rf"\b(?:{alternatives})\w*"))
 
 
-def marked(text: str, marker: Marker | None) -> str:
-    """`text` escaped for HTML, with the words `marker` matches in <b>."""
-    # Content seldom holds &, <, > or quotes: skip escaping every piece when it has none.
-    clean = escape if any(char in text for char in _SPECIAL) else str
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """Text with the stretches a search matched: structured, so each reader of it (the window's
+    results, the terminal, a page's find marks) shows the marks its own way."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+    """(start, end) of each matched word in `text`, in order."""
+
+    @property
+    def words(self) -> list[str]:
+        return [self.text[start:end] for start, end in self.marks]
+
+
+def marked(text: str, marker: Marker | None) -> Marked:
+    """`text` with the words `marker` matches."""
     if marker is None:
-        return clean(text)
-    parts, last = [], 0
-    for match in marker.pattern.finditer(fold(text)):
-        start, end = match.span()
-        parts += [clean(text[last:start]), "<b>", clean(text[start:end]), "</b>"]
-        last = match.end()
-    parts.append(clean(text[last:]))
-    return "".join(parts)
+        return Marked(text)
+    return Marked(text, tuple(match.span() for match in marker.pattern.finditer(fold(text))))
 
 
-def snippet(text: str, marker: Marker | None) -> str:
+def snippet(text: str, marker: Marker | None) -> Marked:
     """A few words of `text` around its first marked word (or its opening), marked. The piece
     is one unbroken stretch of the text, so punctuation stays where it was."""
     at = (marker.first(text) if marker else None) or 0
@@ -130,9 +134,14 @@ def snippet(text: str, marker: Marker | None) -> str:
     start = before[-(SNIPPET_WORDS // 3) :][0].start() if before else at
     words = list(_WORDS.finditer(text, start, start + SNIPPET_CHARS * 3))[:SNIPPET_WORDS]
     if not words:
-        return ""
+        return Marked("")
     end = words[-1].end()
     # Searched for, not sliced and stripped: either side may be megabytes of text.
     before_mark = "…" if _NOT_SPACE.search(text, 0, start) else ""
     after_mark = "…" if _NOT_SPACE.search(text, end) else ""
-    return f"{before_mark}{marked(text[start:end], marker)}{after_mark}"
+    piece = marked(text[start:end], marker)
+    shift = len(before_mark)
+    return Marked(
+        f"{before_mark}{piece.text}{after_mark}",
+        tuple((a + shift, b + shift) for a, b in piece.marks),
+    )

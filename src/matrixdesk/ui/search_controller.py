@@ -4,8 +4,6 @@ to go places."""
 
 from __future__ import annotations
 
-import re
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -19,8 +17,6 @@ if TYPE_CHECKING:
     from matrixdesk.ui.main_window import MainWindow
     from matrixdesk.ui.search_view import SearchView
     from matrixdesk.ui.search_worker import SearchRunner
-
-_MARKED = re.compile(r"<b>(.*?)</b>")
 
 
 class SearchController(QObject):
@@ -135,9 +131,7 @@ class SearchController(QObject):
         window = self.window
         if not window.navigate(hit.address, unfold=hit.block) or not window.showing_page():
             return
-        # The marks hold word characters only (see core.search_marks): nothing to strip.
-        words = _MARKED.findall(hit.title_html) + _MARKED.findall(hit.snippet_html)
-        window.page.reveal_words(words)
+        window.page.reveal_words(hit.title.words + hit.snippet.words)
 
     @Slot()
     def leave(self, clear: bool = True) -> None:
@@ -146,10 +140,12 @@ class SearchController(QObject):
         self.window.leave_search()
 
     def describe(self, hit: SearchHit) -> str:
-        """Where a search result is, in words (escaped for HTML): matrix and cell, or document."""
+        """Where a search result is, in words: the matrix (a cell's own title says which cell),
+        the matrix and cell, or a document."""
         context = self.window.contexts.get(hit.matrix)
         if context is None:
             return "Document in this pack"
         cell = context.cells.get(hit.cell)
-        where = f"{context.matrix.name} · {hit.cell} {cell.title}" if cell else context.matrix.name
-        return escape(where)
+        if hit.kind == "cell" or cell is None:
+            return context.matrix.name
+        return f"{context.matrix.name} · {hit.cell} {cell.title}"

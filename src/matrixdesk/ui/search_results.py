@@ -1,0 +1,264 @@
+"""The list of search results: grouped by kind, each result its title, where it is, and a snippet,
+with the words that matched marked in both; usable from the keyboard alone."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from matrixdesk.core.schema import MORE_CODE, STUDY_TYPES
+from matrixdesk.core.search import KIND_LABELS, KINDS, SearchHit
+from matrixdesk.core.search_marks import Marked
+from matrixdesk.ui.qt_types import ModelIndex
+from matrixdesk.ui.theme import Colours, blend
+
+SNIPPET_LINES = 2  # at most; a snippet that fits on one line takes one
+MARGIN_X, MARGIN_Y, GAP = 12, 6, 3  # around a result, and between its lines
+DOCUMENT_CACHE_SIZE = 200  # laid-out results kept; cleared when full (widths change on resize)
+HitRole = Qt.ItemDataRole.UserRole + 1
+"""Data role holding a row's SearchHit (None on a group heading)."""
+PartsRole = Qt.ItemDataRole.UserRole + 2
+"""Data role holding a result's plain title, place and snippet (its `ResultText`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResultText:
+    """A result as words: what is measured, drawn (with its marks) and read aloud."""
+
+    title: Marked
+    place: str
+    snippet: Marked
+
+    @property
+    def html(self) -> str:
+        snippet = f'<p class="snippet">{marked_html(self.snippet)}</p>' if self.snippet.text else ""
+        return (
+            f'<p class="title">{marked_html(self.title)}</p>'
+            f'<p class="place">{escape(self.place)}</p>{snippet}'
+        )
+
+    @property
+    def spoken(self) -> str:
+        return ". ".join(part for part in (self.title.text, self.place, self.snippet.text) if part)
+
+
+def result_text(hit: SearchHit, place: str) -> ResultText:
+    # A cell's "more" entry runs a search: it has no title of its own, so it says what it is.
+    title = hit.title if hit.title.text else Marked(STUDY_TYPES[MORE_CODE])
+    return ResultText(title, place, hit.snippet)
+
+
+def marked_html(marked: Marked) -> str:
+    """`marked`'s text as HTML, its matched words in a span of class "mark"."""
+    parts, last = [], 0
+    for start, end in marked.marks:
+        text = escape(marked.text[start:end])
+        parts += [escape(marked.text[last:start]), f'<span class="mark">{text}</span>']
+        last = end
+    parts.append(escape(marked.text[last:]))
+    return "".join(parts)
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Hits grouped by kind (cells, studies, commentary, documents), best first in each group,
+    each group under a heading row."""
+
+    def __init__(self, describe: Callable[[SearchHit], str]) -> None:
+        """`describe(hit)` says where a hit is, in words."""
+        super().__init__()
+        self.describe = describe
+        self.rows: list[str | SearchHit] = []
+        # Worked out once per search rather than on every data() call.
+        self._texts: list[ResultText | None] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.rows, self._texts = [], []
+        for kind in KINDS:
+            group = [hit for hit in hits if hit.kind == kind]
+            if group:
+                self.rows.append(f"{KIND_LABELS[kind]} ({len(group)})")
+                self._texts.append(None)
+                self.rows.extend(group)
+                self._texts.extend(result_text(hit, self.describe(hit)) for hit in group)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if isinstance(self.rows[index.row()], str):
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row, text = self.rows[index.row()], self._texts[index.row()]
+        if role == HitRole:
+            return row if isinstance(row, SearchHit) else None
+        if role == PartsRole:
+            return text
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text.html if text else row
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return text.spoken if text else row
+        return None
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Draws a result's rich text (marked words in bold on the mark colour) and group headings,
+    each result exactly as tall as its lines."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+        # Laid-out results by (row, width, font, colours): a list repaints every result on each
+        # hover or selection change, and laying out rich text is the slow part.
+        self._documents: dict[tuple[int, int, str, str], QTextDocument] = {}
+
+    def forget(self) -> None:
+        """Drop the laid-out results: the rows now hold other hits."""
+        self._documents.clear()
+
+    def _text_width(self) -> int:
+        return max(200, self._view.viewport().width() - 2 * MARGIN_X)
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: ModelIndex, selected: bool
+    ) -> QTextDocument:
+        palette = option.palette  # type: ignore[attr-defined]
+        text = palette.color(QPalette.ColorRole.Text)
+        place = (
+            palette.color(QPalette.ColorRole.HighlightedText)
+            if selected
+            else blend(text, palette.color(QPalette.ColorRole.Base), 0.4)
+        ).name()
+        mark = Colours.from_palette(palette).highlight
+        font = option.font  # type: ignore[attr-defined]
+        width = self._text_width()
+        key = (index.row(), width, font.key(), f"{place}{mark}{selected}")
+        document = self._documents.get(key)
+        if document is None:
+            if len(self._documents) > DOCUMENT_CACHE_SIZE:
+                self._documents.clear()
+            document = QTextDocument()
+            document.setDocumentMargin(0)
+            document.setDefaultFont(font)
+            # Marks keep the result's own colour when it is selected: bold is enough to see them.
+            mark_style = "" if selected else f" background-color: {mark}; color: black;"
+            document.setDefaultStyleSheet(
+                f"p {{ margin-top: 0; margin-bottom: {GAP}px; }} .title {{ font-weight: bold; }}"
+                f" .place {{ color: {place}; }} .mark {{ font-weight: bold;{mark_style} }}"
+            )
+            document.setHtml(index.data(Qt.ItemDataRole.DisplayRole))
+            document.setTextWidth(width)
+            self._documents[key] = document
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        if index.data(HitRole) is None:
+            painter.save()
+            font = option.font  # type: ignore[attr-defined]
+            font.setBold(True)
+            painter.setFont(font)
+            rect = option.rect.adjusted(8, 10, -8, 0)  # type: ignore[attr-defined]
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, index.data())
+            painter.restore()
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style()  # type: ignore[attr-defined]
+        option.text = ""  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        document = self._document(option, index, selected)
+        painter.save()
+        painter.setClipRect(option.rect)  # type: ignore[attr-defined]
+        painter.translate(option.rect.topLeft() + QPoint(MARGIN_X, MARGIN_Y))  # type: ignore[attr-defined]
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
+        """As tall as the result's lines at the list's width: measured from its plain words
+        (laying out every result's rich text just to size it would slow each keystroke)."""
+        font: QFont = option.font  # type: ignore[attr-defined]
+        line = QFontMetrics(font).lineSpacing()
+        text: ResultText | None = index.data(PartsRole)
+        if text is None:  # a group heading
+            return QSize(200, line + 16)
+        width = self._text_width()
+        bold = QFont(font)
+        bold.setBold(True)
+        lines = _lines(QFontMetrics(bold), text.title.text, width) + 1  # and the place
+        height = lines * line + 2 * GAP
+        if text.snippet.text:
+            snippet_lines = min(SNIPPET_LINES, _lines(QFontMetrics(font), text.snippet.text, width))
+            height += snippet_lines * line + GAP
+        return QSize(200, height + 2 * MARGIN_Y)
+
+
+def _lines(metrics: QFontMetrics, text: str, width: int) -> int:
+    flags = Qt.TextFlag.TextWordWrap
+    height = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
+    return max(1, math.ceil(height / metrics.lineSpacing()))
+
+
+class ResultsList(QListView):
+    chosen = Signal(object)
+    """The SearchHit the reader opened."""
+    leave_up = Signal()
+    """Up was pressed on the first result: focus goes back to the search field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Results are as tall as their lines at the list's width: lay them out again on resize.
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.chosen.emit(self.currentIndex().data(HitRole))
+            return
+        if key == Qt.Key.Key_Up and self._first_hit_row() == self.currentIndex().row():
+            self.leave_up.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _first_hit_row(self) -> int:
+        model = self.model()
+        return next(
+            (row for row in range(model.rowCount()) if model.index(row, 0).data(HitRole)), -1
+        )
+
+    def current_hit(self) -> SearchHit | None:
+        return self.currentIndex().data(HitRole)
+
+    def select_first(self) -> bool:
+        row = self._first_hit_row()
+        if row < 0:
+            return False
+        self.setCurrentIndex(self.model().index(row, 0))
+        self.setFocus()
+        return True
