@@ -224,3 +224,18 @@ def test_version_is_printed_on_stdout(capsys: pytest.CaptureFixture[str]) -> Non
     assert exit_info.value.code == 0
     out, err = capsys.readouterr()
     assert out.startswith("matrixdesk ") and err == ""
+
+
+def test_nothing_found_suggests_close_words_and_says_what_the_pack_holds(
+    pack_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "motivatoinal", "intervewing", "--pack", str(pack_path)]) == 0
+    out = capsys.readouterr().out
+    assert "No results for 'motivatoinal intervewing'." in out
+    assert "Did you mean 'motivational interviewing'?" in out
+    assert "This pack holds 1 of the 50 cells in full (Alcohol Treatment Matrix B5)" in out
+    # A real topic of cells not in this pack, and nonsense: no suggestion, but the coverage.
+    for words in ("naltrexone", "xqzzv"):
+        assert main(["search", words, "--pack", str(pack_path)]) == 0
+        out = capsys.readouterr().out
+        assert "Did you mean" not in out and "may say more online than here" in out

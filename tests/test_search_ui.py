@@ -242,3 +242,23 @@ def test_refining_a_search_forgets_what_lay_ahead(qtbot: QtBot, main_window) -> 
     window.go_back()
     _enter_search(qtbot, window, "manuals")
     assert not window.history.can_go_forward()
+
+
+def test_nothing_found_offers_a_close_word_and_never_blames_filters_not_set(
+    qtbot: QtBot, main_window
+) -> None:
+    window = main_window()
+    _type_search(qtbot, window, "motivatoinal")
+    said = window.search_view.empty.text()
+    assert window.search_view.empty.isVisible()
+    assert "Did you mean" in said and ">motivational</a>" in said
+    assert "filter" not in said and "This pack holds 1 of the 50 cells in full" in said
+    with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == "motivational"):
+        window.search_view.empty.linkActivated.emit("motivational")
+    assert window.actions.search_box.text() == "motivational"
+    assert window.search_view.model.rowCount() > 3
+    type_filter = window.search_view.type_filter
+    with qtbot.waitSignal(window.results_shown):
+        type_filter.setCurrentIndex(type_filter.findData("G"))
+    _type_search(qtbot, window, "juggling")
+    assert "with the filters chosen" in window.search_view.empty.text()

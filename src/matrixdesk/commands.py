@@ -17,6 +17,7 @@ from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import KIND_NAMES, SearchHit
 from matrixdesk.core.store import ContentStore
 from matrixdesk.page.cell_page import cell_page
+from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.other_pages import axis_listing, document_page, not_in_pack
 from matrixdesk.page.parts import MatrixContext, Page
 from matrixdesk.page.state import PageState, all_unfolded, at_place
@@ -116,14 +117,15 @@ def run_search(
     as_json: bool,
     limit: int,
 ) -> int:
-    hits = _with_pack(pack, chosen, lambda store: store.search(query, matrix, type_code, limit))
-    if hits is None:
+    found = _with_pack(pack, chosen, lambda store: _search(store, query, matrix, type_code, limit))
+    if found is None:
         return EXIT_PROBLEMS
+    hits, nothing = found
     if as_json:
         print(json.dumps([_hit_record(hit) for hit in hits], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not hits:
-        print(f"No results for {query!r}.")
+        print(f"No results for {query!r}. {nothing}")
     for number, hit in enumerate(hits, start=1):
         place = f"{hit.matrix} {hit.cell}".strip()
         print(f"{number:>2}. [{KIND_NAMES[hit.kind]}] {place} · {hit.title.text}")
@@ -131,6 +133,18 @@ def run_search(
         if hit.snippet.text:
             print(f"    {hit.snippet.text}")
     return EXIT_OK
+
+
+def _search(
+    store: ContentStore, query: str, matrix: str | None, type_code: str | None, limit: int
+) -> tuple[list[SearchHit], str]:
+    """The hits, and what to say if there are none: a close word, and what the pack holds."""
+    hits = store.search(query, matrix, type_code, limit)
+    if hits:
+        return hits, ""
+    suggestion = store.suggest(query)
+    did_you_mean = f"Did you mean {suggestion!r}? " if suggestion else ""
+    return hits, did_you_mean + coverage_sentence(*store.coverage(), store.matrices())
 
 
 def _hit_record(hit: SearchHit) -> dict[str, object]:

@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 
 from matrixdesk.core.addresses import Address, DocumentAddress
 from matrixdesk.core.schema import SEARCH_INDEX_COLUMNS, SEARCH_INDEX_DDL, SEARCH_RANK_CONFIG
+from matrixdesk.core.suggest import VOCABULARY_DDL, vocabulary
 
 
 @dataclass
@@ -51,4 +52,11 @@ class SearchRows:
         if self.rows:
             connection.exec_driver_sql(
                 f"INSERT INTO search_index ({names}) VALUES ({values})", self.rows
+            )
+        # The words a reader may have meant, for "did you mean …?" (core.suggest).
+        connection.exec_driver_sql(VOCABULARY_DDL)
+        words = vocabulary([f"{row['title']} {row['body']}" for row in self.rows])
+        if words:
+            connection.exec_driver_sql(
+                "INSERT INTO vocabulary (word, count) VALUES (?, ?)", sorted(words.items())
             )

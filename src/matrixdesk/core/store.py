@@ -32,6 +32,7 @@ from matrixdesk.core.page_query import (
 )
 from matrixdesk.core.schema import CELL_CODES, COLUMN_KEYS, ROW_KEYS
 from matrixdesk.core.search import DEFAULT_LIMIT, SEARCH_STATEMENT, SearchHit, search
+from matrixdesk.core.suggest import SUGGEST_STATEMENTS, suggestion
 from matrixdesk.core.views import (
     CellPage,
     CellSummary,
@@ -120,7 +121,7 @@ class ContentStore:
     def _check_statements(self) -> None:
         """Run every query the reader will ever make once, matching nothing: a missing table or
         column is found now, at open, and not when a reader first goes somewhere."""
-        for statement, parameters in (*READER_STATEMENTS, SEARCH_STATEMENT):
+        for statement, parameters in (*READER_STATEMENTS, SEARCH_STATEMENT, *SUGGEST_STATEMENTS):
             self._query.execute(statement, parameters).fetchall()
 
     def _load_matrices(self) -> tuple[MatrixView, ...]:
@@ -204,6 +205,16 @@ class ContentStore:
         with reading(self._file):
             return search(self._query, text, matrix, type_code, limit, prefix_last)
 
+    def suggest(self, text: str) -> str | None:
+        """`text` with words the pack does not hold replaced by close ones it does, or None."""
+        with reading(self._file):
+            return suggestion(self._query, text)
+
+    def coverage(self) -> tuple[tuple[CellSummary, ...], int]:
+        """The cells the pack holds in full, and how many cells there are in all."""
+        cells = [cell for matrix in self._matrices for cell in self._cells[matrix.key]]
+        return tuple(cell for cell in cells if cell.has_content), len(cells)
+
     def searcher(self) -> Searcher:
         """Search for one other thread, on a connection of its own: the one opened with the
         store's, the first time (a second window's is opened now)."""
@@ -256,9 +267,11 @@ class Searcher:
 
     def search(
         self, text: str, matrix: str | None, type_code: str | None, prefix_last: bool = True
-    ) -> list[SearchHit]:
+    ) -> tuple[list[SearchHit], str | None]:
+        """The hits, and when there are none, a suggestion (see ContentStore.suggest)."""
         with reading(self._file):
-            return search(self._connection, text, matrix, type_code, prefix_last=prefix_last)
+            hits = search(self._connection, text, matrix, type_code, prefix_last=prefix_last)
+            return hits, None if hits else suggestion(self._connection, text)
 
     def close(self) -> None:
         self._connection.close()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from matrixdesk.core.addresses import SearchAddress
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import SearchHit
+from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.ui.search_box import SearchBox
 
 if TYPE_CHECKING:
@@ -44,9 +45,13 @@ class SearchController(QObject):
             from matrixdesk.ui.search_view import SearchView
 
             window = self.window
+            store = window.store
             view = SearchView(
-                self.describe, {key: c.matrix.name for key, c in window.contexts.items()}
+                self.describe,
+                {key: c.matrix.name for key, c in window.contexts.items()},
+                coverage_sentence(*store.coverage(), store.matrices()),
             )
+            view.suggestion_chosen.connect(self.search_for)
             view.results.leave_up.connect(self.focus_box)
             view.result_chosen.connect(self.open_result)
             view.filters_changed.connect(lambda: self.on_text(self.box.text()))
@@ -96,9 +101,15 @@ class SearchController(QObject):
         if self._runner is not None:
             self._runner.stop()
 
-    @Slot(str, list)
-    def _on_results(self, query: str, hits: list[SearchHit]) -> None:
-        self.view.show_results(query, hits)
+    @Slot(str)
+    def search_for(self, text: str) -> None:
+        """Search for `text` as if typed (a "did you mean" chosen)."""
+        self.box.setText(text)
+        self.on_text(text)
+
+    @Slot(str, list, object)
+    def _on_results(self, query: str, hits: list[SearchHit], suggestion: str | None) -> None:
+        self.view.show_results(query, hits, suggestion)
         self._shown_query = query
         self.results_shown.emit(query)
         if self._open_when_shown and query == self.box.text():

@@ -4,6 +4,7 @@ an honest message when there are none."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -18,9 +19,15 @@ class SearchView(QWidget):
     """The SearchHit the reader chose."""
     filters_changed = Signal()
     """The matrix or study-type filter changed."""
+    suggestion_chosen = Signal(str)
+    """The words of a "did you mean" the reader chose to search for."""
 
-    def __init__(self, describe: Callable[[SearchHit], str], matrices: dict[str, str]) -> None:
+    def __init__(
+        self, describe: Callable[[SearchHit], str], matrices: dict[str, str], coverage: str
+    ) -> None:
+        """`coverage` says how much of the matrices the pack holds, for when nothing matches."""
         super().__init__()
+        self._coverage = coverage
         self.heading = QLabel()
         self.heading.setObjectName("searchHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
@@ -45,7 +52,11 @@ class SearchView(QWidget):
         self.results.setVerticalScrollMode(ResultsList.ScrollMode.ScrollPerPixel)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
-        self.empty.setTextFormat(Qt.TextFormat.PlainText)  # may quote what the pack says
+        self.empty.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.empty.linkActivated.connect(self.suggestion_chosen)
         filters = QHBoxLayout()
         filters.addWidget(self.heading, 1)
         filters.addWidget(self.matrix_filter)
@@ -69,7 +80,9 @@ class SearchView(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(value or "")))
             combo.blockSignals(False)
 
-    def show_results(self, query: str, hits: list[SearchHit]) -> None:
+    def show_results(self, query: str, hits: list[SearchHit], suggestion: str | None) -> None:
+        """Show `hits` for `query`; with none, say so honestly: what a close word would find
+        (`suggestion`), whether filters narrowed it, and how much the pack holds."""
         self.model.set_hits(hits)
         count = len(hits)
         if count >= DEFAULT_LIMIT:  # there may be more: say these are the best, not all
@@ -77,15 +90,32 @@ class SearchView(QWidget):
         else:
             self.heading.setText(f"{count} result{'s' if count != 1 else ''} for “{query}”")
         self.empty.setVisible(count == 0)
-        self.empty.setText(
-            "Nothing in this pack matches. Check the spelling, use fewer words, end a word with * "
-            "to match its beginning, or clear the filters."
-        )
+        if count == 0:
+            self._say_nothing_matches(query, suggestion)
+
+    def _say_nothing_matches(self, query: str, suggestion: str | None) -> None:
+        filtered = any(self.filters())
+        lines = [
+            f"Nothing in this pack matches “{escape(query)}”"
+            + (" with the filters chosen (try “All”)." if filtered else ".")
+        ]
+        if suggestion:
+            lines.append(
+                f'Did you mean <a href="{escape(suggestion, quote=True)}">{escape(suggestion)}</a>?'
+            )
+        else:
+            lines.append(
+                "Check the spelling, use fewer words, or end a word with * to match its beginning."
+            )
+        lines.append(escape(self._coverage))
+        self.empty.setTextFormat(Qt.TextFormat.RichText)  # built here, every word escaped
+        self.empty.setText("<p>" + "</p><p>".join(lines) + "</p>")
 
     def show_failure(self, message: str) -> None:
         """Search cannot be used: say why, in place of any results."""
         self.model.set_hits([])
         self.heading.setText("Search cannot be used")
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)  # quotes what is wrong with the pack
         self.empty.setText(message)
         self.empty.setVisible(True)
 

@@ -16,8 +16,8 @@ from matrixdesk.core.store import Searcher
 
 
 class _Worker(QObject):
-    finished = Signal(int, list)
-    """(request number, list of SearchHit) for a finished query."""
+    finished = Signal(int, list, object)
+    """(request number, list of SearchHit, a suggestion or None) for a finished query."""
     failed = Signal(int, object)
     """(request number, PackError) for a query the damaged pack could not answer."""
 
@@ -31,11 +31,11 @@ class _Worker(QObject):
         if number != self.newest:
             return
         try:
-            hits = self.searcher.search(text, matrix or None, type_code or None)
+            hits, suggestion = self.searcher.search(text, matrix or None, type_code or None)
         except PackError as error:
             self.failed.emit(number, error)
             return
-        self.finished.emit(number, hits)
+        self.finished.emit(number, hits, suggestion)
 
     def close(self) -> None:
         """Called on the worker's own thread as it finishes (a direct connection)."""
@@ -43,8 +43,8 @@ class _Worker(QObject):
 
 
 class SearchRunner(QObject):
-    results_ready = Signal(str, list)
-    """(the query text, list of SearchHit) for the newest request only."""
+    results_ready = Signal(str, list, object)
+    """(the query text, list of SearchHit, a suggestion or None) for the newest request only."""
     failed = Signal(object)
     """PackError: the newest request could not be answered, as the pack is damaged."""
     _request = Signal(int, str, str, str)
@@ -79,10 +79,10 @@ class SearchRunner(QObject):
             self._thread.quit()
             self._thread.wait()
 
-    @Slot(int, list)
-    def _on_finished(self, number: int, hits: list[SearchHit]) -> None:
+    @Slot(int, list, object)
+    def _on_finished(self, number: int, hits: list[SearchHit], suggestion: str | None) -> None:
         if number == self._number:
-            self.results_ready.emit(self._text, hits)
+            self.results_ready.emit(self._text, hits, suggestion)
 
     @Slot(int, object)
     def _on_failed(self, number: int, error: PackError) -> None:
