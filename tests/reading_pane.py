@@ -119,3 +119,11 @@ def shown_text(text: str) -> str:
     document = QTextDocument()
     document.setHtml(text)
     return document.toPlainText()
+
+
+def is_at_top(browser: QTextBrowser, spot: object) -> bool:
+    """Whether the text of `spot` (a ReadingPlace.Spot, taken earlier) is where it was then: at
+    the top of the view, to the pixel."""
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(spot.position)  # type: ignore[attr-defined]
+    return browser.cursorRect(cursor).top() == spot.offset  # type: ignore[attr-defined]

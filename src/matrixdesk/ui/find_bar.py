@@ -14,6 +14,8 @@ class FindBar(QWidget):
     """+1 for the next match, -1 for the previous one."""
     closed = Signal()
     """The bar was closed: matches should no longer be highlighted."""
+    show_all_requested = Signal()
+    """Show all studies: some matches are in studies the type filter hides."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,6 +25,9 @@ class FindBar(QWidget):
         self.field.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setMinimumWidth(110)
+        self.show_all = QToolButton(text="Show all studies")
+        self.show_all.setToolTip("Clear the type filter, to see the matches it hides")
+        self.show_all.hide()
         self.previous = QToolButton(text="Previous")
         self.previous.setToolTip("Previous match (Shift+F3)")
         self.next = QToolButton(text="Next")
@@ -34,6 +39,7 @@ class FindBar(QWidget):
         layout.addWidget(QLabel("Find:"))
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
+        layout.addWidget(self.show_all)
         layout.addWidget(self.previous)
         layout.addWidget(self.next)
         layout.addWidget(close)
@@ -42,6 +48,7 @@ class FindBar(QWidget):
         self.previous.clicked.connect(lambda: self.step_requested.emit(-1))
         self.next.clicked.connect(lambda: self.step_requested.emit(1))
         close.clicked.connect(self.close_bar)
+        self.show_all.clicked.connect(self.show_all_requested)
         self.hide()
 
     def open_bar(self) -> None:
@@ -55,13 +62,19 @@ class FindBar(QWidget):
         self.hide()
         self.closed.emit()
 
-    def show_count(self, current: int, total: int) -> None:
+    def show_count(self, current: int, total: int, hidden: int = 0) -> None:
+        """Say which match is current of how many; and how many more the type filter hides."""
         if not self.field.text():
-            self.count.setText("")
-        elif total == 0:
-            self.count.setText("No matches")
+            text = ""
+        elif total:
+            text = f"{current} of {total}"
+            text += f" ({hidden} more in studies the filter hides)" if hidden else ""
+        elif hidden:
+            text = f"No matches shown ({hidden} in studies the filter hides)"
         else:
-            self.count.setText(f"{current} of {total}")
+            text = "No matches"
+        self.count.setText(text)
+        self.show_all.setVisible(bool(self.field.text() and hidden))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:

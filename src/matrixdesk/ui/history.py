@@ -1,18 +1,20 @@
-"""Back/Forward history of one window: addresses, each with the scroll position it was left at."""
+"""Back/Forward history of one window: addresses, each with the place it was left at."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from matrixdesk.page.state import PageState
+from matrixdesk.ui.reading_place import Spot
 
 
 @dataclass
 class Visit:
-    """A place in the history, with how the reader left it: scroll position, folds, filter."""
+    """A place in the history, with how the reader left it: the text at the top of the view,
+    folds, filter."""
 
     address: str
-    scroll: int = 0
+    spot: Spot | None = None
     state: PageState | None = None
 
 

@@ -96,7 +96,7 @@ def open_window(
         if open_address:
             if not window.navigate(open_address):
                 raise failures[0] if failures else UnknownPlaceError(open_address)
-        elif not (settings.last_address and window.navigate(settings.last_address)):
+        elif not ((visit := settings.last_visit) and window.resume(visit)):
             failures.clear()  # the last page is not essential: home will do
             window.go_home()
     except (PackError, UnknownPlaceError):

@@ -153,10 +153,19 @@ class MainWindow(QMainWindow):
 
     def _remember_leaving(self) -> None:
         """Note how the reader leaves the current place, for when they come Back to it. Only a
-        page has a scroll position and state to keep: home and search results keep their own."""
+        page has a place in it and a state to keep: home and search results keep their own."""
         if self.history.current is not None and self.showing_page():
-            self.history.current.scroll = self.page.browser.verticalScrollBar().value()
+            self.history.current.spot = self.page.browser.place.top()
             self.history.current.state = self.page.state
+
+    def resume(self, visit: Visit) -> bool:
+        """Open `visit`'s place as the reader left it (at start-up: the last session's page,
+        with its folds, filter and the text that was at the top); False if there is none."""
+        if not self._go(visit.address, restore=visit):
+            return False
+        self.history.visit(str(self.current))
+        self._update_window(self.current)  # type: ignore[arg-type]
+        return True
 
     def _revisit(self, visit: Visit | None) -> None:
         if visit is not None:
@@ -173,9 +182,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"There is no such place in this pack: {address}", 6000)
             return False
         if restore is not None:
-            # Only a page has a scroll to restore; asking home for `self.page` would build one.
-            if self.showing_page():
-                self.page.browser.verticalScrollBar().setValue(restore.scroll)
+            # Only a page has a place to restore; asking home for `self.page` would build one.
+            if self.showing_page() and restore.spot is not None:
+                self.page.browser.place.keep_top(restore.spot)
         elif isinstance(place, SearchAddress) and isinstance(self.current, SearchAddress):
             self.history.replace_current(str(place))  # one history step per search, not per key
         else:
@@ -359,6 +368,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.searching.stop()
+        self._remember_leaving()
+        if self.history.current is not None:
+            self.settings.last_visit = self.history.current
         self.settings.save_window(self.saveGeometry(), self.saveState())
         if not self.settings.sync() and self.settings.problem is None:
             # The folder could be written at start; say so now, as the reader was not told then.

@@ -5,30 +5,34 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QTextBrowser
 
 from matrixdesk.ui.find_bar import FindBar
 from matrixdesk.ui.page_find import marks, matches, text_pattern, words_pattern
+from matrixdesk.ui.reading_browser import ReadingBrowser
 from matrixdesk.ui.theme import Colours
 
 
 class PageFinder(QObject):
     def __init__(
         self,
-        browser: QTextBrowser,
+        browser: ReadingBrowser,
         bar: FindBar,
         unfold: Callable[[re.Pattern[str]], bool],
+        hidden: Callable[[re.Pattern[str]], int],
     ) -> None:
         """`unfold(pattern)` opens folded text holding a match and re-renders the page (which
-        calls `remark`); it returns False when there was nothing to open."""
+        calls `remark`); it returns False when there was nothing to open. `hidden(pattern)`
+        counts matches in studies the type filter hides, which find says are there."""
         super().__init__(browser)
         self.browser = browser
         self.bar = bar
         self.unfold = unfold
+        self.hidden = hidden
         self.pattern: re.Pattern[str] | None = None
         self._matches: list[QTextCursor] = []
+        self._hidden = 0
         self._current = -1
         bar.find_requested.connect(self._on_find)
         bar.step_requested.connect(self.step)
@@ -73,7 +77,7 @@ class PageFinder(QObject):
         self.browser.setFocus()
 
     def _top(self) -> int:
-        return self.browser.cursorForPosition(QPoint(0, 0)).position()
+        return self.browser.place.top().position
 
     def _mark_from(self, position: int | None, unfold: bool = True) -> None:
         if self.pattern is None:
@@ -84,6 +88,7 @@ class PageFinder(QObject):
         if unfold and self.unfold(self.pattern):
             return  # the page was rebuilt, and marked again from the same place
         self._matches = matches(self.browser.document(), self.pattern)
+        self._hidden = self.hidden(self.pattern)
         colours = Colours.from_palette(self.browser.palette())
         self.browser.setExtraSelections(marks(self._matches, colours.highlight))
         if position is not None:
@@ -94,11 +99,14 @@ class PageFinder(QObject):
             self._select_current()
         else:
             self._current = -1
-            self.bar.show_count(0, 0)
+            self.bar.show_count(0, 0, self._hidden)
 
     def _select_current(self) -> None:
         self._current = min(self._current, len(self._matches) - 1)
         cursor = self._matches[self._current]
+        bar = self.browser.verticalScrollBar()
+        value = bar.value()
         self.browser.setTextCursor(cursor)
-        self.browser.ensureCursorVisible()
-        self.bar.show_count(self._current + 1, len(self._matches))
+        bar.setValue(value)  # the match is brought into view below, with a margin, not to an edge
+        self.browser.place.show(cursor.selectionStart())
+        self.bar.show_count(self._current + 1, len(self._matches), self._hidden)

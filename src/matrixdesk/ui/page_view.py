@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument, QTextFragment
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
@@ -34,7 +34,6 @@ from matrixdesk.ui.theme import READING_FONT_FILES, icon_size, load_fonts, readi
 from matrixdesk.ui.type_filter_bar import TypeFilterBar
 from matrixdesk.ui.zoom import clamp_zoom, zoom_scale
 
-ANCHOR_MARGIN = 28  # pixels left above a heading scrolled to
 SIDE_WIDTH = 260  # the navigator's width to begin with (the reader can drag it)
 
 
@@ -50,13 +49,14 @@ class PageView(QWidget):
         self.filter_bar = TypeFilterBar()
         self.browser = ReadingBrowser()
         self.find_bar = FindBar()
-        self.finder = PageFinder(self.browser, self.find_bar, self._unfold_for)
+        self.finder = PageFinder(
+            self.browser, self.find_bar, self._unfold_for, self._hidden_by_filter
+        )
         self.zoom_steps = 0
         self.context: MatrixContext | None = None
         self.page: CellPage | None = None
         self.state = PageState()
         self._html = ""
-        self._renders = 0  # lets a deferred scroll see that another page has been shown since
         self._style: tuple[float, int] | None = None  # (zoom, palette) the document is styled for
         reading = QWidget()
         layout = QVBoxLayout(reading)
@@ -82,6 +82,7 @@ class PageView(QWidget):
 
     def _connect_signals(self) -> None:
         self.breadcrumb.linkActivated.connect(self.navigate_requested)
+        self.find_bar.show_all_requested.connect(lambda: self._on_filter("all"))
         self.browser.anchorClicked.connect(self._on_anchor)
         self.filter_bar.filter_chosen.connect(self._on_filter)
 
@@ -100,9 +101,10 @@ class PageView(QWidget):
         the window restores the scroll position). `unfold` (a `fold_key`, from a search hit)
         names a block to open with the Matrix Bite, in this render rather than a second one."""
         same_page = self.page is not None and self.page.summary.address == page.summary.address
-        state, anchor = at_place(
-            page, place, restored or (self.state if same_page else PageState())
-        )
+        # A new visit keeps the page's folds when it stays on the page, never its filter: a
+        # search result or link may lead to a study the filter would hide. Back restores all.
+        kept = self.state.with_filter(None) if same_page else PageState()
+        state, anchor = at_place(page, place, restored or kept)
         if unfold:
             state = unfolded_block(page, state, unfold)
         self.finder.forget()  # a result's marked words are for the visit they were opened on
@@ -153,6 +155,16 @@ class PageView(QWidget):
     def step_match(self, delta: int) -> None:
         self.finder.step(delta)
 
+    def _hidden_by_filter(self, pattern: re.Pattern[str]) -> int:
+        """How many matches of `pattern` are in studies the type filter hides."""
+        if self.page is None or self.state.type_filter is None:
+            return 0
+        return sum(
+            len(pattern.findall(f"{entry.headline} {entry.byline or ''} {entry.annotation_text}"))
+            for entry in self.page.entries
+            if self.state.type_filter not in entry.types
+        )
+
     def _unfold_for(self, pattern: re.Pattern[str]) -> bool:
         if self.page is None:
             return False
@@ -192,24 +204,11 @@ class PageView(QWidget):
         scale = zoom_scale(self.zoom_steps)
         html = cell_page(self.page, self.context, self.state, icon_size(scale)).html
         self._set_html(html, keep_place)
-        if anchor:
-            self._scroll_to(anchor)
-            # Again once the event loop has run: a page shown before its window has a size
-            # (opening with --open, or restoring the last page) is laid out only then.
-            renders = self._renders
-            QTimer.singleShot(0, lambda: renders == self._renders and self._scroll_to(anchor))
-
-    def _scroll_to(self, anchor: str) -> None:
-        """Bring `anchor` to the top, leaving a little of what comes before it in sight, and put
-        the text cursor there, so Tab carries on from it."""
-        position = _anchor_position(self.browser.document(), anchor)
-        if position is None:
-            return
-        self.browser.scrollToAnchor(anchor)
-        bar = self.browser.verticalScrollBar()
-        if bar.value() < bar.maximum():
-            bar.setValue(bar.value() - ANCHOR_MARGIN)
-        self._put_cursor(position)
+        position = _anchor_position(self.browser.document(), anchor) if anchor else None
+        if position is not None:
+            # Near the top, whole lines above it; the text cursor there, so Tab carries on.
+            self.browser.place.jump_to(position)
+            self._put_cursor(position)
 
     def _put_cursor(self, position: int) -> None:
         bar = self.browser.verticalScrollBar()
@@ -221,8 +220,10 @@ class PageView(QWidget):
 
     def _set_html(self, html: str, keep_place: bool = False) -> None:
         """Show `html`; with `keep_place`, the text at the top of the view stays at the top."""
-        top = self.browser.cursorForPosition(QPoint(0, 0)).position() if keep_place else None
-        self._renders += 1
+        place = self.browser.place
+        top = place.top() if keep_place else None
+        if top is None:
+            place.forget()  # a new page: it opens at its top
         self._html = html
         scale = zoom_scale(self.zoom_steps)
         document = self.browser.document()
@@ -234,14 +235,8 @@ class PageView(QWidget):
             document.setDefaultStyleSheet(reading_css(self.palette(), scale))
         self.browser.setHtml(html)
         if top is not None:
-            self._bring_to_top(top)
-        self.finder.remark(top)
-
-    def _bring_to_top(self, position: int) -> None:
-        cursor = QTextCursor(self.browser.document())
-        cursor.setPosition(min(position, self.browser.document().characterCount() - 1))
-        bar = self.browser.verticalScrollBar()
-        bar.setValue(bar.value() + self.browser.cursorRect(cursor).top())
+            place.keep_top(top)
+        self.finder.remark(top.position if top else None)
 
     def _set_cell_breadcrumb(self, summary: CellSummary, context: MatrixContext) -> None:
         matrix = context.matrix

@@ -1,17 +1,31 @@
 """The reading pane: a QTextBrowser that serves our icons, zooms by steps, never follows links
 itself (the page view decides what every link does), and shows every tooltip in the page as plain
-text (Qt would render markup in one, and load the images it names)."""
+text (Qt would render markup in one, and load the images it names).
+
+It keeps the text to a comfortable measure (about 80 characters a line) at any width and zoom,
+centring the column in a wide window, and keeps the reader's place when it is resized.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QHelpEvent, QImage, QTextDocument, QWheelEvent
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QImage, QResizeEvent, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from matrixdesk.ui.icons import type_icon_image
 from matrixdesk.ui.plain_text import tooltip
+from matrixdesk.ui.reading_place import ReadingPlace
+
+MEASURE_CHARS = 84  # a line of the reading column, in characters of running English text
+# Running prose, for its characters' average width: a font's "average character" is wider than
+# prose's, whose spaces and narrow letters are many.
+_PROSE = (
+    "Research may be sparse, but what we do have supports the contention that the influence "
+    "of the practitioner is not unimportant in criminal justice settings, just neglected."
+)
+PAGE_MARGIN = 24  # pixels around the page, and the least beside the column
 
 
 class ReadingBrowser(QTextBrowser):
@@ -23,7 +37,36 @@ class ReadingBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Page")
-        self.document().setDocumentMargin(24)
+        self.document().setDocumentMargin(PAGE_MARGIN)
+        self.place = ReadingPlace(self)
+
+    def setHtml(self, html: str) -> None:  # noqa: N802 - Qt override
+        super().setHtml(html)
+        self.fit_measure()  # a new page starts with the document's default margins
+
+    def fit_measure(self, width: int | None = None) -> None:
+        """Set the page's side margins so that its lines are about MEASURE_CHARS long at the
+        reading font's size (which zoom changes), or fill the view if it is narrower."""
+        document = self.document()
+        width = self.viewport().width() if width is None else width
+        per_char = QFontMetrics(document.defaultFont()).horizontalAdvance(_PROSE) / len(_PROSE)
+        measure = round(per_char * MEASURE_CHARS)
+        side = max(PAGE_MARGIN, (width - measure) // 2)
+        frame = document.rootFrame()
+        fmt = frame.frameFormat()
+        if (fmt.leftMargin(), fmt.rightMargin()) != (side, side):
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        # At the very start of a page there is nothing to keep (and before a first layout, the
+        # text at the top cannot be told): it stays at its start.
+        top = self.place.top() if self.verticalScrollBar().value() else None
+        margins = self.width() - self.viewport().width()  # the frame and the scroll bar
+        self.fit_measure(event.size().width() - margins)
+        super().resizeEvent(event)
+        self.place.resized(top)
 
     def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 - Qt override
         if kind == QTextDocument.ResourceType.ImageResource.value and name.scheme() == "icon":

@@ -7,11 +7,17 @@ cannot be written (read-only media, --config-dir naming a file, a locked-down pr
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from matrixdesk.core.schema import TYPED_STUDY_CODES
+from matrixdesk.page.state import PageState
+from matrixdesk.ui.history import Visit
+from matrixdesk.ui.reading_place import Spot
 
 SETTINGS_FILENAME = "matrixdesk.ini"
 
@@ -41,6 +47,37 @@ class Settings:
         self._settings.setValue("session/address", address)
 
     @property
+    def last_visit(self) -> Visit | None:
+        """The place open when the app was last closed, as the reader left it."""
+        address = self.last_address
+        if address is None:
+            return None
+        try:
+            spot = Spot(*(int(part) for part in (self._text("session/spot") or "").split()))
+            state = _state(json.loads(self._text("session/state") or "null"))
+        except (TypeError, ValueError):  # written by another version, or by hand: ignore it
+            spot, state = None, None
+        return Visit(address, spot, state)
+
+    @last_visit.setter
+    def last_visit(self, visit: Visit) -> None:
+        self.last_address = visit.address
+        spot, state = visit.spot, visit.state
+        self._settings.setValue("session/spot", f"{spot.position} {spot.offset}" if spot else "")
+        self._settings.setValue(
+            "session/state",
+            json.dumps(
+                {
+                    "bite_open": state.bite_open,
+                    "type_filter": state.type_filter,
+                    "unfolded": sorted(state.unfolded),
+                }
+            )
+            if state
+            else "",
+        )
+
+    @property
     def zoom_steps(self) -> int:
         try:
             return int(self._settings.value("reading/zoom", 0))  # type: ignore[arg-type]
@@ -67,6 +104,21 @@ class Settings:
         """Write the settings out; False if that failed."""
         self._settings.sync()
         return self._settings.status() == QSettings.Status.NoError
+
+
+def _state(saved: object) -> PageState | None:
+    """A page's state as saved, checked: anything not as written by `last_visit` is dropped."""
+    if not isinstance(saved, dict):
+        return None
+    unfolded = saved.get("unfolded")
+    type_filter = saved.get("type_filter")
+    return PageState(
+        bite_open=saved.get("bite_open") is True,
+        type_filter=type_filter if type_filter in TYPED_STUDY_CODES else None,
+        unfolded=frozenset(key for key in unfolded if isinstance(key, str))
+        if isinstance(unfolded, list)
+        else frozenset(),
+    )
 
 
 def _unwritable(folder: Path, path: Path) -> str | None:
