@@ -42,7 +42,11 @@ class ReadingPlace(QObject):
     def top(self) -> Spot:
         """The text at the top of the view: found in the text column, not its margin, on the
         first line whose top is at the view's top edge or just above it."""
-        x = int(self.browser.document().rootFrame().frameFormat().leftMargin())
+        document = self.browser.document()
+        # Qt lays a document out lazily, and a hit test can meet a layout made for the view's
+        # last width: asking the document's size has it laid out as it now is.
+        document.size()
+        x = int(document.rootFrame().frameFormat().leftMargin())
         position = self.browser.cursorForPosition(QPoint(x, 0)).position()
         return Spot(position, self._rect_top(position))
 
