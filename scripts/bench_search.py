@@ -22,14 +22,21 @@ def _repository_on_path() -> None:
 
 
 def search_pack() -> Path:
-    """The synthetic search pack, built once per generator version and kept in build/."""
+    """The synthetic search pack, built once per generator version and kept in build/; built
+    again if this version of the app cannot read the one kept (its tables have changed)."""
     _repository_on_path()
     from tests.synthetic import SEARCH_PACK_VERSION, write_search_sources
 
     from matrixdesk.authoring.compiler import build_pack
+    from matrixdesk.core.pack import PackError
+    from matrixdesk.core.store import ContentStore
 
     folder = REPO / "build" / "bench-search"
     pack = folder / f"synthetic-search-v{SEARCH_PACK_VERSION}-{DOCUMENTS}.sqlite"
+    try:
+        ContentStore.open(pack).close()
+    except PackError:
+        pack.unlink(missing_ok=True)
     if not pack.exists():
         import tempfile
 

@@ -188,3 +188,29 @@ def test_lines_keep_a_readable_length(
     lengths.sort()
     assert lengths[-1] <= 92  # none too long to follow
     assert lengths[len(lengths) // 2] >= 65  # and most as long as the measure allows
+
+
+def test_the_wheel_scrolls_the_page_over_the_margins_beside_the_column(
+    qtbot: QtBot, main_window: WindowFactory
+) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    window = main_window("alcohol/B5")
+    window.resize(1700, 900)
+    qtbot.waitUntil(lambda: window.width() == 1700)
+    browser = _settled(window)
+    assert browser.viewportMargins().left() > 100  # a wide window: margins beside the column
+    where = QPoint(20, 200)  # in the left margin, outside the text's viewport
+    wheel = QWheelEvent(
+        QPointF(where),
+        QPointF(browser.mapToGlobal(where)),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(browser, wheel)
+    assert browser.verticalScrollBar().value() > 0

@@ -233,6 +233,7 @@ class PageView(QWidget):
             self._style = style
             document.setDefaultFont(reading_font(scale))
             document.setDefaultStyleSheet(reading_css(self.palette(), scale))
+            self.browser.fit_measure()  # the column's width follows the reading font's size
         self.browser.setHtml(html)
         if top is not None:
             place.keep_top(top)

@@ -11,7 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QFontMetrics, QHelpEvent, QImage, QResizeEvent, QTextDocument, QWheelEvent
+from PySide6.QtGui import (
+    QFontMetrics,
+    QHelpEvent,
+    QImage,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from matrixdesk.ui.icons import type_icon_image
@@ -38,33 +46,30 @@ class ReadingBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Page")
         self.document().setDocumentMargin(PAGE_MARGIN)
+        # The margins either side of the column are the page's own colour.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.place = ReadingPlace(self)
 
-    def setHtml(self, html: str) -> None:  # noqa: N802 - Qt override
-        super().setHtml(html)
-        self.fit_measure()  # a new page starts with the document's default margins
-
-    def fit_measure(self, width: int | None = None) -> None:
-        """Set the page's side margins so that its lines are about MEASURE_CHARS long at the
-        reading font's size (which zoom changes), or fill the view if it is narrower."""
+    def fit_measure(self) -> None:
+        """Keep the page's lines about MEASURE_CHARS long at the reading font's size (which zoom
+        changes), by leaving blank margins either side of the text in a wide view; a narrow
+        view has none. Margins outside the text, not in the document, so a new page is laid
+        out once, and only a change of width or zoom lays it out again."""
         document = self.document()
-        width = self.viewport().width() if width is None else width
         per_char = QFontMetrics(document.defaultFont()).horizontalAdvance(_PROSE) / len(_PROSE)
-        measure = round(per_char * MEASURE_CHARS)
-        side = max(PAGE_MARGIN, (width - measure) // 2)
-        frame = document.rootFrame()
-        fmt = frame.frameFormat()
-        if (fmt.leftMargin(), fmt.rightMargin()) != (side, side):
-            fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
-            frame.setFrameFormat(fmt)
+        column = round(per_char * MEASURE_CHARS) + 2 * PAGE_MARGIN
+        # The widget's own width: margins do not change it (the viewport's resize events, which
+        # reach resizeEvent too, would, and set margins against themselves).
+        side = max(0, (self.width() - 2 * self.frameWidth() - column) // 2)
+        if side != self.viewportMargins().left():
+            self.setViewportMargins(side, 0, side, 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         # At the very start of a page there is nothing to keep (and before a first layout, the
         # text at the top cannot be told): it stays at its start.
         top = self.place.top() if self.verticalScrollBar().value() else None
-        margins = self.width() - self.viewport().width()  # the frame and the scroll bar
-        self.fit_measure(event.size().width() - margins)
+        self.fit_measure()
         super().resizeEvent(event)
         self.place.resized(top)
 
@@ -85,6 +90,14 @@ class ReadingBrowser(QTextBrowser):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # The wheel over the margins beside the column (outside the viewport) scrolls the page,
+        # as it does over the text: the reader sees one page.
+        if event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent):
+            self.wheelEvent(event)
+            return True
+        return super().event(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
