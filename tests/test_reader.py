@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QHelpEvent
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -330,4 +330,54 @@ def test_hovering_a_listed_above_link_shows_its_study(qtbot: QtBot, main_window)
         shown_text(QToolTip.text())
         == "Supervising offenders is about the quality of the relationship (2002)"
     )
-    QToolTip.hideText()
+    # The pointer moves off the link, onto other words: the note goes with it, at once.
+    away = QPoint(where.x(), where.y() + 3 * browser.fontMetrics().lineSpacing())
+    qtbot.mouseMove(browser.viewport(), away)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)
+
+
+def test_copy_gives_the_pages_words_and_a_rich_copy_gives_web_addresses(
+    qtbot: QtBot, main_window
+) -> None:
+    window = main_window("alcohol/B5#practitioner-skills")
+    browser = window.page.browser
+    browser.selectAll()
+    mime = browser.createMimeDataFromSelection()
+    text, html = mime.text(), mime.html()
+    assert "\ufffc" not in text  # no stand-ins for the type icons
+    interface_words = ("Close Matrix Bite", "Unfold", "Show all", "Search this pack for", "▾")
+    for interface in interface_words:
+        assert interface not in text and interface not in html
+    assert "Key Relationship with therapist seems more important" in text  # labels, as words
+    assert "matrixdesk:" not in html and "action:" not in html and "icon:" not in html
+    # A link to another cell becomes its web address; links within the page, plain words.
+    assert 'href="https://findings.org.uk/PHP/dl.php?file=Matrix/Alcohol/A4.htm"' in html
+    assert "<b>" in html  # headlines stay bold
+
+
+def test_copy_link_location_gives_the_web_address(qtbot: QtBot, main_window) -> None:
+    from PySide6.QtGui import QAction, QGuiApplication
+
+    window = main_window("alcohol/B5#what-is-this-cell-about")
+    browser = window.page.browser
+    (a4, *_) = links(browser, "cell A4")
+    menu = browser.createStandardContextMenu(point_of(browser, a4.position))
+    assert menu.findChild(QAction, "link-copy") is not None  # Qt's own, which copies matrixdesk:
+    menus: list = []
+
+    def answer() -> None:
+        shown = QApplication.activePopupWidget()
+        if shown is None:
+            QTimer.singleShot(10, answer)
+            return
+        menus.append([action.text() for action in shown.actions()])
+        next(a for a in shown.actions() if a.objectName() == "link-copy").trigger()
+        shown.close()
+
+    QTimer.singleShot(0, answer)
+    where = point_of(browser, a4.position)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, browser.mapToGlobal(where))
+    QApplication.sendEvent(browser.viewport(), event)
+    qtbot.waitUntil(lambda: bool(menus))
+    assert "Copy &web address" in menus[0]
+    assert QGuiApplication.clipboard().text().endswith("Matrix/Alcohol/A4.htm")

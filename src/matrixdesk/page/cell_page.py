@@ -12,7 +12,7 @@ from html import escape
 from matrixdesk.core.addresses import DocumentAddress, SearchAddress
 from matrixdesk.core.schema import FOLDED_BLOCK_KINDS, STUDY_TYPES
 from matrixdesk.core.views import BlockView, CellPage, CellSummary, EntryView, SectionView
-from matrixdesk.page.parts import MatrixContext, Page, Part
+from matrixdesk.page.parts import MatrixContext, Page, Part, ui_words
 from matrixdesk.page.state import PageState, entry_anchor, fold_key, section_anchor
 
 # Short labels printed under each type icon, so the list reads without knowing the letters.
@@ -63,8 +63,9 @@ def _study_list(page: CellPage, state: PageState, icon_px: int) -> Part:
         count, total = typed_count(shown), typed_count(page.entries)
         label = STUDY_TYPES[state.type_filter].lower()
         note = (
-            f'<p class="muted">Showing {count} of {total} studies ({escape(label)} only). '
-            '<a href="action:filter/all">Show all</a></p>'
+            '<p class="muted">'
+            + ui_words(f"Showing {count} of {total} studies ({escape(label)} only). ")
+            + '<a href="action:filter/all">Show all</a></p>'
         )
         rows.insert(0, Part(note))  # the app's own note: not the page's words
     return Part(
@@ -117,7 +118,7 @@ def _stored_search_line(entry: EntryView) -> str:
         return ""
     address = SearchAddress(entry.search_query)
     return (
-        f'<p class="document">Search this pack for: <a href="{address}" '
+        f'<p class="document">{ui_words("Search this pack for:")} <a href="{address}" '
         f'title="Show everything in this pack about this">{escape(entry.search_query)}</a></p>'
     )
 
@@ -128,7 +129,7 @@ def _document_line(entry: EntryView) -> Part:
         address = DocumentAddress(entry.document_slug)
         return Part(
             f'<p class="document">Document: <a href="{address}" title="Open in MatrixDesk">'
-            f"{escape(title)}</a> (in this pack)</p>",
+            f"{escape(title)}</a> {ui_words('(in this pack)')}</p>",
             f"Document: {title}",
         )
     if not entry.document_url:
@@ -136,7 +137,7 @@ def _document_line(entry: EntryView) -> Part:
     url = escape(entry.document_url)
     return Part(
         f'<p class="document">Document: <a href="{url}" title="Needs internet">{url}</a> '
-        f'<span class="muted">(needs internet)</span> &middot; '
+        f'<span class="muted">{ui_words("(needs internet) &middot;")}</span> '
         f'<a href="action:copy/{entry.slug}">Copy address</a></p>',
         f"Document: {entry.document_url}",
     )

@@ -8,6 +8,15 @@ from dataclasses import dataclass
 
 from matrixdesk.core.views import CellSummary, MatrixView
 
+UI_ANCHOR = "matrixdesk-ui"
+"""The anchor name that marks the app's own words in a page's HTML (see `ui_words`)."""
+
+
+def ui_words(html: str) -> str:
+    """`html` (the app's own words, escaped) marked as such: copying from the page leaves them
+    out, as the page's text does. An anchor with a name and no address is no link."""
+    return f'<a class="ui" name="{UI_ANCHOR}">{html}</a>'
+
 
 @dataclass(frozen=True, slots=True)
 class Part:

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
             self.navigator_panel = NavigatorPanel(self.grid_model)
             self.navigator_panel.table.cell_opened.connect(self.navigate)
             self._page = PageView(self.navigator_panel)
+            self._page.browser.web_address_of = self.web_address_of
             self._page.set_zoom(self.zoom_steps)
             self._page.navigate_requested.connect(self.navigate)
             self._page.browser.zoom_requested.connect(self.zoom_by)
@@ -315,6 +316,22 @@ class MainWindow(QMainWindow):
     @property
     def search_view(self) -> SearchView:
         return self.searching.view
+
+    def web_address_of(self, address: str) -> str | None:
+        """The web address a place of the app stands for: its cell's page online, or the
+        original of a document the pack carries."""
+        place = parse_place(address)
+        if isinstance(place, Address) and place.cell:
+            cell = self.contexts.get(place.matrix, None)
+            summary = cell.cells.get(place.cell) if cell else None
+            return summary.online_url if summary else None
+        if isinstance(place, DocumentAddress):
+            try:
+                document = self.store.document(place.slug)
+            except PackError:
+                return None
+            return document.original_url if document else None
+        return None
 
     # --- commands ------------------------------------------------------------------------------
 

@@ -10,19 +10,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
     QFontMetrics,
+    QGuiApplication,
     QHelpEvent,
     QImage,
     QPalette,
     QResizeEvent,
+    QTextCursor,
     QTextDocument,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from matrixdesk.ui.icons import type_icon_image
+from matrixdesk.ui.page_copy import WebAddressOf, copied, web_address
 from matrixdesk.ui.plain_text import tooltip
 from matrixdesk.ui.reading_place import ReadingPlace
 
@@ -50,6 +55,30 @@ class ReadingBrowser(QTextBrowser):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
         self.place = ReadingPlace(self)
+        self.web_address_of: WebAddressOf = lambda href: None
+        """What an internal link stands for on the web (set by whoever shows pages)."""
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        return copied(self.textCursor(), self.web_address_of)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        """The standard menu, but "Copy link location" copies the web address a link stands
+        for (an internal address means nothing outside the app), and is not offered on the
+        app's own controls."""
+        # Qt places the menu's link by document coordinates: the view's, plus its scroll.
+        scrolled = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(event.pos() + scrolled)
+        copy_link = menu.findChild(QAction, "link-copy")
+        if copy_link is not None:
+            address = web_address(self.anchorAt(event.pos()), self.web_address_of)
+            if address is None:
+                menu.removeAction(copy_link)
+            else:
+                copy_link.triggered.disconnect()
+                copy_link.triggered.connect(lambda: QGuiApplication.clipboard().setText(address))
+                copy_link.setText("Copy &web address")
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def fit_measure(self) -> None:
         """Keep the page's lines about MEASURE_CHARS long at the reading font's size (which zoom
@@ -82,14 +111,39 @@ class ReadingBrowser(QTextBrowser):
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            # What Qt's own handler would show (the hovered text's `title`), as plain text.
-            text = self.cursorForPosition(event.pos()).charFormat().toolTip()
+            # What Qt's own handler would show (the hovered text's `title`), as plain text, and
+            # only while the pointer stays on that text: not for seconds over other words.
+            cursor = self.cursorForPosition(event.pos())
+            text = cursor.charFormat().toolTip()
             if text:
-                QToolTip.showText(event.globalPos(), tooltip(text), self.viewport())
+                area = self._run_rect(cursor)
+                QToolTip.showText(event.globalPos(), tooltip(text), self.viewport(), area)
             else:
                 QToolTip.hideText()
             return True
+        if event.type() == QEvent.Type.Leave:
+            QToolTip.hideText()
         return super().viewportEvent(event)
+
+    def _run_rect(self, cursor: QTextCursor) -> QRect:
+        """Where the run of text with the character format before `cursor` (a link, say) is
+        in the viewport: from its first line's top to its last line's bottom."""
+        position = cursor.position()
+        start, end = position, position
+        iterator = cursor.block().begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.position() < position <= fragment.position() + fragment.length():
+                start, end = fragment.position(), fragment.position() + fragment.length()
+                break
+            iterator += 1
+        first, last = QTextCursor(cursor), QTextCursor(cursor)
+        first.setPosition(start)
+        last.setPosition(end)
+        top, bottom = self.cursorRect(first), self.cursorRect(last)
+        if top.top() == bottom.top():  # on one line: just the run
+            return top.united(bottom)
+        return QRect(0, top.top(), self.viewport().width(), bottom.bottom() - top.top())
 
     def event(self, event: QEvent) -> bool:
         # The wheel over the margins beside the column (outside the viewport) scrolls the page,

@@ -106,6 +106,7 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
     h4 {{ {ui} font-size: {pt(12)}; font-weight: bold; margin-top: 16px; margin-bottom: 6px; }}
     a {{ color: {c.link}; text-decoration: none; }}
     a.{ABSENT_CLASS} {{ color: {c.muted}; text-decoration: underline; }}
+    a.ui {{ color: {c.muted}; }}
     .matrix-name {{ {ui} font-size: {pt(9.5)}; color: {c.muted}; margin-bottom: 0; }}
     .headline {{ font-size: {pt(14)}; font-style: italic; margin-bottom: 14px; }}
     .intro {{ font-size: {pt(11.5)}; }}
