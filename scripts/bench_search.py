@@ -108,7 +108,7 @@ def child_typing(pack: Path) -> int:
     from tests.synthetic import synthetic_vocabulary
 
     app, window = _window(pack)
-    box = window.actions.search_box
+    box = window.window_actions.search_box
     box.setFocus()
     shown: list[str] = []
     window.results_shown.connect(shown.append)

@@ -44,8 +44,8 @@ def main() -> int:
             print(OUT / name)
         shown: list[str] = []
         window.results_shown.connect(shown.append)
-        window.actions.search_box.setFocus()
-        QTest.keyClicks(window.actions.search_box, SEARCH)
+        window.window_actions.search_box.setFocus()
+        QTest.keyClicks(window.window_actions.search_box, SEARCH)
         while not shown or shown[-1] != SEARCH:
             QTest.qWait(10)
         window.search_view.results.select_first()

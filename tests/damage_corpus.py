@@ -150,7 +150,7 @@ def _reader(pack: Path) -> dict[str, object]:
             shown: list[str] = []
             window.results_shown.connect(shown.append)
             window.searching.search_failed.connect(lambda _: shown.append("failed"))
-            window.actions.search_box.setText(SEARCH_WORDS)
+            window.window_actions.search_box.setText(SEARCH_WORDS)
             window.searching.on_text(SEARCH_WORDS)
             deadline = time.monotonic() + 20
             while not shown and time.monotonic() < deadline:

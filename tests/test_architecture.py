@@ -1,10 +1,16 @@
-"""Layering: the core, authoring and page building never pull in Qt."""
+"""Layering: the core, authoring and page building never pull in Qt; the reader never pulls in
+the compiler's libraries; the UI's modules depend on each other one way."""
 
 from __future__ import annotations
 
+import ast
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+import matrixdesk.ui
 
 
 def test_core_authoring_and_pages_do_not_import_pyside6() -> None:
@@ -24,3 +30,67 @@ def test_core_authoring_and_pages_do_not_import_pyside6() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "", f"Qt imported by core, authoring or page: {result.stdout}"
+
+
+def test_the_reader_never_loads_the_compiler_libraries() -> None:
+    """SQLAlchemy and Markdown build packs; the reader reads them with sqlite3 alone, which
+    keeps start-up quick and lets the frozen bundle leave both out. The smoke test opens the
+    home grid, a cell page and a search, so everything the reader does is covered."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from matrixdesk.app import main
+        code = main(["--smoke-test"])
+        loaded = sorted({n.split(".")[0] for n in sys.modules} & {"sqlalchemy", "markdown"})
+        print("LOADED:" + ",".join(loaded), file=sys.stderr)
+        sys.exit(code)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LOADED:\n" in result.stderr, result.stderr
+
+
+def _ui_imports() -> dict[str, set[str]]:
+    """Each ui module and the ui modules it imports anywhere in its text: at the top, inside
+    functions (deferred) and under TYPE_CHECKING alike, since each is a dependency."""
+    ui = Path(matrixdesk.ui.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for path in ui.glob("*.py"):
+        imported: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            module = node.module if isinstance(node, ast.ImportFrom) else None
+            if module and module.startswith("matrixdesk.ui."):
+                imported.add(module.removeprefix("matrixdesk.ui."))
+        graph[path.stem] = imported
+    return graph
+
+
+def test_ui_modules_import_each_other_without_cycles() -> None:
+    """A module that imports its own importer can only be understood, and tested, with it:
+    the search controller signals and the window connects, rather than each calling the other."""
+    graph = _ui_imports()
+    assert graph["main_window"], "the import graph was read"
+    cycles: list[list[str]] = []
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        """Depth first; a module met again on the current path closes a cycle."""
+        for imported in sorted(graph.get(module, ())):
+            if imported in path:
+                cycles.append([*path[path.index(imported) :], imported])
+            elif imported not in done:
+                visit(imported, [*path, imported])
+        done.add(module)
+
+    for module in sorted(graph):
+        if module not in done:
+            visit(module, [module])
+    assert not cycles, f"import cycles among ui modules: {cycles[:5]}"

@@ -216,7 +216,7 @@ def test_the_home_grid_its_headings_and_tooltips_show_the_canary_as_text(
             tips.append(hover(header.viewport(), point))
     toolbar_buttons = [
         window.findChild(QWidget, "navigationToolbar").widgetForAction(action)  # type: ignore[union-attr]
-        for action in window.actions.matrices.actions()
+        for action in window.window_actions.matrices.actions()
     ]
     tips += [hover(button, button.rect().center()) for button in toolbar_buttons]
     with_canary = [tip for tip in tips if "canary" in tip]

@@ -146,7 +146,7 @@ def test_keyboard_alone_reaches_b5_and_its_bite(qtbot: QtBot, main_window) -> No
 
 def test_a_cell_outside_the_pack_gets_an_honest_page(qtbot: QtBot, main_window) -> None:
     window = main_window()
-    drug = next(a for a in window.actions.matrices.actions() if a.data() == "drug")
+    drug = next(a for a in window.window_actions.matrices.actions() if a.data() == "drug")
     drug.trigger()
     assert window.home.title.text() == "Drug Treatment Matrix"
     _click_cell(qtbot, window, "C3")
@@ -186,7 +186,7 @@ def test_grid_cells_say_what_they_are_on_hover(main_window) -> None:
 
 def test_copy_title_and_link(qtbot: QtBot, main_window) -> None:
     window = main_window("alcohol/B5")
-    window.actions.copy.trigger()
+    window.window_actions.copy.trigger()
     assert QGuiApplication.clipboard().text() == (
         "Alcohol Treatment Matrix cell B5: Practitioners; Safeguarding the community\n"
         "https://findings.org.uk/PHP/dl.php?file=Matrix/Alcohol/B5.htm"

@@ -38,7 +38,7 @@ def _settled(window: MainWindow) -> QTextBrowser:
 
 
 def _open_result(qtbot: QtBot, window: MainWindow, query: str, address: str) -> None:
-    box = window.actions.search_box
+    box = window.window_actions.search_box
     with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == query):
         box.setText(query)
         box.textEdited.emit(query)
@@ -48,7 +48,7 @@ def _open_result(qtbot: QtBot, window: MainWindow, query: str, address: str) -> 
         if getattr(window.search_view.model.rows[row], "address", "") == address
     )
     with qtbot.waitSignal(window.page_shown):
-        window.searching.open_result(hit)
+        window.search_view.result_chosen.emit(hit)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from tests.reading_pane import click_link, is_at_top, is_in_view, links, page_te
 
 
 def _type_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    box = window.actions.search_box
+    box = window.window_actions.search_box
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert box.hasFocus()
     with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == text, timeout=5000):
@@ -92,7 +92,7 @@ def test_choosing_a_commentary_result_by_keyboard_opens_the_passage(
 ) -> None:
     window = main_window()
     _type_search(qtbot, window, "magnetic tendency")
-    box = window.actions.search_box
+    box = window.window_actions.search_box
     qtbot.keyClick(box, Qt.Key.Key_Down)
     results = window.search_view.results
     assert results.hasFocus()
@@ -124,9 +124,9 @@ def test_escape_leaves_search_and_returns(qtbot: QtBot, main_window) -> None:
     window = main_window("alcohol/B5")
     _type_search(qtbot, window, "offender")
     with qtbot.waitSignal(window.page_shown):
-        qtbot.keyClick(window.actions.search_box, Qt.Key.Key_Escape)
+        qtbot.keyClick(window.window_actions.search_box, Qt.Key.Key_Escape)
     assert str(window.current) == "matrixdesk:/alcohol/B5"
-    assert window.actions.search_box.text() == ""
+    assert window.window_actions.search_box.text() == ""
 
 
 def test_the_more_entry_runs_its_search(qtbot: QtBot, main_window) -> None:
@@ -135,7 +135,7 @@ def test_the_more_entry_runs_its_search(qtbot: QtBot, main_window) -> None:
     (more,) = links(window.page.browser, stored)
     with qtbot.waitSignal(window.results_shown):
         click_link(qtbot, window.page.browser, more)
-    assert window.actions.search_box.text() == stored
+    assert window.window_actions.search_box.text() == stored
     rows = _rows(window)
     studies = next(row for row in rows if row.startswith("Studies ("))
     assert int(studies[len("Studies (") : -1]) >= 5  # the studies, not just commentary
@@ -185,7 +185,7 @@ def test_find_reports_no_matches(qtbot: QtBot, main_window) -> None:
 
 def _enter_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
     """Type (or paste) `text` into the search box and wait for its results."""
-    box = window.actions.search_box
+    box = window.window_actions.search_box
     with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == text):
         box.setText(text)
         box.textEdited.emit(text)
@@ -195,7 +195,7 @@ def test_marks_from_a_result_do_not_follow_the_reader(qtbot: QtBot, main_window)
     window = main_window()
     _enter_search(qtbot, window, "offender")
     with qtbot.waitSignal(window.page_shown):
-        window.searching.open_result(window.search_view.model.rows[1])
+        window.search_view.result_chosen.emit(window.search_view.model.rows[1])
     assert window.page.browser.extraSelections()  # the result's words are marked
     window.go_home()
     window.navigate("alcohol/B5")
@@ -207,7 +207,7 @@ def test_a_study_result_leaves_the_bite_folded(qtbot: QtBot, main_window) -> Non
     window = main_window()
     _enter_search(qtbot, window, "manual")
     hit = next(row for row in window.search_view.model.rows if getattr(row, "kind", "") == "entry")
-    window.searching.open_result(hit)
+    window.search_view.result_chosen.emit(hit)
     assert str(window.current) == "matrixdesk:/alcohol/B5/entry/supervision-manual"
     assert not window.page.state.bite_open
 
@@ -215,7 +215,7 @@ def test_a_study_result_leaves_the_bite_folded(qtbot: QtBot, main_window) -> Non
 def test_enter_opens_the_result_for_what_is_typed_now(qtbot: QtBot, main_window) -> None:
     window = main_window()
     _enter_search(qtbot, window, "juggling")
-    box = window.actions.search_box
+    box = window.window_actions.search_box
     box.setText("manual")
     box.textEdited.emit("manual")  # its results are not in yet
     with qtbot.waitSignal(window.page_shown):
@@ -230,7 +230,7 @@ def test_leaving_a_page_by_searching_keeps_the_readers_place(qtbot: QtBot, main_
     place = browser.place.top()
     _enter_search(qtbot, window, "probation")
     with qtbot.waitSignal(window.page_shown):
-        qtbot.keyClick(window.actions.search_box, Qt.Key.Key_Escape)
+        qtbot.keyClick(window.window_actions.search_box, Qt.Key.Key_Escape)
     assert str(window.current) == "matrixdesk:/alcohol/B5"
     assert is_at_top(browser, place)
 
@@ -255,7 +255,7 @@ def test_nothing_found_offers_a_close_word_and_never_blames_filters_not_set(
     assert "filter" not in said and "This pack holds 1 of the 50 cells in full" in said
     with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == "motivational"):
         window.search_view.empty.linkActivated.emit("motivational")
-    assert window.actions.search_box.text() == "motivational"
+    assert window.window_actions.search_box.text() == "motivational"
     assert window.search_view.model.rowCount() > 3
     type_filter = window.search_view.type_filter
     with qtbot.waitSignal(window.results_shown):

@@ -7,6 +7,12 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 
+def text_button(text: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    return button
+
+
 class FindBar(QWidget):
     find_requested = Signal(str)
     """The text to find (possibly empty), each time it changes."""
@@ -25,14 +31,14 @@ class FindBar(QWidget):
         self.field.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setMinimumWidth(110)
-        self.show_all = QToolButton(text="Show all studies")
+        self.show_all = text_button("Show all studies")
         self.show_all.setToolTip("Clear the type filter, to see the matches it hides")
         self.show_all.hide()
-        self.previous = QToolButton(text="Previous")
+        self.previous = text_button("Previous")
         self.previous.setToolTip("Previous match (Shift+F3)")
-        self.next = QToolButton(text="Next")
+        self.next = text_button("Next")
         self.next.setToolTip("Next match (F3 or Enter)")
-        close = QToolButton(text="Close")
+        close = text_button("Close")
         close.setToolTip("Close the find bar (Esc)")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 4, 18, 4)

@@ -56,8 +56,8 @@ class CellDelegate(QStyledItemDelegate):
         """Draw the card from a cache of finished pictures: a grid repaints whenever a page is
         shown beside it, and drawing each card afresh in Python costs several milliseconds."""
         cell: CellSummary = index.data(CellRole)
-        outer: QRect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        outer: QRect = option.rect
+        state = option.state
         flags = tuple(
             bool(state & flag)
             for flag in (
@@ -67,8 +67,8 @@ class CellDelegate(QStyledItemDelegate):
             )
         )
         ratio = painter.device().devicePixelRatioF()
-        font = option.font  # type: ignore[attr-defined]
-        key = (cell, flags, outer.size(), ratio, option.palette.cacheKey(), font.key())  # type: ignore[attr-defined]
+        font = option.font
+        key = (cell, flags, outer.size(), ratio, option.palette.cacheKey(), font.key())
         picture = self._cards.get(key)
         if picture is None:
             if len(self._cards) > CARD_CACHE_SIZE:
@@ -90,7 +90,7 @@ class CellDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
     ) -> None:
         selected, hovered, focused = flags
-        palette = option.palette  # type: ignore[attr-defined]
+        palette = option.palette
         rect = outer.adjusted(3, 3, -3, -3)
         # Worked out here, not cached: this runs only when the card cache (keyed by palette) misses.
         accent = QColor(ACCENT)
@@ -112,7 +112,7 @@ class CellDelegate(QStyledItemDelegate):
         painter.setPen(pen)
         painter.drawRoundedRect(rect, 6, 6)
 
-        code_font = QFont(option.font)  # type: ignore[attr-defined]
+        code_font = QFont(option.font)
         code_font.setBold(True)
         painter.setFont(code_font)
         painter.setPen(accent if cell.has_content and not is_dark(palette) else text)
@@ -121,7 +121,7 @@ class CellDelegate(QStyledItemDelegate):
             return
         inner = rect.adjusted(10, 8, -10, -8)
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, cell.code)
-        painter.setFont(option.font)  # type: ignore[attr-defined]
+        painter.setFont(option.font)
         painter.setPen(text if cell.has_content else blend(text, base, 0.35))
         metrics = painter.fontMetrics()
         body = inner.adjusted(0, metrics.height() + 4, 0, 0)

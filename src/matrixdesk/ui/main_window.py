@@ -20,6 +20,7 @@ from matrixdesk.core.addresses import (
 )
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.schema import TYPED_STUDY_CODES
+from matrixdesk.core.search import SearchHit
 from matrixdesk.core.store import ContentStore
 from matrixdesk.core.views import CellPage, CellSummary
 
@@ -70,8 +71,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
-        self.actions = WindowActions(self, [c.matrix for c in self.contexts.values()])
-        self.searching = SearchController(self, self.actions.search_box)
+        self.window_actions = WindowActions(self, [c.matrix for c in self.contexts.values()])
+        self.searching = SearchController(
+            store, self.contexts, self.window_actions.search_box, pack_chosen, self
+        )
         self.results_shown = self.searching.results_shown
         self._connect_signals()
 
@@ -85,12 +88,16 @@ class MainWindow(QMainWindow):
         self.watch_side_buttons(self.home.table.viewport())
 
     def _connect_signals(self) -> None:
-        actions = self.actions
+        actions = self.window_actions
         actions.back.triggered.connect(self.go_back)
         actions.forward.triggered.connect(self.go_forward)
         actions.home.triggered.connect(self.go_home)
         actions.copy.triggered.connect(self.copy_title_and_link)
         actions.search.triggered.connect(self.searching.focus_box)
+        self.searching.search_requested.connect(self.search)
+        self.searching.result_opened.connect(self.open_search_result)
+        self.searching.leave_requested.connect(self.leave_search)
+        self.searching.view_built.connect(self._place_search_view)
         actions.find.triggered.connect(lambda: self.page.open_find())
         actions.find_next.triggered.connect(lambda: self.page.step_match(1))
         actions.find_previous.triggered.connect(lambda: self.page.step_match(-1))
@@ -203,6 +210,7 @@ class MainWindow(QMainWindow):
             if not self._valid_search(place):
                 return None
             self.searching.show(place)
+            self.stack.setCurrentWidget(self.searching.view)
             return place
         if isinstance(place, DocumentAddress):
             document = self.store.document(place.slug)
@@ -277,7 +285,7 @@ class MainWindow(QMainWindow):
         self.page.browser.setFocus()
 
     def _update_window(self, place: Place) -> None:
-        actions = self.actions
+        actions = self.window_actions
         actions.back.setEnabled(self.history.can_go_back())
         actions.forward.setEnabled(self.history.can_go_forward())
         actions.copy.setEnabled(isinstance(place, Address) and place.cell is not None)
@@ -300,12 +308,26 @@ class MainWindow(QMainWindow):
 
     # --- search (the controller runs it; these are the window's side) ---------------------
 
+    def _place_search_view(self, view: SearchView) -> None:
+        self.watch_side_buttons(view.results.viewport())
+        self.stack.addWidget(view)
+        self.apply_zoom_to(view.results)
+
+    @Slot(object)
     def search(self, place: SearchAddress) -> None:
         """Show a search typed or refined in the box: one history step for the whole search."""
         if not isinstance(self.current, SearchAddress):
             self._remember_leaving()
         self._go(str(place), restore=None)
 
+    @Slot(object)
+    def open_search_result(self, hit: SearchHit) -> None:
+        """Open a result's place and mark the words that matched there; for a match in the
+        Matrix Bite, unfold the very block it is in."""
+        if self.navigate(hit.address, unfold=hit.block) and self.showing_page():
+            self.page.reveal_words(hit.title.words + hit.snippet.words)
+
+    @Slot()
     def leave_search(self) -> None:
         if isinstance(self.current, SearchAddress):
             self.go_back() if self.history.can_go_back() else self.go_home()

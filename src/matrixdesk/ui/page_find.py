@@ -43,7 +43,7 @@ def marks(cursors: list[QTextCursor], colour: str) -> list[QTextEdit.ExtraSelect
     fmt.setBackground(QColor(colour))
     for cursor in cursors:
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[misc]
-        selection.format = fmt  # type: ignore[misc]
+        selection.cursor = cursor
+        selection.format = fmt
         selections.append(selection)
     return selections

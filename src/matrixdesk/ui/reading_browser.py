@@ -102,9 +102,10 @@ class ReadingBrowser(QTextBrowser):
         super().resizeEvent(event)
         self.place.resized(top)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 - Qt override
-        if kind == QTextDocument.ResourceType.ImageResource.value and name.scheme() == "icon":
-            return type_icon_image(name.path())
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 - Qt override
+        url = QUrl(name)
+        if kind == QTextDocument.ResourceType.ImageResource.value and url.scheme() == "icon":
+            return type_icon_image(url.path())
         # Pages refer to nothing else; an empty image keeps any stray reference from reaching
         # QTextBrowser's own loader (local files), and the app never uses the network.
         return QImage()

@@ -1,6 +1,6 @@
-"""Search in the window: the toolbar box, the results view, the worker thread, and opening a
-result at the words that matched. The window asks it to show a search place; it asks the window
-to go places."""
+"""Search in the window: the toolbar box, the results view and the worker thread. The window
+asks it to show a search place; it signals what the reader wants (a search, a result, to leave),
+and the window, which connects to those signals, goes there. It knows nothing of the window."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 from matrixdesk.core.addresses import SearchAddress
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import SearchHit
+from matrixdesk.core.store import ContentStore
 from matrixdesk.page.coverage import coverage_sentence
+from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.search_box import SearchBox
 
 if TYPE_CHECKING:
-    from matrixdesk.ui.main_window import MainWindow
     from matrixdesk.ui.search_view import SearchView
     from matrixdesk.ui.search_worker import SearchRunner
 
@@ -25,11 +26,30 @@ class SearchController(QObject):
     """The query whose results are now on screen."""
     search_failed = Signal(object)
     """PackError: the pack could not answer the newest search (its message is on screen)."""
+    search_requested = Signal(object)
+    """SearchAddress: the reader typed or refined a search; the window goes there."""
+    result_opened = Signal(object)
+    """SearchHit: the reader chose a result; the window opens it at its words."""
+    leave_requested = Signal()
+    """The reader left the search (Esc, or an emptied box); the window goes back."""
+    view_built = Signal(object)
+    """SearchView: the results view, built on first use, for the window to place and style."""
 
-    def __init__(self, window: MainWindow, box: SearchBox) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        store: ContentStore,
+        contexts: dict[str, MatrixContext],
+        box: SearchBox,
+        pack_chosen: bool,
+        parent: QObject | None = None,
+    ) -> None:
+        """`pack_chosen`: the reader named the pack (--pack), which changes the advice given
+        when it turns out damaged."""
+        super().__init__(parent)
+        self.store = store
+        self.contexts = contexts
         self.box = box
+        self.pack_chosen = pack_chosen
         self._view: SearchView | None = None  # built on first use, off the start-up path
         self._runner: SearchRunner | None = None
         self._shown_query: str | None = None
@@ -44,21 +64,18 @@ class SearchController(QObject):
         if self._view is None:
             from matrixdesk.ui.search_view import SearchView
 
-            window = self.window
-            store = window.store
+            store = self.store
             view = SearchView(
                 self.describe,
-                {key: c.matrix.name for key, c in window.contexts.items()},
+                {key: c.matrix.name for key, c in self.contexts.items()},
                 coverage_sentence(*store.coverage(), store.matrices()),
             )
             view.suggestion_chosen.connect(self.search_for)
             view.results.leave_up.connect(self.focus_box)
-            view.result_chosen.connect(self.open_result)
+            view.result_chosen.connect(self.result_opened)
             view.filters_changed.connect(lambda: self.on_text(self.box.text()))
-            window.watch_side_buttons(view.results.viewport())
-            window.stack.addWidget(view)
             self._view = view
-            window.apply_zoom_to(view.results)
+            self.view_built.emit(view)
         return self._view
 
     @property
@@ -76,19 +93,19 @@ class SearchController(QObject):
             self.leave(clear=False)
             return
         matrix, type_code = self.view.filters()
-        self.window.search(SearchAddress(text, matrix, type_code))
+        self.search_requested.emit(SearchAddress(text, matrix, type_code))
 
     def show(self, place: SearchAddress) -> None:
-        """Put the search view on screen and start the search `place` names."""
+        """Set the box and filters to the search `place` names and start it (the window puts
+        the view on screen)."""
         if self.box.text() != place.query:
             self.box.setText(place.query)
         self.view.set_filters(place.matrix, place.type_code)
-        self.window.stack.setCurrentWidget(self.view)
         if self._runner is None:
             from matrixdesk.ui.search_worker import SearchRunner
 
             try:
-                searcher = self.window.store.searcher()
+                searcher = self.store.searcher()
             except PackError as error:  # the pack was damaged or changed since it opened
                 self._on_failed(error)
                 return
@@ -119,7 +136,7 @@ class SearchController(QObject):
     @Slot(object)
     def _on_failed(self, error: PackError) -> None:
         """The pack could not answer: say so where the results would be, never "no results"."""
-        self.view.show_failure(f"{error.problem} {error.advice_for(self.window.pack_chosen)}")
+        self.view.show_failure(f"{error.problem} {error.advice_for(self.pack_chosen)}")
         self._shown_query = None
         self._open_when_shown = False
         self.search_failed.emit(error)
@@ -133,27 +150,18 @@ class SearchController(QObject):
         if self.view.results.select_first():
             hit = self.view.results.current_hit()
             if hit is not None:
-                self.open_result(hit)
-
-    @Slot(object)
-    def open_result(self, hit: SearchHit) -> None:
-        """Open a result's place and mark the words that matched there; for a match in the
-        Matrix Bite, unfold the very block it is in."""
-        window = self.window
-        if not window.navigate(hit.address, unfold=hit.block) or not window.showing_page():
-            return
-        window.page.reveal_words(hit.title.words + hit.snippet.words)
+                self.result_opened.emit(hit)
 
     @Slot()
     def leave(self, clear: bool = True) -> None:
         if clear:
             self.box.clear()
-        self.window.leave_search()
+        self.leave_requested.emit()
 
     def describe(self, hit: SearchHit) -> str:
         """Where a search result is, in words: the matrix (a cell's own title says which cell),
         the matrix and cell, or a document."""
-        context = self.window.contexts.get(hit.matrix)
+        context = self.contexts.get(hit.matrix)
         if context is None:
             return "Document in this pack"
         cell = context.cells.get(hit.cell)

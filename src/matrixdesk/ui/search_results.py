@@ -146,7 +146,7 @@ class ResultDelegate(QStyledItemDelegate):
     def _document(
         self, option: QStyleOptionViewItem, index: ModelIndex, selected: bool
     ) -> QTextDocument:
-        palette = option.palette  # type: ignore[attr-defined]
+        palette = option.palette
         text = palette.color(QPalette.ColorRole.Text)
         place = (
             palette.color(QPalette.ColorRole.HighlightedText)
@@ -154,7 +154,7 @@ class ResultDelegate(QStyledItemDelegate):
             else blend(text, palette.color(QPalette.ColorRole.Base), 0.4)
         ).name()
         mark = Colours.from_palette(palette).highlight
-        font = option.font  # type: ignore[attr-defined]
+        font = option.font
         width = self._text_width()
         key = (index.row(), width, font.key(), f"{place}{mark}{selected}")
         document = self._documents.get(key)
@@ -178,32 +178,32 @@ class ResultDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         if index.data(HitRole) is None:
             painter.save()
-            font = option.font  # type: ignore[attr-defined]
+            font = option.font
             font.setBold(True)
             painter.setFont(font)
-            rect = option.rect.adjusted(8, 10, -8, 0)  # type: ignore[attr-defined]
+            rect = option.rect.adjusted(8, 10, -8, 0)
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, index.data())
             painter.restore()
             return
         self.initStyleOption(option, index)
-        style = option.widget.style()  # type: ignore[attr-defined]
-        option.text = ""  # type: ignore[attr-defined]
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        style = option.widget.style()
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         document = self._document(option, index, selected)
         painter.save()
-        painter.setClipRect(option.rect)  # type: ignore[attr-defined]
-        painter.translate(option.rect.topLeft() + QPoint(MARGIN_X, MARGIN_Y))  # type: ignore[attr-defined]
+        painter.setClipRect(option.rect)
+        painter.translate(option.rect.topLeft() + QPoint(MARGIN_X, MARGIN_Y))
         context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         document.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         """As tall as the result's lines at the list's width: measured from its plain words
         (laying out every result's rich text just to size it would slow each keystroke)."""
-        font: QFont = option.font  # type: ignore[attr-defined]
+        font: QFont = option.font
         line = QFontMetrics(font).lineSpacing()
         text: ResultText | None = index.data(PartsRole)
         if text is None:  # a group heading

@@ -60,7 +60,9 @@ class SearchRunner(QObject):
         self._thread.finished.connect(self._worker.close, Qt.ConnectionType.DirectConnection)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
-        QCoreApplication.instance().aboutToQuit.connect(self.stop)
+        app = QCoreApplication.instance()
+        if app is not None:  # a worker made before the application would never be stopped
+            app.aboutToQuit.connect(self.stop)
         self._number = 0
         self._text = ""  # of request number `_number`, the only one whose answer is shown
         self._thread.start()

@@ -80,7 +80,7 @@ class Settings:
     @property
     def zoom_steps(self) -> int:
         try:
-            return int(self._settings.value("reading/zoom", 0))  # type: ignore[arg-type]
+            return int(str(self._settings.value("reading/zoom", 0)))
         except (TypeError, ValueError):
             return 0
 

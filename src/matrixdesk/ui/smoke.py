@@ -128,7 +128,7 @@ def _drive(window: MainWindow, store: ContentStore, started: float) -> dict[str,
     shown: list[str] = []
     window.results_shown.connect(shown.append)
     searched = time.perf_counter()
-    window.actions.search_box.setText(query)
+    window.window_actions.search_box.setText(query)
     window.searching.on_text(query)
     _wait_for(lambda: query in shown or failures, "search results")
     if failures:
