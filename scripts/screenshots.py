@@ -7,15 +7,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from matrixdesk.paths import bundled_pack_path
 from matrixdesk.ui.launch import application, open_window, pack_error_box, warn_settings_unsaved
+from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.settings import Settings
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -26,9 +25,18 @@ SHOTS = {
     "not-in-pack.png": "drug/C3",
 }
 SEARCH = "motivational interviewing"
+HIT_SEARCH = "juggling"
 
 
 def main() -> int:
+    # Off screen, on one screen the size of a common projector, which presentation mode fills.
+    screen = Path(tempfile.mkdtemp()) / "screen.json"
+    screen.write_text(
+        '{"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1280, "height": 720,'
+        ' "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+        encoding="utf-8",
+    )
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={screen}")
     application()
     store = ContentStore.open(bundled_pack_path())
     OUT.mkdir(parents=True, exist_ok=True)
@@ -40,21 +48,52 @@ def main() -> int:
         for name, place in SHOTS.items():
             window.navigate(place)
             QTest.qWait(50)  # let the deferred scroll to a heading happen
-            window.grab().save(str(OUT / name))
-            print(OUT / name)
+            _save(window, name)
         shown: list[str] = []
         window.results_shown.connect(shown.append)
-        window.window_actions.search_box.setFocus()
-        QTest.keyClicks(window.window_actions.search_box, SEARCH)
-        while not shown or shown[-1] != SEARCH:
-            QTest.qWait(10)
+        _search(window, shown, SEARCH)
         window.search_view.results.select_first()
-        window.grab().save(str(OUT / "search-results.png"))
-        print(OUT / "search-results.png")
+        _save(window, "search-results.png")
+        # A result whose words are deep in the folded Matrix Bite opens there, marked.
+        _search(window, shown, HIT_SEARCH)
+        window.search_view.results.select_first()
+        window.search_view.result_chosen.emit(window.search_view.results.current_hit())
+        QTest.qWait(50)
+        _save(window, "search-hit-opened.png")
+        window.window_actions.about.trigger()
+        about = window.help.dialog
+        assert about is not None, "About did not open"
+        QTest.qWaitForWindowExposed(about)
+        _save(about, "about.png")
+        about.close()
+        _presentation(window)
         window.close()
     _refusals(store)
     store.close()
     return 0
+
+
+def _save(widget: QWidget, name: str) -> None:
+    widget.grab().save(str(OUT / name))
+    print(OUT / name)
+
+
+def _search(window: MainWindow, shown: list[str], words: str) -> None:
+    box = window.window_actions.search_box
+    box.setFocus()
+    box.clear()
+    QTest.keyClicks(box, words)
+    while not shown or shown[-1] != words:
+        QTest.qWait(10)
+
+
+def _presentation(window: MainWindow) -> None:
+    """B5's Matrix Bite as a projector shows it."""
+    window.navigate("alcohol/B5#trickier-situation")
+    window.window_actions.present.trigger()
+    QTest.qWait(100)
+    _save(window, "presentation.png")
+    window.window_actions.present.trigger()
 
 
 def _refusals(store: ContentStore) -> None:

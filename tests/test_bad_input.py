@@ -309,3 +309,26 @@ def test_check_takes_one_file_or_names_the_content_folder(
     assert f"(2 more in other files: matrixdesk check {content_copy})" in err
     assert main(["check", str(content_copy.parent)]) == 1
     assert f"the content folder is {content_copy}: give that" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at"),
+    [
+        ('names = ["Skills Consortium"]', "names = []", "[[credits]]"),
+        ('role = "Developed with"', "role = 3", "[[credits]]"),
+        ('names = ["Skills Consortium"]', 'names = ["Skills Consortium", ""]', "[[credits]]"),
+        ('publisher = "Drug and Alcohol Findings"', "publisher = true", "publisher ="),
+    ],
+)
+def test_credits_and_publisher_that_cannot_be_shown(
+    content_copy: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, at: str
+) -> None:
+    path = content_copy / "pack.toml"
+    _replace(path, old, new)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # The last [[credits]] (the one edited) or the publisher line: where to look.
+    line = max(n for n, text in enumerate(lines, start=1) if text.startswith(at))
+    code, err = _check(content_copy, capsys)
+    assert code == 1
+    assert f"pack.toml:{line}: " in err, err
+    assert "Traceback" not in err

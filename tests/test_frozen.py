@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,20 @@ def test_frozen_smoke_test_passes() -> None:
     assert report["frozen"] is True
     assert report["pack"]["title"] == "Effectiveness Bank Alcohol and Drug Treatment Matrices"
     assert report["search_hits"] > 0
+
+
+def test_frozen_app_knows_its_version_and_ships_the_guide_and_licences() -> None:
+    """About and --version read the version from the package's metadata, which the bundle must
+    carry; Help reads the guide and the licence texts from its resources."""
+    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "version"
+    ]
+    result = subprocess.run(
+        [str(EXECUTABLE), "--version"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.stdout.strip() == f"matrixdesk {version}"
+    names = {p.name for p in BUNDLE.rglob("*")}
+    assert {"user-guide.html", "LGPL-3.0.txt", "GPL-3.0.txt", "MatrixDesk.txt"} <= names
 
 
 def test_frozen_app_reads_packs_but_does_not_build_them(tmp_path: Path) -> None:

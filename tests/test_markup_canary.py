@@ -89,6 +89,9 @@ def canary(tmp_path_factory: pytest.TempPathFactory) -> Canary:
         content / "pack.toml",
         ('title = "', f'title = "{word} '),
         ('edition = "', f'edition = "{word} '),
+        ('publisher = "', f'publisher = "{word} '),
+        ('role = "Developed with"', f'role = "{word} Developed with"'),
+        ('names = ["Skills Consortium"]', f'names = ["{word} Skills Consortium"]'),
     )
     _edit(
         content / "alcohol" / "matrix.md",
@@ -200,7 +203,8 @@ def test_the_home_grid_its_headings_and_tooltips_show_the_canary_as_text(
     window: MainWindow,
 ) -> None:
     assert MARK in window.windowTitle()
-    assert assert_labels_show_the_canary_as_text(window.home) == 2  # the title and subtitle
+    # The title, the subtitle and the first start's welcome (which names the matrices).
+    assert assert_labels_show_the_canary_as_text(window.home) == 3
     table = window.home.table
     model = table.model()
     tips = [
@@ -290,3 +294,16 @@ def test_dialogs_show_the_canary_as_text(window: MainWindow, canary: Canary) -> 
     with_canary = [(text, text_format) for text, text_format in seen if "canary.png" in text]
     assert len(with_canary) == 2
     assert all(MARK in visible(text, text_format) for text, text_format in with_canary)
+
+
+def test_the_about_box_shows_the_canary_as_text(qtbot: QtBot, window: MainWindow) -> None:
+    """Title, edition, publisher, a credit's role, a credited name, and the matrix named in
+    what the pack holds, all carry the canary."""
+    window.window_actions.about.trigger()
+    box = window.help.dialog
+    assert box is not None and box.isVisible()
+    label = box.findChild(QLabel, "aboutText")
+    assert label is not None
+    assert visible(label.text(), label.textFormat()).count(MARK) == 6
+    assert box.plain_text.count(MARK) == 6  # type: ignore[attr-defined]
+    box.close()

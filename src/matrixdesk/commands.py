@@ -166,7 +166,7 @@ def run_info(pack: Path, chosen: bool) -> int:
     if rows is None:
         return EXIT_PROBLEMS
     for label, value in rows:
-        print(f"{label + ':':<16}{value}")
+        print(f"{label + ':' if label else '':<16}{value}")  # no label: the line above's goes on
     return EXIT_OK
 
 
@@ -179,6 +179,11 @@ def _info_rows(pack: Path, store: ContentStore) -> list[tuple[str, str]]:
         ("Pack", str(pack)),
         ("Title", summary.title),
         ("Edition", summary.edition),
+        ("Publisher", summary.publisher or "(not given)"),
+        *(
+            ("Credits" if number == 0 else "", f"{credit.role} {', '.join(credit.names)}")
+            for number, credit in enumerate(summary.credits)
+        ),
         ("Content hash", summary.content_hash),
         ("Seal", f"{summary.seal} (matches the file)"),
         ("Integrity", "ok (SQLite's checks and the search index's)"),

@@ -52,6 +52,13 @@ class PackRows:
     def add_all(self, info: m.PackInfo) -> None:
         session = self.session
         session.add(info)
+        assert self.content.pack is not None, "the compiler writes only sources without problems"
+        session.add_all(
+            m.CreditLine(position=position, role=credit.role, name=name)
+            for position, (credit, name) in enumerate(
+                (credit, name) for credit in self.content.pack.credits for name in credit.names
+            )
+        )
         session.add_all(
             m.StudyType(code=code, label=label, position=i)
             for i, (code, label) in enumerate(STUDY_TYPES.items())

@@ -19,11 +19,11 @@ from matrixdesk.authoring.documents import DOCUMENTS_FOLDER, parse_document
 from matrixdesk.authoring.frontmatter import (
     SourceText,
     key_line,
-    parse_toml,
     split_front_matter,
     take_fields,
 )
 from matrixdesk.authoring.limits import MAX_SOURCE_BYTES
+from matrixdesk.authoring.pack_settings import read_pack_settings
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import (
     AxisSource,
@@ -141,16 +141,7 @@ def _read_ordinary_file(path: Path, problems: ProblemLog) -> bytes | None:
 
 def _read_pack(path: Path, root: Path, problems: ProblemLog) -> PackSource | None:
     text = _read_text(path, root, problems)
-    if text is None:
-        return None
-    data = parse_toml(path, text.splitlines(), 0, "pack settings", problems)
-    if data is None:
-        return None
-    title, edition = data.get("title"), data.get("edition")
-    if not isinstance(title, str) or not isinstance(edition, str):
-        problems.add(path, 1, "pack.toml needs text values for 'title' and 'edition'")
-        return None
-    return PackSource(path, title, edition)
+    return None if text is None else read_pack_settings(path, text, problems)
 
 
 def _read_source(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from matrixdesk.core.views import Credit
+
 
 @dataclass(frozen=True, slots=True)
 class Fragment:
@@ -112,6 +114,8 @@ class PackSource:
     path: Path
     title: str
     edition: str
+    publisher: str | None = None
+    credits: tuple[Credit, ...] = ()
 
 
 @dataclass

@@ -89,6 +89,7 @@ def _write_rows(
                 content_hash=content_hash,
                 builder_version=builder_version,
                 seal=SEAL_PLACEHOLDER,
+                publisher=content.pack.publisher,
             )
             PackRows(session, content, compiled).add_all(info)
             session.commit()

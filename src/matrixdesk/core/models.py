@@ -27,6 +27,19 @@ class PackInfo(Base):
     builder_version: Mapped[str] = mapped_column(Text)
     # SHA-256 of the whole file, written in last (`core.seal`): checked before a pack is read.
     seal: Mapped[str] = mapped_column(Text)
+    # Who publishes the content (shown in About); the credits are in `credits`.
+    publisher: Mapped[str | None] = mapped_column(Text)
+
+
+class CreditLine(Base):
+    """A name the content's web pages credit, under its role ("Developed with"), in page order."""
+
+    __tablename__ = "credits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
 
 
 class StudyType(Base):

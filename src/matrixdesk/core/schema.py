@@ -8,7 +8,8 @@ APPLICATION_ID: Final = int.from_bytes(b"MDsk", "big")
 
 # `PRAGMA user_version`: bump whenever the tables change in a way older readers cannot handle.
 # 2: packs are sealed (`pack_info.seal`, see `core.seal`).
-SCHEMA_VERSION: Final = 2
+# 3: the content's publisher (`pack_info.publisher`) and credits (`credits`), for About.
+SCHEMA_VERSION: Final = 3
 
 PACK_FILENAME: Final = "matrices.sqlite"
 

@@ -36,13 +36,15 @@ from matrixdesk.core.suggest import SUGGEST_STATEMENTS, suggestion
 from matrixdesk.core.views import (
     CellPage,
     CellSummary,
+    Credit,
     DocumentView,
     MatrixView,
     PackSummary,
 )
 
 _MATRIX_KEY = re.compile(rf"^{MATRIX_KEY_PATTERN}$")
-_SUMMARY = "SELECT title, edition, content_hash, builder_version FROM pack_info"
+_SUMMARY = "SELECT title, edition, content_hash, builder_version, publisher FROM pack_info"
+_CREDITS = "SELECT role, name FROM credits ORDER BY position"
 _REASON_CHARS = 120
 
 
@@ -105,7 +107,7 @@ class ContentStore:
         rows = self._query.execute(_SUMMARY).fetchall()
         if len(rows) != 1:
             raise PackValueError("it does not have exactly one description of itself")
-        title, edition, content_hash, builder = rows[0]
+        title, edition, content_hash, builder, publisher = rows[0]
         (schema_version,) = self._query.execute("PRAGMA user_version").fetchone()
         (application_id,) = self._query.execute("PRAGMA application_id").fetchone()
         return PackSummary(
@@ -116,7 +118,21 @@ class ContentStore:
             schema_version=schema_version,
             application_id=application_id,
             seal=str(self._file.seal),
+            publisher=None if publisher is None else checked.text(publisher, "its publisher"),
+            credits=self._load_credits(),
         )
+
+    def _load_credits(self) -> tuple[Credit, ...]:
+        """The credits, a role with each name as stored, gathered into one line per role."""
+        credits: list[Credit] = []
+        for role, name in self._query.execute(_CREDITS).fetchall():
+            role = checked.text(role, "a credit's role")
+            name = checked.text(name, "a credited name")
+            if credits and credits[-1].role == role:
+                credits[-1] = Credit(role, (*credits[-1].names, name))
+            else:
+                credits.append(Credit(role, (name,)))
+        return tuple(credits)
 
     def _check_statements(self) -> None:
         """Run every query the reader will ever make once, matching nothing: a missing table or

@@ -8,6 +8,14 @@ from matrixdesk.core.addresses import Address
 
 
 @dataclass(frozen=True, slots=True)
+class Credit:
+    """A line of the content's credits: a role ("Developed with") and the names it credits."""
+
+    role: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PackSummary:
     title: str
     edition: str
@@ -17,6 +25,9 @@ class PackSummary:
     application_id: int
     seal: str
     """The verified seal, "sha256:<digest>"."""
+    publisher: str | None
+    """Who publishes the content, if the pack says."""
+    credits: tuple[Credit, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from matrixdesk.core.views import CellSummary
 from matrixdesk.ui.grid_model import CellRole, MatrixGridModel
 from matrixdesk.ui.qt_types import ModelIndex
 from matrixdesk.ui.theme import ACCENT, blend, is_dark
+from matrixdesk.ui.welcome_banner import WelcomeBanner
 
 CARD_CACHE_SIZE = 400  # cards kept drawn; cleared when full (sizes change as a window resizes)
 MIN_CELL_WIDTH = 132
@@ -256,6 +257,8 @@ class HomeView(QWidget):
         layout.setContentsMargins(18, 14, 18, 12)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        self.welcome = WelcomeBanner()
+        layout.addWidget(self.welcome)
         layout.addWidget(self.table, 1)
         layout.addWidget(legend)
         model.modelReset.connect(self._update_titles)

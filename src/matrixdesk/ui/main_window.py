@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from matrixdesk.core.addresses import (
@@ -27,11 +27,14 @@ from matrixdesk.core.views import CellPage, CellSummary
 if TYPE_CHECKING:
     from matrixdesk.ui.page_view import PageView
     from matrixdesk.ui.search_view import SearchView
+from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.grid_model import MatrixGridModel
 from matrixdesk.ui.grid_view import HomeView, MatrixTable
+from matrixdesk.ui.help_commands import HelpCommands
 from matrixdesk.ui.history import History, Visit
 from matrixdesk.ui.navigator import NavigatorPanel
+from matrixdesk.ui.presentation import Presentation
 from matrixdesk.ui.search_controller import SearchController
 from matrixdesk.ui.settings import Settings
 from matrixdesk.ui.window_actions import WindowActions
@@ -72,11 +75,17 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
         self.window_actions = WindowActions(self, [c.matrix for c in self.contexts.values()])
+        self.coverage = coverage_sentence(*store.coverage(), store.matrices())
         self.searching = SearchController(
-            store, self.contexts, self.window_actions.search_box, pack_chosen, self
+            store, self.contexts, self.window_actions.search_box, self.coverage, pack_chosen, self
         )
         self.results_shown = self.searching.results_shown
+        self.help = HelpCommands(self, self.window_actions, store.summary(), self.coverage)
+        self.presentation = Presentation(self, self.window_actions.present)
         self._connect_signals()
+        if not settings.welcomed:
+            self.home.welcome.say(self.coverage)
+            settings.set_welcomed()
 
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 760)
@@ -106,6 +115,7 @@ class MainWindow(QMainWindow):
         actions.zoom_reset.triggered.connect(lambda: self.zoom_by(-self.zoom_steps))
         actions.quit.triggered.connect(self.close)
         actions.matrices.triggered.connect(lambda a: self.navigate(str(Address(a.data()))))
+        self.presentation.changed.connect(self._on_presentation)
         self.home.table.cell_opened.connect(self.navigate)
         self.home.table.axis_opened.connect(self.navigate)
 
@@ -118,6 +128,7 @@ class MainWindow(QMainWindow):
             # and a page then never changes the page's width (which would lay it out again).
             self.navigator_panel = NavigatorPanel(self.grid_model)
             self.navigator_panel.table.cell_opened.connect(self.navigate)
+            self.navigator_panel.setVisible(not self.presentation.active)
             self._page = PageView(self.navigator_panel)
             self._page.browser.web_address_of = self.web_address_of
             self._page.set_zoom(self.zoom_steps)
@@ -371,7 +382,17 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def zoom_by(self, steps: int) -> None:
         self._apply_zoom(self.zoom_steps + steps)
-        self.settings.zoom_steps = self.zoom_steps
+        if self.presentation.active:  # the projector's size, kept apart from the desk's
+            self.settings.presentation_zoom = self.zoom_steps
+        else:
+            self.settings.zoom_steps = self.zoom_steps
+
+    @Slot(bool)
+    def _on_presentation(self, on: bool) -> None:
+        """Large text and no navigator while presenting; the reader's own size after."""
+        if self._page is not None:
+            self.navigator_panel.setVisible(not on)
+        self._apply_zoom(self.settings.presentation_zoom if on else self.settings.zoom_steps)
 
     def _apply_zoom(self, steps: int) -> None:
         """Zoom the reading pane, and the grid and search results with it."""
@@ -404,6 +425,14 @@ class MainWindow(QMainWindow):
                 self.go_forward()
                 return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Esc reaches the window only if nothing focused used it (the find bar and search box
+        # close on Esc first): then it leaves presentation mode, as in a slide show.
+        if event.key() == Qt.Key.Key_Escape and self.presentation.active:
+            self.presentation.leave()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.searching.stop()

@@ -12,7 +12,6 @@ from matrixdesk.core.addresses import SearchAddress
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import SearchHit
 from matrixdesk.core.store import ContentStore
-from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.search_box import SearchBox
 
@@ -40,12 +39,14 @@ class SearchController(QObject):
         store: ContentStore,
         contexts: dict[str, MatrixContext],
         box: SearchBox,
+        coverage: str,
         pack_chosen: bool,
         parent: QObject | None = None,
     ) -> None:
-        """`pack_chosen`: the reader named the pack (--pack), which changes the advice given
-        when it turns out damaged."""
+        """`coverage`: what the pack holds, said when nothing matches. `pack_chosen`: the reader
+        named the pack (--pack), which changes the advice given when it turns out damaged."""
         super().__init__(parent)
+        self.coverage = coverage
         self.store = store
         self.contexts = contexts
         self.box = box
@@ -64,11 +65,10 @@ class SearchController(QObject):
         if self._view is None:
             from matrixdesk.ui.search_view import SearchView
 
-            store = self.store
             view = SearchView(
                 self.describe,
                 {key: c.matrix.name for key, c in self.contexts.items()},
-                coverage_sentence(*store.coverage(), store.matrices()),
+                self.coverage,
             )
             view.suggestion_chosen.connect(self.search_for)
             view.results.leave_up.connect(self.focus_box)

@@ -20,6 +20,7 @@ from matrixdesk.ui.history import Visit
 from matrixdesk.ui.reading_place import Spot
 
 SETTINGS_FILENAME = "matrixdesk.ini"
+PRESENTATION_ZOOM = 6  # 1.1**6, about 1.8 times the normal size
 
 
 class Settings:
@@ -77,16 +78,37 @@ class Settings:
             else "",
         )
 
+    def _integer(self, key: str, default: int) -> int:
+        try:
+            return int(str(self._settings.value(key, default)))
+        except (TypeError, ValueError):  # written by hand, or by another version
+            return default
+
     @property
     def zoom_steps(self) -> int:
-        try:
-            return int(str(self._settings.value("reading/zoom", 0)))
-        except (TypeError, ValueError):
-            return 0
+        return self._integer("reading/zoom", 0)
 
     @zoom_steps.setter
     def zoom_steps(self, steps: int) -> None:
         self._settings.setValue("reading/zoom", steps)
+
+    @property
+    def presentation_zoom(self) -> int:
+        """Zoom steps in presentation mode: large text for a projector, unless changed there."""
+        return self._integer("presentation/zoom", PRESENTATION_ZOOM)
+
+    @presentation_zoom.setter
+    def presentation_zoom(self, steps: int) -> None:
+        self._settings.setValue("presentation/zoom", steps)
+
+    @property
+    def welcomed(self) -> bool:
+        """The reader has been told, on a first start, what the pack holds."""
+        return self._text("help/welcomed") == "yes"
+
+    def set_welcomed(self) -> None:
+        self._settings.setValue("help/welcomed", "yes")
+        self._settings.sync()  # said once: not again if the app is killed rather than closed
 
     @property
     def geometry(self) -> QByteArray | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from matrixdesk.core.views import MatrixView
 from matrixdesk.ui.icons import home_icon
@@ -18,7 +18,9 @@ class WindowActions:
 
         def action(text: str, *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
             created = QAction(text, window)
-            created.setShortcuts([QKeySequence(s) for s in shortcuts])
+            keys = [QKeySequence(s) for s in shortcuts]
+            # A standard key may be the same as the explicit one on this system (F1 for help).
+            created.setShortcuts([k for i, k in enumerate(keys) if k not in keys[:i]])
             return created
 
         self.back = action("Back", QKeySequence.StandardKey.Back)
@@ -38,6 +40,12 @@ class WindowActions:
         self.zoom_out = action("Zoom out", QKeySequence.StandardKey.ZoomOut)
         self.zoom_reset = action("Actual size", "Ctrl+0")
         self.quit = action("Quit", QKeySequence.StandardKey.Quit)
+        self.present = action("Presentation mode", "F11")
+        self.present.setCheckable(True)
+        self.present.setToolTip("The page alone, full screen, in large text (F11 or Esc leaves)")
+        self.user_guide = action("User guide", QKeySequence.StandardKey.HelpContents, "F1")
+        self.shortcut_list = action("Keyboard shortcuts", "Ctrl+/")
+        self.about = action("About MatrixDesk")
         self.matrices = QActionGroup(window)
         for matrix in matrices:
             choice = QAction(action_text(matrix.name.removesuffix(" Matrix")), self.matrices)
@@ -70,6 +78,17 @@ class WindowActions:
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view_menu.addSeparator()
+        view_menu.addAction(self.present)
+        view_menu.addSeparator()
         view_menu.addActions(self.matrices.actions())
         go_menu = menu.addMenu("&Go")
         go_menu.addActions([self.back, self.forward, self.home])
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([self.user_guide, self.shortcut_list])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about)
+        # Actions on the window itself keep their keys when presentation mode hides the menus.
+        for menu_action in menu.actions():
+            submenu = menu_action.menu()
+            if isinstance(submenu, QMenu):
+                window.addActions(submenu.actions())
