@@ -70,6 +70,18 @@ def test_cells_are_found_by_title_and_headline(store: ContentStore) -> None:
     assert addresses(store, "commissioners recognise") == ["matrixdesk:/drug/E3"]
 
 
+@pytest.mark.parametrize("word", ["offenders", "supervision", "relationship", "staff"])
+def test_a_title_holding_the_word_outranks_text_that_repeats_it(
+    store: ContentStore, word: str
+) -> None:
+    """A title match weighs ten times a match in the text: every result whose title holds the
+    word comes before every result that only has it in its text, however often."""
+    hits = store.search(word, limit=100)
+    titled = [bool(hit.title.words) for hit in hits]
+    assert True in titled and False in titled  # both kinds, or the order proves nothing
+    assert titled == sorted(titled, reverse=True), [hit.address for hit in hits]
+
+
 def test_filters_for_matrix_and_study_type(store: ContentStore) -> None:
     assert all(a.startswith("matrixdesk:/drug/") for a in addresses(store, "harm", matrix="drug"))
     assert addresses(store, "harm", matrix="drug")
