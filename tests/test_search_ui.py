@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from matrixdesk.core.store import Searcher
 from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.search_results import HitRole, PartsRole
 from tests.reading_pane import click_link, is_at_top, is_in_view, links, page_text
@@ -262,3 +266,42 @@ def test_nothing_found_offers_a_close_word_and_never_blames_filters_not_set(
         type_filter.setCurrentIndex(type_filter.findData("G"))
     _type_search(qtbot, window, "juggling")
     assert "with the filters chosen" in window.search_view.empty.text()
+
+
+def test_an_older_searchs_late_answer_never_replaces_the_newer_one(
+    qtbot: QtBot, main_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader types on while a search runs: the answer for what they typed before, which
+    comes in after they typed more, is never shown; and what they typed in between, overtaken
+    before its turn came, is never searched for."""
+    started, release = threading.Event(), threading.Event()
+    searched: list[str] = []
+    search = Searcher.search
+
+    def slow_for_probation(self: Searcher, text: str, *args: object) -> object:
+        searched.append(text)
+        if text == "probation":  # held on the search thread until the next search is asked for
+            started.set()
+            release.wait(timeout=10)
+        return search(self, text, *args)
+
+    monkeypatch.setattr(Searcher, "search", slow_for_probation)
+    window = main_window()
+    shown: list[str] = []
+    window.results_shown.connect(shown.append)
+    box = window.window_actions.search_box
+    try:
+        box.setText("probation")
+        box.textEdited.emit("probation")
+        qtbot.waitUntil(started.is_set)
+        with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == "juggling"):
+            for text in ("jug", "juggling"):
+                box.setText(text)
+                box.textEdited.emit(text)
+            release.set()  # the answer for "probation" comes in now, after "juggling" was asked
+    finally:
+        release.set()
+    assert shown == ["juggling"]
+    assert searched == ["probation", "juggling"]
+    assert "matrixdesk:/alcohol/B5#trickier-situation" in _rows(window)
+    assert "juggling" in window.search_view.heading.text()
