@@ -177,6 +177,20 @@ def test_find_unfolds_the_bite_to_show_a_match_inside(qtbot: QtBot, main_window)
     assert window.page.browser.viewport().rect().intersects(window.page.browser.cursorRect(cursor))
 
 
+def test_find_finds_words_in_the_acknowledgement(qtbot: QtBot, main_window) -> None:
+    """The acknowledgement is shown with the Matrix Bite, which starts folded: find opens it."""
+    window = main_window("alcohol/B5")
+    page = window.page
+    assert "Russell Webster" not in page_text(page.browser)
+    page.open_find()
+    # Pasted in one go: typed letter by letter, "r" would open the bite for a match there.
+    page.find_bar.field.setText("russell webster")
+    assert page.find_bar.count.text() == "1 of 1"
+    cursor = page.browser.textCursor()
+    assert cursor.selectedText() == "Russell Webster"
+    assert page.browser.viewport().rect().intersects(page.browser.cursorRect(cursor))
+
+
 def test_find_reports_no_matches(qtbot: QtBot, main_window) -> None:
     window = main_window("alcohol/B5")
     window.page.open_find()
