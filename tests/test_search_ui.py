@@ -124,6 +124,30 @@ def test_filters_narrow_the_results(qtbot: QtBot, main_window) -> None:
     assert str(window.current).endswith("type=R")
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "matrixdesk:/search?q=offender&type=zzz",
+        "search?q=offender&type=r",  # the codes are capitals
+        "matrixdesk:/search?q=offender&matrix=nowhere",
+        "search:offender?type=zzz",  # not the form of a search address at all
+    ],
+)
+def test_a_search_address_with_a_filter_the_pack_lacks_is_no_place(
+    main_window, address: str
+) -> None:
+    """A bookmark or link asks for a study type or matrix there is none of: the reader is told
+    there is no such place, not shown an empty search under filters that look unset."""
+    window = main_window("alcohol/B5")
+    assert not window.navigate(address)
+    assert str(window.current) == "matrixdesk:/alcohol/B5" and window.showing_page()
+    assert window.statusBar().currentMessage() == (
+        f"There is no such place in this pack: {address}"
+    )
+    assert window.window_actions.search_box.text() == ""
+    assert not window.history.can_go_back()
+
+
 def test_escape_leaves_search_and_returns(qtbot: QtBot, main_window) -> None:
     window = main_window("alcohol/B5")
     _type_search(qtbot, window, "offender")
