@@ -115,7 +115,8 @@ def altered_pack(good: Path, folder: Path, *statements: str, name: str = "altere
 
 def make_bad_pack(kind: str, good: Path, folder: Path) -> Path:
     """A pack file in `folder` that cannot be used, damaged as `kind` says: "missing", "not
-    sqlite", "truncated", "wrong application id" or "newer schema" (a copy of `good`)."""
+    sqlite", "truncated", "wrong application id", "newer schema" or "older schema" (a copy of
+    `good`)."""
     bad = folder / "bad.sqlite"
     if kind == "not sqlite":
         bad.write_text("These are meeting notes, not a database.\n" * 10)
@@ -127,4 +128,7 @@ def make_bad_pack(kind: str, good: Path, folder: Path) -> Path:
         bad.write_bytes(good.read_bytes())
         with sqlite3.connect(bad) as connection:
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    elif kind == "older schema":
+        # Sealed, as the older version that made it sealed it: only its format is refused.
+        altered_pack(good, folder, f"PRAGMA user_version = {SCHEMA_VERSION - 1}", name=bad.name)
     return bad

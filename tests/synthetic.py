@@ -263,3 +263,52 @@ def write_search_sources(folder: Path, documents: int = 5_000) -> Path:
         text = synthetic_document(writer, number)
         (copy / "documents" / f"synthetic-{number:05d}.md").write_text(text, encoding="utf-8")
     return copy
+
+
+# --- a pack in which one word matches more rows than search ranks in full -----------------------
+
+# Invented words, which no real content holds. Every text holds BROAD_WORD, and FILLER_WORD
+# (in no title); only every fiftieth holds NARROW_WORD.
+BROAD_WORD = "zorblat"
+FILLER_WORD = "wuzzock"
+NARROW_WORD = "quillet"
+
+
+def broad_titled(number: int) -> bool:
+    """Whether synthetic document `number` of `content_with_broad_word` has BROAD_WORD in its
+    title (3, 403, 803, ...)."""
+    return number % 400 == 3
+
+
+def broad_repeats(number: int) -> int:
+    """How often BROAD_WORD is in the text of synthetic document `number` (1 to 9 times)."""
+    return 1 + number % 9
+
+
+def narrow_repeats(number: int) -> int:
+    """How often NARROW_WORD is in the text of synthetic document `number`: in every fiftieth
+    document only, 1 to 5 times."""
+    return 1 + (number // 50) % 5 if number % 50 == 0 else 0
+
+
+def content_with_broad_word(folder: Path, documents: int) -> Path:
+    """A copy of the real sources with `documents` short synthetic documents, numbered from 1 in
+    the pack's own order. Their texts hold BROAD_WORD (and a few NARROW_WORD), repeated as
+    `broad_repeats` and `narrow_repeats` say: ranking orders them otherwise than the pack does.
+    Texts are all 15 words long, made up with FILLER_WORD, so only the repeats tell them apart."""
+    copy = folder / "content"
+    shutil.copytree(CONTENT, copy)
+    (copy / "documents").mkdir()
+    for number in range(1, documents + 1):
+        broad, narrow = broad_repeats(number), narrow_repeats(number)
+        words = (
+            [BROAD_WORD] * broad + [NARROW_WORD] * narrow + [FILLER_WORD] * (15 - broad - narrow)
+        )
+        title = f"Synthetic document {number}" + (
+            f" on {BROAD_WORD}" if broad_titled(number) else ""
+        )
+        (copy / "documents" / f"synthetic-{number:05d}.md").write_text(
+            f'+++\ntitle = "{title}"\n+++\n\n# Summary\n\n{" ".join(words)}.\n',
+            encoding="utf-8",
+        )
+    return copy

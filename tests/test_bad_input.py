@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from matrixdesk.app import main
+from tests.conftest import CONTENT
 
 
 def _replace(path: Path, old: str, new: str) -> int:
@@ -159,6 +161,36 @@ def test_the_command_exits_non_zero_without_a_traceback(content_copy: Path) -> N
     assert result.returncode == 1
     assert "unknown type code 'Z'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_copy_without_the_compiler_says_so_without_a_traceback(
+    command: str, tmp_path: Path
+) -> None:
+    """The installers leave SQLAlchemy and Markdown out: there, `build` and `check` say that
+    this copy reads packs but cannot build them, and exit 2 (a request it cannot meet)."""
+    without_compiler = textwrap.dedent(
+        """
+        import sys
+        # None in sys.modules makes `import` fail as it does for a library not installed.
+        sys.modules["sqlalchemy"] = sys.modules["markdown"] = None
+        from matrixdesk.app import main
+        sys.exit(main(sys.argv[1:]))
+        """
+    )
+    pack = tmp_path / "matrices.sqlite"
+    output = ["-o", str(pack)] if command == "build" else []
+    result = subprocess.run(
+        [sys.executable, "-c", without_compiler, command, str(CONTENT), *output],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "reads content packs but cannot build them" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not pack.exists()
 
 
 def test_missing_source_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -78,6 +78,11 @@ def test_info_prints_the_metadata(pack_path: Path, capsys: pytest.CaptureFixture
             "Check the file",
         ),
         ("newer schema", "needs a newer MatrixDesk", "Update MatrixDesk"),
+        (
+            "older schema",
+            f"is in an old format ({SCHEMA_VERSION - 1}) that this version no longer reads",
+            "Check the file",
+        ),
     ],
 )
 def test_info_refuses_a_bad_pack_with_a_plain_reason(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QHelpEvent, QPalette
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from matrixdesk.ui.main_window import MainWindow
@@ -246,16 +248,69 @@ def test_listed_above_click_highlights_the_study(qtbot: QtBot, main_window) -> N
     assert window.page.state.bite_open  # the reader's place in the bite is kept
 
 
-def test_reading_colours_follow_a_dark_palette() -> None:
-    from PySide6.QtGui import QColor, QPalette
-
+def _dark_palette() -> QPalette:
     dark = QPalette()
     dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
     dark.setColor(QPalette.ColorRole.Base, QColor("#181818"))
     dark.setColor(QPalette.ColorRole.Text, QColor("#e8e8e8"))
-    colours = Colours.from_palette(dark)
+    return dark
+
+
+def test_reading_colours_follow_a_dark_palette() -> None:
+    colours = Colours.from_palette(_dark_palette())
     assert QColor(colours.text).lightness() > 200
     assert QColor(colours.highlight).lightness() < 128  # a highlight that keeps text readable
+
+
+@pytest.fixture
+def switch_to_dark(qapp: QApplication) -> Iterator[Callable[[], QPalette]]:
+    """Call to switch the application to a dark palette, as Qt does when the system does; the
+    palette the tests run with comes back afterwards."""
+    light = QApplication.palette()
+
+    def switch() -> QPalette:
+        QApplication.setPalette(_dark_palette())
+        return QApplication.palette()
+
+    yield switch
+    QApplication.setPalette(light)
+
+
+def _lightness(widget: QWidget, rect: QRect) -> float:
+    """The mean lightness (0-255) of what `widget` shows in `rect`."""
+    image = widget.grab(rect).toImage()
+    samples = [
+        image.pixelColor(x, y).lightness()
+        for x in range(0, image.width(), 4)
+        for y in range(0, image.height(), 4)
+    ]
+    return sum(samples) / len(samples)
+
+
+def test_switching_to_dark_restyles_the_page_grid_and_breadcrumb(
+    qtbot: QtBot, main_window: WindowFactory, switch_to_dark
+) -> None:
+    """Shown in light colours first, then the system switches to dark: the page already on
+    screen, its breadcrumb and the home grid (drawn from a cache of cards) all change."""
+    window = main_window("alcohol/B5")
+    window.go_home()  # as it will be below: a card is drawn afresh for each state it is in
+    table = window.home.table
+    card = table.visualRect(window.grid_model.index_of("A1"))
+    assert _lightness(table.viewport(), card) > 128
+    window.navigate("alcohol/B5")
+    browser = window.page.browser
+
+    def link_colours() -> set[str]:
+        return {link.colour for link in links(browser)}
+
+    light = Colours.from_palette(window.page.palette())
+    assert link_colours() == {light.link}
+    dark = Colours.from_palette(switch_to_dark())
+    assert dark.link != light.link
+    qtbot.waitUntil(lambda: link_colours() == {dark.link})
+    assert f"color: {dark.link}" in window.page.breadcrumb.text()
+    window.go_home()
+    assert _lightness(table.viewport(), card) < 128
 
 
 def test_back_returns_to_where_the_reader_had_scrolled(qtbot: QtBot, main_window) -> None:

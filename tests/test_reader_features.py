@@ -109,3 +109,30 @@ def test_find_unfolds_extra_text_holding_a_match(qtbot: QtBot, synthetic_window)
     assert page.find_bar.count.text() == "1 of 2"
     qtbot.keyClick(page.find_bar.field, Qt.Key.Key_Return)
     assert page.find_bar.count.text() == "2 of 2"
+
+
+def test_a_search_result_in_folded_text_opens_with_that_text_unfolded(
+    qtbot: QtBot, synthetic_window: MainWindow
+) -> None:
+    """The match is in extra text the page folds away: opening the result unfolds that block,
+    and only that one, and brings the match into view."""
+    window = synthetic_window
+    window.go_home()
+    box = window.window_actions.search_box
+    with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == "extra text"):
+        box.setText("extra text")
+        box.textEdited.emit("extra text")
+    section = "matrixdesk:/drug/A1#synthetic-section"
+    hit = next(
+        row for row in window.search_view.model.rows if getattr(row, "address", "") == section
+    )
+    with qtbot.waitSignal(window.page_shown):
+        window.search_view.result_chosen.emit(hit)
+    browser = window.page.browser
+    shown = page_text(browser)
+    assert "Synthetic extra text that starts folded." in shown
+    assert "Synthetic supplementary text" not in shown
+    assert links(browser, "▴ Fold extra text")
+    cursor = browser.textCursor()
+    assert cursor.selectedText().lower() in ("extra", "text")
+    assert browser.viewport().rect().intersects(browser.cursorRect(cursor))

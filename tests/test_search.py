@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matrixdesk.app import main
-from matrixdesk.core.search import fts_query, search
+from matrixdesk.authoring.compiler import build_pack
+from matrixdesk.core.search import RANK_ALL_UP_TO, fts_query, search
 from matrixdesk.core.store import ContentStore
+from tests.synthetic import (
+    BROAD_WORD,
+    FILLER_WORD,
+    NARROW_WORD,
+    broad_titled,
+    content_with_broad_word,
+    narrow_repeats,
+)
 
 MI_REVIEW = "matrixdesk:/alcohol/B5/entry/motivational-interviewing-criminal-justice"
 
@@ -58,6 +68,18 @@ def test_phrases_and_prefixes(store: ContentStore) -> None:
 def test_cells_are_found_by_title_and_headline(store: ContentStore) -> None:
     assert addresses(store, "jailer")[0] == "matrixdesk:/alcohol/B5"
     assert addresses(store, "commissioners recognise") == ["matrixdesk:/drug/E3"]
+
+
+@pytest.mark.parametrize("word", ["offenders", "supervision", "relationship", "staff"])
+def test_a_title_holding_the_word_outranks_text_that_repeats_it(
+    store: ContentStore, word: str
+) -> None:
+    """A title match weighs ten times a match in the text: every result whose title holds the
+    word comes before every result that only has it in its text, however often."""
+    hits = store.search(word, limit=100)
+    titled = [bool(hit.title.words) for hit in hits]
+    assert True in titled and False in titled  # both kinds, or the order proves nothing
+    assert titled == sorted(titled, reverse=True), [hit.address for hit in hits]
 
 
 def test_filters_for_matrix_and_study_type(store: ContentStore) -> None:
@@ -239,3 +261,53 @@ def test_nothing_found_suggests_close_words_and_says_what_the_pack_holds(
         assert main(["search", words, "--pack", str(pack_path)]) == 0
         out = capsys.readouterr().out
         assert "Did you mean" not in out and "may say more online than here" in out
+
+
+# Enough synthetic documents that every one holding a word is more than search ranks in full.
+BROAD_DOCUMENTS = RANK_ALL_UP_TO + 100
+
+
+@pytest.fixture(scope="module")
+def broad_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ContentStore]:
+    """A synthetic pack in which BROAD_WORD matches more rows than search ranks in full."""
+    folder = tmp_path_factory.mktemp("broad")
+    pack = folder / "broad.sqlite"
+    assert build_pack(content_with_broad_word(folder, BROAD_DOCUMENTS), pack) == []
+    store = ContentStore.open(pack)
+    yield store
+    store.close()
+
+
+def _document(number: int) -> str:
+    return f"matrixdesk:/doc/synthetic-{number:05d}"
+
+
+def test_a_word_in_most_of_the_pack_lists_titles_first_then_the_pack_order(
+    broad_store: ContentStore,
+) -> None:
+    """Past RANK_ALL_UP_TO matching rows, the titles that hold the word come first, and the
+    other matches follow as the pack orders them: ranking them would put the texts that repeat
+    the word most first (`content_with_broad_word`)."""
+    hits = [hit.address for hit in broad_store.search(BROAD_WORD, limit=40)]
+    titled = [_document(n) for n in range(1, BROAD_DOCUMENTS + 1) if broad_titled(n)]
+    assert sorted(hits[: len(titled)]) == titled
+    untitled = [_document(n) for n in range(1, 100) if not broad_titled(n)]
+    assert hits[len(titled) :] == untitled[: 40 - len(titled)]
+
+
+def test_a_word_in_most_of_the_pack_that_no_title_holds_is_found(
+    broad_store: ContentStore,
+) -> None:
+    """With no title to list first, the matches are all in the pack's order."""
+    hits = broad_store.search(FILLER_WORD, limit=40)
+    assert [hit.address for hit in hits] == [_document(n) for n in range(1, 41)]
+
+
+def test_a_word_in_fewer_places_is_ranked_in_full(broad_store: ContentStore) -> None:
+    """The same pack, a word in only every fiftieth document: the texts that repeat it most
+    come first, not the first in the pack's order."""
+    hits = broad_store.search(NARROW_WORD, limit=40)
+    numbers = [int(hit.address.rsplit("-", 1)[1]) for hit in hits]
+    repeats = [narrow_repeats(number) for number in numbers]
+    assert len(hits) == BROAD_DOCUMENTS // 50
+    assert repeats == sorted(repeats, reverse=True)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from matrixdesk.core.store import Searcher
 from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.search_results import HitRole, PartsRole
 from tests.reading_pane import click_link, is_at_top, is_in_view, links, page_text
@@ -120,6 +124,30 @@ def test_filters_narrow_the_results(qtbot: QtBot, main_window) -> None:
     assert str(window.current).endswith("type=R")
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "matrixdesk:/search?q=offender&type=zzz",
+        "search?q=offender&type=r",  # the codes are capitals
+        "matrixdesk:/search?q=offender&matrix=nowhere",
+        "search:offender?type=zzz",  # not the form of a search address at all
+    ],
+)
+def test_a_search_address_with_a_filter_the_pack_lacks_is_no_place(
+    main_window, address: str
+) -> None:
+    """A bookmark or link asks for a study type or matrix there is none of: the reader is told
+    there is no such place, not shown an empty search under filters that look unset."""
+    window = main_window("alcohol/B5")
+    assert not window.navigate(address)
+    assert str(window.current) == "matrixdesk:/alcohol/B5" and window.showing_page()
+    assert window.statusBar().currentMessage() == (
+        f"There is no such place in this pack: {address}"
+    )
+    assert window.window_actions.search_box.text() == ""
+    assert not window.history.can_go_back()
+
+
 def test_escape_leaves_search_and_returns(qtbot: QtBot, main_window) -> None:
     window = main_window("alcohol/B5")
     _type_search(qtbot, window, "offender")
@@ -171,6 +199,20 @@ def test_find_unfolds_the_bite_to_show_a_match_inside(qtbot: QtBot, main_window)
     cursor = window.page.browser.textCursor()
     assert cursor.selectedText() == "juggler"
     assert window.page.browser.viewport().rect().intersects(window.page.browser.cursorRect(cursor))
+
+
+def test_find_finds_words_in_the_acknowledgement(qtbot: QtBot, main_window) -> None:
+    """The acknowledgement is shown with the Matrix Bite, which starts folded: find opens it."""
+    window = main_window("alcohol/B5")
+    page = window.page
+    assert "Russell Webster" not in page_text(page.browser)
+    page.open_find()
+    # Pasted in one go: typed letter by letter, "r" would open the bite for a match there.
+    page.find_bar.field.setText("russell webster")
+    assert page.find_bar.count.text() == "1 of 1"
+    cursor = page.browser.textCursor()
+    assert cursor.selectedText() == "Russell Webster"
+    assert page.browser.viewport().rect().intersects(page.browser.cursorRect(cursor))
 
 
 def test_find_reports_no_matches(qtbot: QtBot, main_window) -> None:
@@ -262,3 +304,42 @@ def test_nothing_found_offers_a_close_word_and_never_blames_filters_not_set(
         type_filter.setCurrentIndex(type_filter.findData("G"))
     _type_search(qtbot, window, "juggling")
     assert "with the filters chosen" in window.search_view.empty.text()
+
+
+def test_an_older_searchs_late_answer_never_replaces_the_newer_one(
+    qtbot: QtBot, main_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader types on while a search runs: the answer for what they typed before, which
+    comes in after they typed more, is never shown; and what they typed in between, overtaken
+    before its turn came, is never searched for."""
+    started, release = threading.Event(), threading.Event()
+    searched: list[str] = []
+    search = Searcher.search
+
+    def slow_for_probation(self: Searcher, text: str, *args: object) -> object:
+        searched.append(text)
+        if text == "probation":  # held on the search thread until the next search is asked for
+            started.set()
+            release.wait(timeout=10)
+        return search(self, text, *args)
+
+    monkeypatch.setattr(Searcher, "search", slow_for_probation)
+    window = main_window()
+    shown: list[str] = []
+    window.results_shown.connect(shown.append)
+    box = window.window_actions.search_box
+    try:
+        box.setText("probation")
+        box.textEdited.emit("probation")
+        qtbot.waitUntil(started.is_set)
+        with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == "juggling"):
+            for text in ("jug", "juggling"):
+                box.setText(text)
+                box.textEdited.emit(text)
+            release.set()  # the answer for "probation" comes in now, after "juggling" was asked
+    finally:
+        release.set()
+    assert shown == ["juggling"]
+    assert searched == ["probation", "juggling"]
+    assert "matrixdesk:/alcohol/B5#trickier-situation" in _rows(window)
+    assert "juggling" in window.search_view.heading.text()

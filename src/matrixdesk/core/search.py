@@ -233,6 +233,9 @@ def _rows(
         return select(fts, "ORDER BY rank", limit)
     rows = select(f"title : ({fts})", "ORDER BY rank", limit)
     if len(rows) < limit:
-        seen = ",".join(str(row[0]) for row in rows) or "NULL"
-        rows += select(fts, "ORDER BY rowid", limit - len(rows), f" AND rowid NOT IN ({seen})")
+        # No clause when no title matched: `rowid NOT IN (NULL)` is never true in SQL, and would
+        # hide every match.
+        seen = ",".join(str(row[0]) for row in rows)
+        extra = f" AND rowid NOT IN ({seen})" if seen else ""
+        rows += select(fts, "ORDER BY rowid", limit - len(rows), extra)
     return rows
