@@ -39,7 +39,7 @@ class Breadcrumb(QLabel):
     def _render(self) -> None:
         link = Colours.from_palette(self.palette()).link
         parts = [
-            f'<a href="{href}" style="color: {link}">{escape(text)}</a>'
+            f'<a href="{href}" style="color: {link}; text-decoration: underline">{escape(text)}</a>'
             for href, text in self._trail
         ]
         if self._tail:

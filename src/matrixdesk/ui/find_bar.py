@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from matrixdesk.ui.readable_palette import keep_readable
+
 
 def text_button(text: str) -> QToolButton:
     button = QToolButton()
@@ -29,6 +31,7 @@ class FindBar(QWidget):
         self.field.setPlaceholderText("Find in page")
         self.field.setAccessibleName("Find in page")
         self.field.setClearButtonEnabled(True)
+        keep_readable(self.field)
         self.count = QLabel()
         self.count.setMinimumWidth(110)
         self.show_all = text_button("Show all studies")

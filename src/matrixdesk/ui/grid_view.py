@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QPoint,
     QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
@@ -35,9 +37,10 @@ from PySide6.QtWidgets import (
 
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.views import CellSummary
+from matrixdesk.ui.contrast import blend
 from matrixdesk.ui.grid_model import CellRole, MatrixGridModel
 from matrixdesk.ui.qt_types import ModelIndex
-from matrixdesk.ui.theme import ACCENT, blend, is_dark
+from matrixdesk.ui.theme import Colours
 from matrixdesk.ui.welcome_banner import WelcomeBanner
 
 CARD_CACHE_SIZE = 400  # cards kept drawn; cleared when full (sizes change as a window resizes)
@@ -94,36 +97,36 @@ class CellDelegate(QStyledItemDelegate):
         palette = option.palette
         rect = outer.adjusted(3, 3, -3, -3)
         # Worked out here, not cached: this runs only when the card cache (keyed by palette) misses.
-        accent = QColor(ACCENT)
+        colours = Colours.from_palette(palette)
+        accent = QColor(colours.accent)
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         # Cover the view's own selection colour: the card below is the only mark of a choice.
         painter.fillRect(outer, base)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = blend(base, accent, 0.16) if cell.has_content else base
+        fill = QColor(colours.tint) if cell.has_content else base
         if hovered:
             fill = blend(fill, accent, 0.12)
         painter.setBrush(fill)
         border = accent if cell.has_content else blend(text, base, 0.7)
-        pen = QPen(border, 1.0)
-        if selected:  # the cell being read
-            pen = QPen(accent, 3.0)
-        elif focused:  # the keyboard's place, not a choice: a dashed outline
-            pen = QPen(accent, 2.0, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
+        painter.setPen(QPen(accent, 3.0) if selected else QPen(border, 1.0))  # being read
         painter.drawRoundedRect(rect, 6, 6)
+        if focused:  # the keyboard's place: a ring of its own around the card, never the mark
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(colours.focus), 2.0, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(QRectF(outer).adjusted(1, 1, -1, -1), 8, 8)
 
         code_font = QFont(option.font)
         code_font.setBold(True)
         painter.setFont(code_font)
-        painter.setPen(accent if cell.has_content and not is_dark(palette) else text)
+        painter.setPen(QColor(colours.on_tint) if cell.has_content else text)
         if self.compact:
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, cell.code)
             return
         inner = rect.adjusted(10, 8, -10, -8)
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, cell.code)
         painter.setFont(option.font)
-        painter.setPen(text if cell.has_content else blend(text, base, 0.35))
+        painter.setPen(text if cell.has_content else QColor(colours.faint))
         metrics = painter.fontMetrics()
         body = inner.adjusted(0, metrics.height() + 4, 0, 0)
         lines = _wrap(cell.headline or cell.title, metrics, body.width(), body.height())
@@ -246,13 +249,10 @@ class HomeView(QWidget):
         self.subtitle.setWordWrap(True)
         self.table = MatrixTable(model, compact=False)
         self.table.setAccessibleName("Matrix cells")
-        legend = QLabel(
-            f'<span style="color:{ACCENT}">&#9632;</span> Cell page in this pack &nbsp;&nbsp; '
-            "&#9633; Title only (not in this pack) &nbsp;&nbsp; "
-            "Arrow keys move, Enter opens; click a column or row heading to list its cells."
-        )
+        self.legend = legend = QLabel()
         legend.setObjectName("homeLegend")
         legend.setWordWrap(True)
+        self._render_legend()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.addWidget(self.title)
@@ -262,6 +262,20 @@ class HomeView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(legend)
         model.modelReset.connect(self._update_titles)
+
+    def _render_legend(self) -> None:
+        # The in-pack square in the teal the cells use, made readable on this palette.
+        accent = Colours.from_palette(self.palette()).accent
+        self.legend.setText(
+            f'<span style="color:{accent}">&#9632;</span> Cell page in this pack &nbsp;&nbsp; '
+            "&#9633; Title only (not in this pack) &nbsp;&nbsp; "
+            "Arrow keys move, Enter opens; click a column or row heading to list its cells."
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render_legend()
 
     @Slot()
     def _update_titles(self) -> None:

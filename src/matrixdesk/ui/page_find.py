@@ -38,9 +38,12 @@ def matches(document: QTextDocument, pattern: re.Pattern[str]) -> list[QTextCurs
 
 
 def marks(cursors: list[QTextCursor], colour: str) -> list[QTextEdit.ExtraSelection]:
+    """Found words: a background of their own (not the highlight's), and underlined, so they
+    show even inside a highlighted study and to a reader who cannot tell the hues apart."""
     selections = []
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(colour))
+    fmt.setFontUnderline(True)
     for cursor in cursors:
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor

@@ -90,7 +90,7 @@ class PageFinder(QObject):
         self._matches = matches(self.browser.document(), self.pattern)
         self._hidden = self.hidden(self.pattern)
         colours = Colours.from_palette(self.browser.palette())
-        self.browser.setExtraSelections(marks(self._matches, colours.highlight))
+        self.browser.setExtraSelections(marks(self._matches, colours.find_mark))
         if position is not None:
             self._current = next(
                 (i for i, m in enumerate(self._matches) if m.selectionStart() >= position), 0

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 from matrixdesk.ui.icons import type_icon_image
 from matrixdesk.ui.page_copy import WebAddressOf, copied, web_address
 from matrixdesk.ui.plain_text import tooltip
+from matrixdesk.ui.readable_palette import keep_readable
 from matrixdesk.ui.reading_place import ReadingPlace
 
 MEASURE_CHARS = 84  # a line of the reading column, in characters of running English text
@@ -55,6 +56,7 @@ class ReadingBrowser(QTextBrowser):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
         self.place = ReadingPlace(self)
+        keep_readable(self)  # selected text, the find bar's current match included
         self.web_address_of: WebAddressOf = lambda href: None
         """What an internal link stands for on the web (set by whoever shows pages)."""
 

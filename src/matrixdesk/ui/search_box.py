@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from matrixdesk.ui.readable_palette import keep_readable
+
 
 class SearchBox(QLineEdit):
     down_pressed = Signal()
@@ -19,6 +21,7 @@ class SearchBox(QLineEdit):
         self.setAccessibleName("Search")
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(260)
+        keep_readable(self)  # the placeholder, which says the shortcut
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Down:

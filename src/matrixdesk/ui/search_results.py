@@ -31,7 +31,8 @@ from matrixdesk.core.schema import MORE_CODE, STUDY_TYPES
 from matrixdesk.core.search import KIND_LABELS, KINDS, SearchHit
 from matrixdesk.core.search_marks import Marked
 from matrixdesk.ui.qt_types import ModelIndex
-from matrixdesk.ui.theme import Colours, blend
+from matrixdesk.ui.readable_palette import keep_readable
+from matrixdesk.ui.theme import Colours
 
 SNIPPET_LINES = 2  # at most; a snippet that fits on one line takes one
 MARGIN_X, MARGIN_Y, GAP = 12, 6, 3  # around a result, and between its lines
@@ -146,17 +147,12 @@ class ResultDelegate(QStyledItemDelegate):
     def _document(
         self, option: QStyleOptionViewItem, index: ModelIndex, selected: bool
     ) -> QTextDocument:
-        palette = option.palette
-        text = palette.color(QPalette.ColorRole.Text)
-        place = (
-            palette.color(QPalette.ColorRole.HighlightedText)
-            if selected
-            else blend(text, palette.color(QPalette.ColorRole.Base), 0.4)
-        ).name()
-        mark = Colours.from_palette(palette).highlight
+        colours = Colours.from_palette(option.palette)
+        place = colours.selection_text if selected else colours.muted
+        mark = colours.find_mark
         font = option.font
         width = self._text_width()
-        key = (index.row(), width, font.key(), f"{place}{mark}{selected}")
+        key = (index.row(), width, font.key(), f"{place}{mark}{colours.text}{selected}")
         document = self._documents.get(key)
         if document is None:
             if len(self._documents) > DOCUMENT_CACHE_SIZE:
@@ -165,7 +161,7 @@ class ResultDelegate(QStyledItemDelegate):
             document.setDocumentMargin(0)
             document.setDefaultFont(font)
             # Marks keep the result's own colour when it is selected: bold is enough to see them.
-            mark_style = "" if selected else f" background-color: {mark}; color: black;"
+            mark_style = "" if selected else f" background-color: {mark}; color: {colours.text};"
             document.setDefaultStyleSheet(
                 f"p {{ margin-top: 0; margin-bottom: {GAP}px; }} .title {{ font-weight: bold; }}"
                 f" .place {{ color: {place}; }} .mark {{ font-weight: bold;{mark_style} }}"
@@ -235,6 +231,7 @@ class ResultsList(QListView):
         super().__init__(parent)
         # Results are as tall as their lines at the list's width: lay them out again on resize.
         self.setResizeMode(QListView.ResizeMode.Adjust)
+        keep_readable(self)  # the chosen result's text on its background
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()

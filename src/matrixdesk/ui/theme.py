@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 
 from matrixdesk.core.schema import ABSENT_CLASS
+from matrixdesk.ui.contrast import MARK_CONTRAST, blend, legible
 
 UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 READING_FONT_FILES = (
@@ -45,28 +46,70 @@ def is_dark(palette: QPalette) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Colours:
+    """Every colour the app draws with beyond the palette's own, worked out from the palette
+    and checked for contrast (`contrast`): text 4.5:1 on what it is drawn on, focus and other
+    marks 3:1. Hex strings, for stylesheets and rich text alike."""
+
     text: str
+    base: str
     muted: str
+    """Secondary text (type labels, places, the acknowledgement), on the page or a highlight."""
     link: str
+    """Links, on the page, a highlight or a panel; always underlined too (not colour alone)."""
     highlight: str
+    """Background of the study or heading a link led to."""
+    find_mark: str
+    """Background of words found or searched for: a hue of its own, unlike `highlight`."""
     panel: str
     rule: str
     accent: str
+    """The pull quote's text and the teal of in-pack cells, readable on the page."""
+    tint: str
+    """The fill of a cell whose page the pack holds."""
+    on_tint: str
+    """An in-pack cell's code, on its tint."""
+    faint: str
+    """A title-only cell's headline: quieter than text, still readable."""
+    focus: str
+    """Outline of whatever has keyboard focus: 3:1 against the page, the window and a tint."""
+    selection: str
+    selection_text: str
+    """Selected text (the find bar's current match too) and a chosen search result: the
+    palette's own colours, its background darkened or lightened if the text reads badly."""
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Colours:
         dark = is_dark(palette)
-        text = palette.color(QPalette.ColorRole.Text)
-        base = palette.color(QPalette.ColorRole.Base)
+        role = QPalette.ColorRole
+        text, base = palette.color(role.Text), palette.color(role.Base)
+        window = palette.color(role.Window)
+        highlight = QColor("#5c4a12" if dark else "#fff1b8")
+        find_mark = QColor("#7d2c5c" if dark else "#ffc8e4")
+        panel = blend(base, QColor(ACCENT), 0.1)
+        accent = legible(QColor(ACCENT_ON_DARK if dark else ACCENT), base)
+        tint = blend(base, QColor(ACCENT), 0.16)
+        selection_text = palette.color(role.HighlightedText)
+        selection = legible(palette.color(role.Highlight), selection_text)
         return cls(
-            text=text.name(),
-            muted=blend(text, base, 0.38).name(),
-            link=palette.color(QPalette.ColorRole.Link).name() if not dark else "#7fb8ff",
-            highlight="#5c4a12" if dark else "#fff1b8",
-            panel=blend(base, QColor(ACCENT), 0.1).name(),
+            text=legible(text, base, highlight, find_mark, panel).name(),
+            base=base.name(),
+            muted=legible(blend(text, base, 0.38), base, highlight, panel).name(),
+            link=legible(
+                QColor("#7fb8ff") if dark else palette.color(role.Link), base, highlight, panel
+            ).name(),
+            highlight=highlight.name(),
+            find_mark=find_mark.name(),
+            panel=panel.name(),
             rule=blend(text, base, 0.75).name(),
-            # The icons' teal is too dark to read on a dark page: lighten it there (>= 4.5:1).
-            accent=ACCENT_ON_DARK if dark else ACCENT,
+            accent=accent.name(),
+            tint=tint.name(),
+            on_tint=(text if dark else legible(QColor(ACCENT), tint, base)).name(),
+            faint=legible(blend(text, base, 0.35), base).name(),
+            focus=legible(
+                palette.color(role.Highlight), base, window, tint, minimum=MARK_CONTRAST
+            ).name(),
+            selection=selection.name(),
+            selection_text=selection_text.name(),
         )
 
 
@@ -104,7 +147,7 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
           color: {c.muted}; }}
     h3 {{ {ui} font-size: {pt(14)}; font-weight: bold; margin-top: 20px; margin-bottom: 6px; }}
     h4 {{ {ui} font-size: {pt(12)}; font-weight: bold; margin-top: 16px; margin-bottom: 6px; }}
-    a {{ color: {c.link}; text-decoration: none; }}
+    a {{ color: {c.link}; text-decoration: underline; }}
     a.{ABSENT_CLASS} {{ color: {c.muted}; text-decoration: underline; }}
     a.ui {{ color: {c.muted}; }}
     .matrix-name {{ {ui} font-size: {pt(9.5)}; color: {c.muted}; margin-bottom: 0; }}
@@ -129,12 +172,3 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
     blockquote {{ margin-left: 24px; margin-right: 24px; font-style: italic; }}
     .ack {{ color: {c.muted}; font-size: {pt(9.5)}; }}
     """
-
-
-def blend(a: QColor, b: QColor, amount: float) -> QColor:
-    """`a` moved towards `b` by `amount` (0..1)."""
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * amount),
-        round(a.green() + (b.green() - a.green()) * amount),
-        round(a.blue() + (b.blue() - a.blue()) * amount),
-    )
