@@ -100,14 +100,14 @@ def query_latency(pack: Path) -> dict[str, object]:
 def child_typing(pack: Path) -> int:
     """In the real window: type queries a key at a time, timing each keystroke to the results
     for the text typed so far; then type a burst and measure the longest stall of the UI."""
-    from bench import _window
+    from bench_open import window as reader_window
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtTest import QTest
 
     _repository_on_path()
     from tests.synthetic import synthetic_vocabulary
 
-    app, window = _window(pack)
+    app, window = reader_window(pack)
     box = window.window_actions.search_box
     box.setFocus()
     shown: list[str] = []

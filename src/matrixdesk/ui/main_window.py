@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         else:
             self.history.visit(str(place))
         self.current = place
-        self.settings.last_address = str(place)
+        self.settings.remember_place(str(place))
         self._update_window(place)
         self.page_shown.emit(str(place))
         return True

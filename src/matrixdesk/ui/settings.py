@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 
 from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.page.state import PageState
@@ -21,6 +21,7 @@ from matrixdesk.ui.reading_place import Spot
 
 SETTINGS_FILENAME = "matrixdesk.ini"
 PRESENTATION_ZOOM = 6  # 1.1**6, about 1.8 times the normal size
+PLACE_SAVE_DELAY_MS = 1000  # the place being read is written once the reader pauses this long
 
 
 class Settings:
@@ -30,6 +31,9 @@ class Settings:
         self.problem = _unwritable(folder, self.path)
         """Why settings cannot be saved here, in words; None if they can."""
         self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._unsaved_place: str | None = None
+        self._place_saver = QTimer(singleShot=True, interval=PLACE_SAVE_DELAY_MS)
+        self._place_saver.timeout.connect(self._save_place)
 
     def _text(self, key: str) -> str | None:
         value = self._settings.value(key)
@@ -41,11 +45,25 @@ class Settings:
 
     @property
     def last_address(self) -> str | None:
-        return self._text("session/address")
+        return self._unsaved_place or self._text("session/address")
 
     @last_address.setter
     def last_address(self, address: str) -> None:
+        self._place_saver.stop()  # newer than any place still waiting to be written
+        self._unsaved_place = None
         self._settings.setValue("session/address", address)
+
+    def remember_place(self, address: str) -> None:
+        """Note the place now on screen, for the next start, and write it once the reader
+        pauses. Set at once, QSettings would write its file (and wait for the disk: 4 ms, at
+        times 20, on a busy machine) on the event loop's next pass: after a click, before the
+        new page is painted."""
+        self._unsaved_place = address
+        self._place_saver.start()
+
+    def _save_place(self) -> None:
+        if self._unsaved_place is not None:
+            self.last_address = self._unsaved_place
 
     @property
     def last_visit(self) -> Visit | None:
@@ -124,6 +142,7 @@ class Settings:
 
     def sync(self) -> bool:
         """Write the settings out; False if that failed."""
+        self._save_place()
         self._settings.sync()
         return self._settings.status() == QSettings.Status.NoError
 
