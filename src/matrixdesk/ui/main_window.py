@@ -84,8 +84,9 @@ class MainWindow(QMainWindow):
         self.presentation = Presentation(self, self.window_actions.present)
         self._connect_signals()
         if not settings.welcomed:
+            # Saved as read when closed, or with the window: a write now would delay the paint.
             self.home.welcome.say(self.coverage)
-            settings.set_welcomed()
+            self.home.welcome.closed.connect(settings.set_welcomed)
 
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 760)
@@ -436,6 +437,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.searching.stop()
+        if self.home.welcome.said:
+            self.settings.set_welcomed()
         self._remember_leaving()
         if self.history.current is not None:
             self.settings.last_visit = self.history.current

@@ -126,7 +126,6 @@ class Settings:
 
     def set_welcomed(self) -> None:
         self._settings.setValue("help/welcomed", "yes")
-        self._settings.sync()  # said once: not again if the app is killed rather than closed
 
     @property
     def geometry(self) -> QByteArray | None:

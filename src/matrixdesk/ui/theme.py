@@ -79,6 +79,17 @@ class Colours:
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Colours:
+        # Asked for by every grid card drawn and every page styled: worked out once a palette.
+        key = palette.cacheKey()
+        colours = _worked_out.get(key)
+        if colours is None:
+            if len(_worked_out) > 32:
+                _worked_out.clear()
+            colours = _worked_out[key] = cls._work_out(palette)
+        return colours
+
+    @classmethod
+    def _work_out(cls, palette: QPalette) -> Colours:
         dark = is_dark(palette)
         role = QPalette.ColorRole
         text, base = palette.color(role.Text), palette.color(role.Base)
@@ -112,6 +123,8 @@ class Colours:
             selection_text=selection_text.name(),
         )
 
+
+_worked_out: dict[int, Colours] = {}
 
 READING_POINT_SIZE = 11.0
 ENTRY_HANG = 44  # pixels the study list's icons hang into the margin, at 100 %

@@ -32,9 +32,11 @@ class WelcomeBanner(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.said = False
         self.hide()
 
     def say(self, coverage: str) -> None:
+        self.said = True
         self.text.setText(welcome_text(coverage))
         self.setAccessibleName("Welcome")
         self.setAccessibleDescription(self.text.text())
