@@ -11,6 +11,7 @@ under /usr/bin/python3 (python3-pyatspi). Everything started is stopped at the e
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -50,6 +51,9 @@ def main() -> int:
 
 
 def _hold(desktop: Desktop) -> None:
+    """Wait until the app exits, Ctrl+C, or SIGTERM; then the desktop is stopped as usual."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started in background
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     names = ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR")
     exports = " ".join(f"{name}='{desktop.env[name]}'" for name in names)
     print(f"The app is running. In another shell:\n  export {exports}")
