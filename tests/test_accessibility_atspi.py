@@ -46,8 +46,11 @@ def test_the_home_grid_is_25_cells_named_with_their_codes(app: Desktop) -> None:
 
 
 def test_typing_in_the_search_field_shows_results(app: Desktop) -> None:
-    typed = app.driver("type", "motivational", "--into", "Search", "--keys")
+    watch = ("--watch", "object:text-changed:insert")
+    typed = app.driver("type", "motivational", "--into", "Search", "--keys", *watch)
     assert typed["target"]["role"] == "text" and "focused" in typed["target"]["states"]
+    # What a screen reader echoes as the reader types: each insertion, from the field.
+    assert {(e["name"], e["data"]) for e in typed["events"]} >= {("Search", "m")}
     results = app.driver("wait", "list item", "--contains", "motivational interviewing")
     assert any("Alcohol Treatment Matrix" in result["name"] for result in results)
     field = named(app.driver("dump"), "text", "Search")

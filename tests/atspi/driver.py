@@ -231,7 +231,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Any, Any], Any]] = {
 def run(args: argparse.Namespace) -> Any:
     app, frame = app_frame(args.timeout)
     watched = getattr(args, "watch", None)
-    events = Events(watched) if watched else None  # listening before acting: none is missed
+    # Listen before acting. Qt sends only the events some client listens for, and learns of a
+    # new listener from the registry's signal; every command asks the app something before it
+    # acts, and that question reaches the app after the signal, so no event is missed.
+    events = Events(watched) if watched else None
     result = COMMANDS[args.command](args, app, frame)
     if events is not None:
         result["events"] = events.wait(args.event_timeout)
