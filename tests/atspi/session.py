@@ -30,7 +30,7 @@ from typing import Any
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 DRIVER = Path(__file__).with_name("driver.py")
-# Where Debian (and Ubuntu before 23.04, respectively) install the AT-SPI bus launcher.
+# Where at-spi2-core puts its bus launcher: Debian 12, and some older Ubuntu releases.
 LAUNCHERS = ("/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher")
 SCREEN = "1280x1024x24"
 START_TIMEOUT = 30.0  # seconds for a server to say it is ready: generous for a busy CI machine
