@@ -53,7 +53,8 @@ pack: $(PACK)
 check: $(INSTALLED)
 	$(PY) -m matrixdesk check data/content
 
-$(INSTALLED): pyproject.toml
+# Again when the system packages change, so an existing checkout gets the new ones too.
+$(INSTALLED): pyproject.toml scripts/install-system-deps.sh
 	scripts/install-system-deps.sh
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
