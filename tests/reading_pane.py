@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6 import QtGui
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QTextBrowser, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
+
+from matrixdesk.page.parts import TYPES_ANCHOR
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,6 @@ class Fragment:
     href: str
     tooltip: str
     position: int
-    image: str
     background: str | None
     colour: str
     underlined: bool
@@ -39,7 +40,6 @@ def fragments(document: QTextDocument) -> list[Fragment]:
                     href=fmt.anchorHref(),
                     tooltip=fmt.toolTip(),
                     position=fragment.position(),
-                    image=fmt.toImageFormat().name() if fmt.isImageFormat() else "",
                     background=brush.color().name()
                     if brush.style() != Qt.BrushStyle.NoBrush
                     else None,
@@ -53,8 +53,25 @@ def fragments(document: QTextDocument) -> list[Fragment]:
     return found
 
 
-def images(browser: QTextBrowser) -> list[str]:
-    return [f.image for f in fragments(browser.document()) if f.image]
+def type_icons(browser: QTextBrowser) -> list[str]:
+    """The type icons the pane draws beside the studies, in page order ("icon:K"), read from
+    the marks it draws them by (`page.parts.TYPES_ANCHOR`)."""
+    return [
+        f"icon:{code}"
+        for f in fragments(browser.document())
+        for name in f.anchors
+        if name.startswith(TYPES_ANCHOR)
+        for code in name.removeprefix(TYPES_ANCHOR).split(".")
+    ]
+
+
+def hover(widget: QWidget, point: QPoint) -> str:
+    """Hover `point` of `widget` as the mouse would: the tooltip Qt shows (and lays out)."""
+    QToolTip.hideText()
+    QApplication.sendEvent(
+        widget, QHelpEvent(QEvent.Type.ToolTip, point, widget.mapToGlobal(point))
+    )
+    return QToolTip.text() if QToolTip.isVisible() else ""
 
 
 def links(browser: QTextBrowser, text: str | None = None) -> list[Fragment]:

@@ -197,7 +197,7 @@ def test_presentation_mode_shows_the_page_alone_in_large_text(
 ) -> None:
     window = main_window("alcohol/B5")
     page = window.page
-    chrome = [window.menuBar(), *window.findChildren(QToolBar), window.navigator_panel]
+    chrome = [window.menuBar(), *window.findChildren(QToolBar), window.page.side]
     assert all(widget.isVisible() for widget in chrome)
     size = page.browser.document().defaultFont().pointSizeF()
     status_bars = window.findChildren(QStatusBar)

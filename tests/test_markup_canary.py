@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QHelpEvent, QTextDocument
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolTip, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from matrixdesk.authoring.compiler import build_pack
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from tests.conftest import CONTENT
-from tests.reading_pane import links, point_of
+from tests.reading_pane import hover, links, point_of
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -179,15 +179,6 @@ def visible(text: str, text_format: Qt.TextFormat = Qt.TextFormat.AutoText) -> s
     document = QTextDocument()
     document.setHtml(text)
     return document.toPlainText()
-
-
-def hover(widget: QWidget, point: QPoint) -> str:
-    """Hover `point` of `widget` as the mouse would: the tooltip Qt shows (and lays out)."""
-    QToolTip.hideText()
-    QApplication.sendEvent(
-        widget, QHelpEvent(QEvent.Type.ToolTip, point, widget.mapToGlobal(point))
-    )
-    return QToolTip.text() if QToolTip.isVisible() else ""
 
 
 def assert_labels_show_the_canary_as_text(root: QWidget) -> int:

@@ -17,7 +17,7 @@ from tests.reading_pane import (
     background_of,
     click_link,
     fragments,
-    images,
+    hover,
     is_at_top,
     is_in_view,
     links,
@@ -25,6 +25,7 @@ from tests.reading_pane import (
     point_of,
     shown_text,
     tab_to,
+    type_icons,
 )
 
 if TYPE_CHECKING:
@@ -55,11 +56,7 @@ def test_clicking_b5_shows_its_nine_studies_with_their_type_icons(
 ) -> None:
     window = _open_b5(qtbot, main_window)
     browser = window.page.browser
-    assert images(browser) == [f"icon:{code}" for code in B5_TYPES]
-    icon_tips = [f.tooltip for f in fragments(browser.document()) if f.image]
-    assert icon_tips == ["Key study"] * 4 + ["Review"] * 3 + ["Guidance"] * 2 + [
-        "Search for more studies"
-    ]
+    assert type_icons(browser) == [f"icon:{code}" for code in B5_TYPES]
     text = page_text(browser)
     assert "What if the therapist works for the jailer?" in text
     assert (
@@ -72,13 +69,40 @@ def test_clicking_b5_shows_its_nine_studies_with_their_type_icons(
     assert window.navigator.currentIndex() == window.grid_model.index_of("B5")
 
 
+def test_type_icons_are_drawn_beside_their_studies_not_held_in_the_text(
+    main_window: WindowFactory,
+) -> None:
+    """A screen reader and a copy get the type as a word ("Key"), never U+FFFC; the eye gets
+    the icon in the margin, with its name on hover."""
+    window = main_window("alcohol/B5")
+    browser = window.page.browser
+    assert "\ufffc" not in browser.toPlainText()
+    first_study = next(
+        f for f in fragments(browser.document()) if any("types:" in a for a in f.anchors)
+    )
+    words_at = point_of(browser, first_study.position)
+    picture = browser.viewport().grab().toImage()
+    rect, code = next(place for place in browser.drawn_icons if place[0].top() >= 0)
+    assert code == "K"
+    # In the margin, left of the study's words, and painted: the icon's colour, not the page's.
+    assert rect.right() < words_at.x() and rect.top() <= words_at.y() <= rect.bottom() + 4
+    base = browser.palette().color(QPalette.ColorRole.Base)
+    pixels = [
+        picture.pixelColor(x, y)
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    ]
+    assert sum(colour != base for colour in pixels) > len(pixels) / 2
+    assert "Key study" in hover(browser.viewport(), rect.center())
+
+
 def test_filtering_to_reviews_leaves_three(qtbot: QtBot, main_window) -> None:
     window = _open_b5(qtbot, main_window)
     qtbot.mouseClick(window.page.filter_bar.buttons["R"], Qt.MouseButton.LeftButton)
-    assert images(window.page.browser) == ["icon:R"] * 3
+    assert type_icons(window.page.browser) == ["icon:R"] * 3
     assert "Showing 3 of 9 studies (reviews only)" in page_text(window.page.browser)
     qtbot.mouseClick(window.page.filter_bar.buttons["all"], Qt.MouseButton.LeftButton)
-    assert len(images(window.page.browser)) == 10
+    assert len(type_icons(window.page.browser)) == 10
 
 
 def test_listed_above_link_shows_the_study_on_hover(qtbot: QtBot, main_window) -> None:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from matrixdesk.ui.main_window import MainWindow
 from tests.dialogs import answer_next_dialog, press_enter_in_next_dialog
-from tests.reading_pane import click_link, images, links, page_text
+from tests.reading_pane import click_link, links, page_text, type_icons
 from tests.synthetic import features_pack
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def synthetic_window(main_window: WindowFactory) -> MainWindow:
 
 
 def test_study_with_two_types_shows_both_icons(synthetic_window) -> None:
-    assert images(synthetic_window.page.browser) == ["icon:S", "icon:K", "icon:R", "icon:more"]
+    assert type_icons(synthetic_window.page.browser) == ["icon:S", "icon:K", "icon:R", "icon:more"]
     assert "Seminal / Key" in page_text(synthetic_window.page.browser)
 
 

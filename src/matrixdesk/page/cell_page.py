@@ -6,14 +6,21 @@ controls are links with the `action:` scheme, which the page view handles.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from html import escape
 
 from matrixdesk.core.addresses import DocumentAddress, SearchAddress
 from matrixdesk.core.schema import FOLDED_BLOCK_KINDS, STUDY_TYPES
 from matrixdesk.core.views import BlockView, CellPage, CellSummary, EntryView, SectionView
-from matrixdesk.page.parts import MatrixContext, Page, Part, ui_words
-from matrixdesk.page.state import PageState, entry_anchor, fold_key, section_anchor
+from matrixdesk.page.outline import BITE_ANCHOR, STUDIES_ANCHOR
+from matrixdesk.page.parts import TYPES_ANCHOR, MatrixContext, Page, Part, ui_words
+from matrixdesk.page.state import (
+    PageState,
+    entry_anchor,
+    fold_key,
+    section_anchor,
+    shown_entries,
+    typed_count,
+)
 
 # Short labels printed under each type icon, so the list reads without knowing the letters.
 TYPE_LABELS = {"S": "Seminal", "K": "Key", "R": "Review", "G": "Guidance", "more": "More"}
@@ -26,12 +33,12 @@ TYPE_TOOLTIPS = {
 }
 
 
-def cell_page(page: CellPage, context: MatrixContext, state: PageState, icon_px: int = 17) -> Page:
-    """The whole cell page; `icon_px` is the type icons' size at the reader's zoom."""
+def cell_page(page: CellPage, context: MatrixContext, state: PageState) -> Page:
+    """The whole cell page."""
     parts = [cell_header(page.summary, context)]
     if page.intro_html:
         parts.append(Part(f'<div class="intro">{page.intro_html}</div>', page.intro_text or ""))
-    parts.append(_study_list(page, state, icon_px))
+    parts.append(_study_list(page, state))
     if page.sections:
         parts.append(_bite(page, state))
     if page.acknowledgement_html and state.bite_open:
@@ -51,42 +58,44 @@ def cell_header(summary: CellSummary, context: MatrixContext) -> Part:
     )
 
 
-def typed_count(entries: Iterable[EntryView]) -> int:
-    """How many of `entries` are studies: the "more" entry, a stored search, is not one."""
-    return sum(1 for e in entries if e.search_query is None)
+def filter_summary(page: CellPage, state: PageState) -> str:
+    """What the study list shows under the type filter, in words ("Showing 3 of 9 studies
+    (reviews only)."): the page's note, and what a screen reader hears on choosing a filter."""
+    total = typed_count(page.entries)
+    if state.type_filter is None:
+        return f"Showing all {total} studies."
+    label = STUDY_TYPES[state.type_filter].lower()
+    return f"Showing {typed_count(shown_entries(page, state))} of {total} studies ({label} only)."
 
 
-def _study_list(page: CellPage, state: PageState, icon_px: int) -> Part:
-    shown = [e for e in page.entries if state.type_filter is None or state.type_filter in e.types]
-    rows = [_entry_row(e, state, icon_px) for e in shown]
+def _study_list(page: CellPage, state: PageState) -> Part:
+    rows = [_entry_row(e, state) for e in shown_entries(page, state)]
     if state.type_filter is not None:
-        count, total = typed_count(shown), typed_count(page.entries)
-        label = STUDY_TYPES[state.type_filter].lower()
         note = (
             '<p class="muted">'
-            + ui_words(f"Showing {count} of {total} studies ({escape(label)} only). ")
+            + ui_words(escape(filter_summary(page, state)) + " ")
             + '<a href="action:filter/all">Show all</a></p>'
         )
         rows.insert(0, Part(note))  # the app's own note: not the page's words
     return Part(
-        f'<h2 class="studies">Studies</h2>{"".join(row.html for row in rows)}',
+        f'<h2 class="studies"><a name="{STUDIES_ANCHOR}"></a>Studies</h2>'
+        f"{''.join(row.html for row in rows)}",
         "\n\n".join(["Studies", *(row.text for row in rows if row.text)]),
     )
 
 
-def _entry_row(entry: EntryView, state: PageState, icon_px: int) -> Part:
-    """One study as on the web page: type icon(s) hanging in the margin, then headline, date and
-    the annotation's first paragraph, in one paragraph (not a table: paragraphs lay out several
-    times faster). An annotation that starts otherwise, or is empty, leaves the lead a paragraph
-    of its own, so no study is ever without its headline, icons and anchor."""
-    icons = "".join(
-        f'<img src="icon:{code}" width="{icon_px}" height="{icon_px}" '
-        f'title="{TYPE_TOOLTIPS[code]}">'
-        for code in entry.types
-    )
+def _entry_row(entry: EntryView, state: PageState) -> Part:
+    """One study as on the web page: type icon(s) hanging in the margin (the reader draws them
+    there, from the `TYPES_ANCHOR` name), then type, headline, date and the annotation's first
+    paragraph, in one paragraph (not a table: paragraphs lay out several times faster). An
+    annotation that starts otherwise, or is empty, leaves the lead a paragraph of its own, so
+    no study is ever without its headline, icons and anchor."""
     labels = " / ".join(TYPE_LABELS[code] for code in entry.types)
-    anchor = f'<a name="{entry_anchor(entry.slug)}"></a>'
-    lead = f'{anchor}{icons} <span class="type-label">{labels}</span> '
+    anchors = (
+        f'<a name="{entry_anchor(entry.slug)}"></a>'
+        f'<a name="{TYPES_ANCHOR}{".".join(entry.types)}"></a>'
+    )
+    lead = f'{anchors}<span class="type-label">{labels}</span> '
     words = f"{labels}:"
     if entry.search_query is None:
         byline = f" ({escape(entry.byline)})." if entry.byline else ""
@@ -144,7 +153,7 @@ def _document_line(entry: EntryView) -> Part:
 
 
 def _bite(page: CellPage, state: PageState) -> Part:
-    heading = '<h2 class="bite">Matrix Bite</h2>'
+    heading = f'<h2 class="bite"><a name="{BITE_ANCHOR}"></a>Matrix Bite</h2>'
     if not state.bite_open:
         return Part(
             heading + '<p class="bite-toggle"><a href="action:bite/open">&#9656; Open Matrix '

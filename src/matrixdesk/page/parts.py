@@ -11,6 +11,11 @@ from matrixdesk.core.views import CellSummary, MatrixView
 UI_ANCHOR = "matrixdesk-ui"
 """The anchor name that marks the app's own words in a page's HTML (see `ui_words`)."""
 
+TYPES_ANCHOR = "types:"
+"""Starts the anchor name that carries a study's type codes ("types:K.R"): the reader draws
+their icons in the margin beside it. Not images in the text, which would reach copies and
+screen readers as U+FFFC; the type is in the words too ("Key")."""
+
 
 def ui_words(html: str) -> str:
     """`html` (the app's own words, escaped) marked as such: copying from the page leaves them

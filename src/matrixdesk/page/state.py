@@ -4,11 +4,12 @@ with the rules for how a place, a search hit or a find changes it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.schema import FOLDED_BLOCK_KINDS
-from matrixdesk.core.views import CellPage
+from matrixdesk.core.views import CellPage, EntryView
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,16 @@ class PageState:
 
     def highlighting(self, anchor: str | None) -> PageState:
         return replace(self, highlight=anchor)
+
+
+def shown_entries(page: CellPage, state: PageState) -> list[EntryView]:
+    """The page's studies the type filter lets through, in order."""
+    return [e for e in page.entries if state.type_filter is None or state.type_filter in e.types]
+
+
+def typed_count(entries: Iterable[EntryView]) -> int:
+    """How many of `entries` are studies: the "more" entry, a stored search, is not one."""
+    return sum(1 for e in entries if e.search_query is None)
 
 
 def fold_key(section_slug: str, index: int) -> str:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from matrixdesk.ui.announce import announce
 from matrixdesk.ui.readable_palette import keep_readable
 
 
@@ -84,6 +85,8 @@ class FindBar(QWidget):
             text = "No matches"
         self.count.setText(text)
         self.show_all.setVisible(bool(self.field.text() and hidden))
+        if text:
+            announce(self.field, text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:

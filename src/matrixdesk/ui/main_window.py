@@ -29,12 +29,14 @@ if TYPE_CHECKING:
     from matrixdesk.ui.search_view import SearchView
 from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.parts import MatrixContext
+from matrixdesk.ui.announce import announce
 from matrixdesk.ui.grid_model import MatrixGridModel
 from matrixdesk.ui.grid_view import HomeView, MatrixTable
 from matrixdesk.ui.help_commands import HelpCommands
 from matrixdesk.ui.history import History, Visit
 from matrixdesk.ui.navigator import NavigatorPanel
 from matrixdesk.ui.presentation import Presentation
+from matrixdesk.ui.reading_access import caret_browsing_wanted, set_caret_browsing
 from matrixdesk.ui.search_controller import SearchController
 from matrixdesk.ui.settings import Settings
 from matrixdesk.ui.window_actions import WindowActions
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         actions.quit.triggered.connect(self.close)
         actions.matrices.triggered.connect(lambda a: self.navigate(str(Address(a.data()))))
         self.presentation.changed.connect(self._on_presentation)
+        actions.caret.toggled.connect(self._on_caret_browsing)
         self.home.table.cell_opened.connect(self.navigate)
         self.home.table.axis_opened.connect(self.navigate)
 
@@ -129,13 +132,16 @@ class MainWindow(QMainWindow):
             # and a page then never changes the page's width (which would lay it out again).
             self.navigator_panel = NavigatorPanel(self.grid_model)
             self.navigator_panel.table.cell_opened.connect(self.navigate)
-            self.navigator_panel.setVisible(not self.presentation.active)
             self._page = PageView(self.navigator_panel)
+            self._page.side.setVisible(not self.presentation.active)
             self._page.browser.web_address_of = self.web_address_of
             self._page.set_zoom(self.zoom_steps)
             self._page.navigate_requested.connect(self.navigate)
             self._page.browser.zoom_requested.connect(self.zoom_by)
             self.watch_side_buttons(self._page.browser.viewport())
+            if caret_browsing_wanted():  # a screen reader is listening: it needs the caret
+                self.window_actions.caret.setChecked(True)
+            set_caret_browsing(self._page.browser, self.window_actions.caret.isChecked())
             self.watch_side_buttons(self.navigator_panel.table.viewport())
             self.stack.addWidget(self._page)
         return self._page
@@ -199,7 +205,7 @@ class MainWindow(QMainWindow):
             self.pack_failed.emit(error)
             return False
         if place is None:
-            self.statusBar().showMessage(f"There is no such place in this pack: {address}", 6000)
+            self.tell(f"There is no such place in this pack: {address}", 6000)
             return False
         if restore is not None:
             # Only a page has a place to restore; asking home for `self.page` would build one.
@@ -269,7 +275,7 @@ class MainWindow(QMainWindow):
             what = f"heading '{place.section}'"
         else:
             return place
-        self.statusBar().showMessage(f"Cell {place.cell} has no {what}: showing the cell.", 6000)
+        self.tell(f"Cell {place.cell} has no {what}: showing the cell.", 6000)
         return Address(place.matrix, place.cell)
 
     def _show_matrix(self, key: str) -> None:
@@ -305,8 +311,10 @@ class MainWindow(QMainWindow):
         for choice in actions.matrices.actions():
             choice.setChecked(isinstance(place, Address) and choice.data() == place.matrix)
         # "[*]" in a title is Qt's placeholder for an unsaved-changes mark; "[**]" shows it as is.
-        title = self._title_of(place).replace("[*]", "[**]")
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        title = self._title_of(place)
+        self.setWindowTitle(f"{title.replace('[*]', '[**]')} — {APP_NAME}")
+        if self.showing_page():  # what a screen reader says as the page takes focus
+            self.page.browser.setAccessibleName(title)
 
     def _title_of(self, place: Place) -> str:
         if isinstance(place, SearchAddress):
@@ -316,6 +324,12 @@ class MainWindow(QMainWindow):
         context = self.contexts[place.matrix]
         if place.cell:
             return f"{place.cell} {context.cells[place.cell].title} · {context.matrix.name}"
+        if place.column or place.row:
+            axes = context.matrix.columns if place.column else context.matrix.rows
+            key = place.column or place.row
+            axis = next((a for a in axes if a.key == key), None)
+            kind = "Column" if place.column else "Row"
+            return f"{kind} {key} {axis.name if axis else ''} · {context.matrix.name}"
         return context.matrix.name
 
     # --- search (the controller runs it; these are the window's side) ---------------------
@@ -369,6 +383,11 @@ class MainWindow(QMainWindow):
 
     # --- commands ------------------------------------------------------------------------------
 
+    def tell(self, message: str, milliseconds: int) -> None:
+        """Say `message` in the status bar for a while, and to a screen reader."""
+        self.statusBar().showMessage(message, milliseconds)
+        announce(self, message)
+
     @Slot()
     def copy_title_and_link(self) -> None:
         place = self.current
@@ -378,7 +397,7 @@ class MainWindow(QMainWindow):
         cell = context.cells[place.cell]
         text = f"{context.matrix.name} cell {cell.code}: {cell.title}\n{cell.online_url}"
         QGuiApplication.clipboard().setText(text)
-        self.statusBar().showMessage("Copied the cell's title and web address.", 4000)
+        self.tell("Copied the cell's title and web address.", 4000)
 
     @Slot(int)
     def zoom_by(self, steps: int) -> None:
@@ -389,10 +408,16 @@ class MainWindow(QMainWindow):
             self.settings.zoom_steps = self.zoom_steps
 
     @Slot(bool)
-    def _on_presentation(self, on: bool) -> None:
-        """Large text and no navigator while presenting; the reader's own size after."""
+    def _on_caret_browsing(self, on: bool) -> None:
         if self._page is not None:
-            self.navigator_panel.setVisible(not on)
+            set_caret_browsing(self._page.browser, on)
+        self.tell("Caret browsing on." if on else "Caret browsing off.", 3000)
+
+    @Slot(bool)
+    def _on_presentation(self, on: bool) -> None:
+        """Large text, and no navigator or outline, while presenting; the reader's own after."""
+        if self._page is not None:
+            self._page.side.setVisible(not on)
         self._apply_zoom(self.settings.presentation_zoom if on else self.settings.zoom_steps)
 
     def _apply_zoom(self, steps: int) -> None:

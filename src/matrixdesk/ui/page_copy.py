@@ -1,8 +1,8 @@
 """What copying from a page gives: the page's words, fit for an e-mail or a document.
 
 Copy walks the selection's runs of text in the laid-out page and leaves out what is the app's
-own: its controls (`action:` links), its notes (text marked with `page.parts.UI_ANCHOR`) and the
-type icons (images, which plain text would show as U+FFFC; their labels are words of their own).
+own: its controls (`action:` links) and its notes (text marked with `page.parts.UI_ANCHOR`). The
+type icons are not in the text at all (`ui.type_icons`); their labels are words of their own.
 The rich copy keeps bold and italic, and turns each link into the web address it stands for
 (internal addresses mean nothing outside the app), or into plain words where there is none.
 """
@@ -23,11 +23,7 @@ WebAddressOf = Callable[[str], str | None]
 
 
 def is_the_apps_own(fmt: QTextCharFormat) -> bool:
-    return (
-        fmt.isImageFormat()
-        or fmt.anchorHref().startswith("action:")
-        or UI_ANCHOR in fmt.anchorNames()
-    )
+    return fmt.anchorHref().startswith("action:") or UI_ANCHOR in fmt.anchorNames()
 
 
 def web_address(href: str, web_address_of: WebAddressOf) -> str | None:

@@ -7,30 +7,34 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument, QTextFragment
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.core.views import CellPage, CellSummary, DocumentView
-from matrixdesk.page.cell_page import cell_page, typed_count
+from matrixdesk.page.cell_page import cell_page, filter_summary
 from matrixdesk.page.other_pages import axis_listing, document_page, not_in_pack
+from matrixdesk.page.outline import BITE_CONTROL, outline
 from matrixdesk.page.parts import MatrixContext
 from matrixdesk.page.state import (
     PageState,
     at_place,
     folded_keys,
+    typed_count,
     unfolded_block,
     unfolded_for,
 )
 from matrixdesk.paths import resources_dir
+from matrixdesk.ui.announce import announce
 from matrixdesk.ui.breadcrumb import Breadcrumb
 from matrixdesk.ui.external_link import confirm_external_link
 from matrixdesk.ui.find_bar import FindBar
 from matrixdesk.ui.page_finder import PageFinder
+from matrixdesk.ui.page_outline import PageOutline
 from matrixdesk.ui.reading_browser import ReadingBrowser
-from matrixdesk.ui.theme import READING_FONT_FILES, icon_size, load_fonts, reading_css, reading_font
+from matrixdesk.ui.theme import READING_FONT_FILES, load_fonts, reading_css, reading_font
 from matrixdesk.ui.type_filter_bar import TypeFilterBar
 from matrixdesk.ui.zoom import clamp_zoom, zoom_scale
 
@@ -69,8 +73,16 @@ class PageView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
+        # Beside the page: the navigator, and under it the page's outline.
+        self.outline = PageOutline()
+        self.side = QWidget()
+        side_layout = QVBoxLayout(self.side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(side)
+        side_layout.addWidget(self.outline, 1)
         splitter = QSplitter()
-        splitter.addWidget(side)
+        splitter.addWidget(self.side)
         splitter.addWidget(reading)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([SIDE_WIDTH, 10 * SIDE_WIDTH])
@@ -85,6 +97,8 @@ class PageView(QWidget):
         self.find_bar.show_all_requested.connect(lambda: self._on_filter("all"))
         self.browser.anchorClicked.connect(self._on_anchor)
         self.filter_bar.filter_chosen.connect(self._on_filter)
+        self.outline.go_requested.connect(self.go_to_anchor)
+        self.outline.control_toggled.connect(self._on_control)
 
     # --- showing pages -------------------------------------------------------------------
 
@@ -143,6 +157,30 @@ class PageView(QWidget):
         self.finder.forget()
         self.page, self.context, self.state = None, context, PageState()
         self.filter_bar.setVisible(False)
+        self.outline.show_outline(())
+
+    @Slot(str)
+    def go_to_anchor(self, anchor: str) -> None:
+        """Take the reader to `anchor` (from the outline): in view, and the page's caret there
+        with the keyboard focus, so a screen reader reads on from it."""
+        position = _anchor_position(self.browser.document(), anchor)
+        if position is None:
+            return
+        self.browser.place.jump_to(position)
+        self._put_cursor(position)
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(str, bool)
+    def _on_control(self, control: str, is_open: bool) -> None:
+        """The outline opened or closed the Matrix Bite or a folded passage."""
+        page = self.page
+        if page is None:
+            return
+        if control == BITE_CONTROL:
+            self.state = self.state.with_bite(is_open).highlighting(None)
+        elif control in folded_keys(page) and (control in self.state.unfolded) != is_open:
+            self.state = self.state.toggled_fold(control)
+        self._render(keep_place=True)
 
     # --- finding ------------------------------------------------------------------------------
 
@@ -201,9 +239,9 @@ class PageView(QWidget):
 
     def _render(self, anchor: str | None = None, keep_place: bool = False) -> None:
         assert self.page is not None and self.context is not None
-        scale = zoom_scale(self.zoom_steps)
-        html = cell_page(self.page, self.context, self.state, icon_size(scale)).html
+        html = cell_page(self.page, self.context, self.state).html
         self._set_html(html, keep_place)
+        self.outline.show_outline(outline(self.page, self.state))
         position = _anchor_position(self.browser.document(), anchor) if anchor else None
         if position is not None:
             # Near the top, whole lines above it; the text cursor there, so Tab carries on.
@@ -308,6 +346,8 @@ class PageView(QWidget):
         self.state = self.state.with_filter(None if code == "all" else code)
         self.filter_bar.show_choice(self.state.type_filter)
         self._render(keep_place=True)
+        if self.page is not None:
+            announce(self.filter_bar, filter_summary(self.page, self.state))
 
 
 def _anchor_position(document: QTextDocument, name: str) -> int | None:

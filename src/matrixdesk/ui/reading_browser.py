@@ -18,19 +18,21 @@ from PySide6.QtGui import (
     QGuiApplication,
     QHelpEvent,
     QImage,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextCursor,
-    QTextDocument,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from matrixdesk.ui.icons import type_icon_image
 from matrixdesk.ui.page_copy import WebAddressOf, copied, web_address
 from matrixdesk.ui.plain_text import tooltip
 from matrixdesk.ui.readable_palette import keep_readable
+from matrixdesk.ui.reading_access import LinkFocus
 from matrixdesk.ui.reading_place import ReadingPlace
+from matrixdesk.ui.theme import ENTRY_HANG, READING_POINT_SIZE, icon_size
+from matrixdesk.ui.type_icons import icon_places, icon_tooltip, paint_icons
 
 MEASURE_CHARS = 84  # a line of the reading column, in characters of running English text
 # Running prose, for its characters' average width: a font's "average character" is wider than
@@ -56,7 +58,10 @@ class ReadingBrowser(QTextBrowser):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
         self.place = ReadingPlace(self)
+        self.drawn_icons: list[tuple[QRect, str]] = []
+        """The type icons drawn last (where, which type), for their tooltips."""
         keep_readable(self)  # selected text, the find bar's current match included
+        self.link_focus = LinkFocus(self)
         self.web_address_of: WebAddressOf = lambda href: None
         """What an internal link stands for on the web (set by whoever shows pages)."""
 
@@ -105,21 +110,25 @@ class ReadingBrowser(QTextBrowser):
         self.place.resized(top)
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 - Qt override
-        url = QUrl(name)
-        if kind == QTextDocument.ResourceType.ImageResource.value and url.scheme() == "icon":
-            return type_icon_image(url.path())
-        # Pages refer to nothing else; an empty image keeps any stray reference from reaching
+        # Pages refer to no resource; an empty image keeps any stray reference from reaching
         # QTextBrowser's own loader (local files), and the app never uses the network.
         return QImage()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        scale = self.document().defaultFont().pointSizeF() / READING_POINT_SIZE
+        self.drawn_icons = icon_places(self, icon_size(scale), round(ENTRY_HANG * scale))
+        paint_icons(self, self.drawn_icons)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             # What Qt's own handler would show (the hovered text's `title`), as plain text, and
             # only while the pointer stays on that text: not for seconds over other words.
+            icon = icon_tooltip(self.drawn_icons, event.pos())
             cursor = self.cursorForPosition(event.pos())
-            text = cursor.charFormat().toolTip()
+            text = icon[1] if icon else cursor.charFormat().toolTip()
             if text:
-                area = self._run_rect(cursor)
+                area = icon[0] if icon else self._run_rect(cursor)
                 QToolTip.showText(event.globalPos(), tooltip(text), self.viewport(), area)
             else:
                 QToolTip.hideText()

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from matrixdesk.core.schema import STUDY_TYPES, TYPED_STUDY_CODES
 from matrixdesk.core.search import DEFAULT_LIMIT, SearchHit
+from matrixdesk.ui.announce import announce
 from matrixdesk.ui.search_results import HitRole, ResultDelegate, ResultsList, SearchResultsModel
 
 
@@ -92,6 +94,11 @@ class SearchView(QWidget):
         self.empty.setVisible(count == 0)
         if count == 0:
             self._say_nothing_matches(query, suggestion)
+        # What the eye takes in at a glance, said: the count, or that nothing matches and why.
+        said = self.heading.text()
+        if count == 0:
+            said = QTextDocumentFragment.fromHtml(self.empty.text()).toPlainText()
+        announce(self.results, said)
 
     def _say_nothing_matches(self, query: str, suggestion: str | None) -> None:
         filtered = any(self.filters())

@@ -168,8 +168,7 @@ def reading_css(palette: QPalette, scale: float = 1.0) -> str:
     .intro {{ font-size: {pt(11.5)}; }}
     .muted, .placement {{ color: {c.muted}; }}
     .notice {{ {ui} font-weight: bold; }}
-    p.entry, p.entry-highlight {{ margin-left: {hang}px; text-indent: -{hang}px;
-                                  margin-bottom: 12px; }}
+    p.entry, p.entry-highlight {{ margin-left: {hang}px; margin-bottom: 12px; }}
     p.entry-highlight {{ background-color: {c.highlight}; }}
     p.annotation, div.annotation {{ margin-left: {hang}px; margin-bottom: 12px; }}
     .entry-headline {{ font-weight: bold; }}

@@ -1,0 +1,70 @@
+"""The reading pane as a screen reader meets it: a keyboard caret (caret browsing), and a link
+that takes the keyboard's focus said with where it goes.
+
+Qt exposes the pane's text to assistive technology (character, word, line and sentence at any
+offset), but without a caret a screen reader cannot move through it: arrow keys only scroll.
+Caret browsing gives it one, with caret events on every move. It is on from the start when an
+assistive technology is listening, and F7 turns it on or off (as in web browsers), since for a
+sighted reader the arrow keys scrolling the page is what they expect.
+
+Qt's AT-SPI bridge has no hyperlink interface, and moving to a link with Tab sends no caret or
+selection event: a screen reader would hear nothing, or the link's words alone ("click"). Here a
+link taking focus moves the caret there, with its events, and is announced with its purpose.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleTextCursorEvent,
+    QAccessibleTextSelectionEvent,
+)
+from PySide6.QtWidgets import QTextBrowser
+
+from matrixdesk.core.checked import is_web_address
+from matrixdesk.ui.announce import announce
+
+
+def caret_browsing_wanted() -> bool:
+    """Caret browsing from the start: when a screen reader (or other AT) is listening."""
+    return QAccessible.isActive()
+
+
+def set_caret_browsing(browser: QTextBrowser, on: bool) -> None:
+    flags = Qt.TextInteractionFlag.TextBrowserInteraction
+    if on:
+        flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+    browser.setTextInteractionFlags(flags)
+
+
+def link_purpose(words: str, title: str, href: str) -> str:
+    """What a screen reader hears as a link takes focus: its words, then where it goes."""
+    if href.startswith("action:"):
+        return words  # the app's own controls say what they do ("Open Matrix Bite")
+    where = title or (f"web address {href}" if is_web_address(href) else "")
+    return f"Link: {words}. {where}" if where else f"Link: {words}"
+
+
+class LinkFocus(QObject):
+    """Says each link the keyboard moves to, and tells AT where the caret now is."""
+
+    def __init__(self, browser: QTextBrowser) -> None:
+        super().__init__(browser)
+        self.browser = browser
+        browser.highlighted.connect(self._on_highlighted)
+
+    @Slot(QUrl)
+    def _on_highlighted(self, url: QUrl) -> None:
+        browser = self.browser
+        cursor = browser.textCursor()
+        # Hovering a link highlights it too; the keyboard selects the link's words as well.
+        if not url.toString() or not browser.hasFocus() or not cursor.hasSelection():
+            return
+        fmt = cursor.charFormat()
+        if fmt.anchorHref() != url.toString():
+            return
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        QAccessible.updateAccessibility(QAccessibleTextCursorEvent(browser, cursor.position()))
+        QAccessible.updateAccessibility(QAccessibleTextSelectionEvent(browser, start, end))
+        announce(browser, link_purpose(cursor.selectedText(), fmt.toolTip(), url.toString()))

@@ -1,0 +1,64 @@
+"""A flat button whose words wrap onto as many lines as the width needs, never cut or elided:
+for long headings in a narrow side panel, at any zoom. To assistive technology it is a push
+button (Qt's own interface for QAbstractButton), named by its words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+
+from matrixdesk.ui.contrast import blend
+from matrixdesk.ui.theme import Colours
+
+PAD_X, PAD_Y = 6, 3
+_WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+class WrappingButton(QAbstractButton):
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(text)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+
+    def _text_rect(self, width: int) -> QRect:
+        inner = max(1, width - 2 * PAD_X)
+        return self.fontMetrics().boundingRect(QRect(0, 0, inner, 100_000), _WRAP, self.text())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._text_rect(width).height() + 2 * PAD_Y
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # As wide as the words on one line would like; the layout narrows it and it wraps.
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2 * PAD_X
+        return QSize(min(one_line, 320), self.heightForWidth(min(one_line, 320)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        longest = max(
+            (self.fontMetrics().horizontalAdvance(w) for w in self.text().split()), default=0
+        )
+        return QSize(min(longest, 120) + 2 * PAD_X, self.fontMetrics().height() + 2 * PAD_Y)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        palette = self.palette()
+        window, text = (
+            palette.color(QPalette.ColorRole.Window),
+            palette.color(QPalette.ColorRole.WindowText),
+        )
+        if self.underMouse() or self.isDown():  # a shade of the panel: the words still read
+            painter.fillRect(self.rect(), blend(window, text, 0.08))
+        painter.setPen(text)
+        painter.drawText(self.rect().adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), _WRAP, self.text())
+        if self.hasFocus():  # a ring of the focus colour, 3:1 against the panel
+            painter.setPen(QPen(QColor(Colours.from_palette(palette).focus), 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+        painter.end()
