@@ -113,11 +113,15 @@ class Events:
 
     def _record(self, event: Any) -> None:
         source = event.source
+        try:
+            role, name = (source.getRoleName(), source.name) if source else (None, None)
+        except GLib.Error:  # the source is gone already (a control rebuilt): keep the event
+            role, name = None, None
         self.seen.append(
             {
                 "type": event.type,
-                "role": source.getRoleName() if source else None,
-                "name": source.name if source else None,
+                "role": role,
+                "name": name,
                 "detail1": event.detail1,
                 "detail2": event.detail2,
                 "data": event.any_data if isinstance(event.any_data, str | int) else None,
@@ -202,7 +206,8 @@ def do_action(args: argparse.Namespace, app: Any, frame: Any) -> dict[str, Any]:
     names = [action.getName(i) for i in range(action.nActions)]
     if args.action not in names:
         raise SystemExit(f"driver: {args.role} {args.name!r} has no {args.action}: {names}")
-    return {"done": action.doAction(names.index(args.action)), "target": describe(target)}
+    described = describe(target)  # before: an action may replace the object (a rebuilt list)
+    return {"done": action.doAction(names.index(args.action)), "target": described}
 
 
 def read_text(args: argparse.Namespace, app: Any, frame: Any) -> dict[str, Any]:

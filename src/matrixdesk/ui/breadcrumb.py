@@ -30,6 +30,9 @@ class Breadcrumb(QLabel):
             return
         self._trail, self._tail = links, tail
         self._render()
+        # A label's accessible name stands in for its text: give it the trail in words.
+        words = " › ".join([text for _, text in links] + ([tail] if tail else []))
+        self.setAccessibleName(f"Breadcrumb: {words}" if words else "Breadcrumb")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

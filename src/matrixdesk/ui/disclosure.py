@@ -4,8 +4,8 @@ state and a Press action. (A checkable button would be read as a check box, "che
 
 Qt's widgets have no such button, so this one comes with its own accessible interface, given
 to Qt by a factory: for this class only, through QAccessibleWidget, whose action interface is
-Qt's own. Qt's AT-SPI bridge sends no event when "expanded" changes, so the change is also
-announced.
+Qt's own. Qt's AT-SPI bridge sends no event when "expanded" changes: whoever shows the button
+announces the change.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
-from matrixdesk.ui.announce import announce
 from matrixdesk.ui.wrapping_button import WrappingButton
 
 _OPEN, _CLOSED = "\u25be", "\u25b8"  # ▾ ▸
@@ -43,7 +42,6 @@ class DisclosureButton(WrappingButton):
 
     def _on_clicked(self) -> None:
         self.set_expanded(not self.expanded)
-        announce(self, f"{self.label} {'expanded' if self.expanded else 'collapsed'}")
         self.toggled_open.emit(self.expanded)
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from matrixdesk.ui.accessible_names import name_clear_button
 from matrixdesk.ui.announce import announce
 from matrixdesk.ui.readable_palette import keep_readable
 
@@ -33,6 +34,7 @@ class FindBar(QWidget):
         self.field.setAccessibleName("Find in page")
         self.field.setClearButtonEnabled(True)
         keep_readable(self.field)
+        name_clear_button(self.field, "Clear the text to find")
         self.count = QLabel()
         self.count.setMinimumWidth(110)
         self.show_all = text_button("Show all studies")

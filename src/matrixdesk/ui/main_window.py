@@ -36,7 +36,7 @@ from matrixdesk.ui.help_commands import HelpCommands
 from matrixdesk.ui.history import History, Visit
 from matrixdesk.ui.navigator import NavigatorPanel
 from matrixdesk.ui.presentation import Presentation
-from matrixdesk.ui.reading_access import caret_browsing_wanted, set_caret_browsing
+from matrixdesk.ui.reading_access import set_caret_browsing
 from matrixdesk.ui.search_controller import SearchController
 from matrixdesk.ui.settings import Settings
 from matrixdesk.ui.window_actions import WindowActions
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         }
         self.matrix_key = next(iter(self.contexts))
         self.current: Place | None = None
+        self._caret_chosen = False  # the reader turned caret browsing on or off (F7)
 
         self.grid_model = MatrixGridModel()
         self.home = HomeView(self.grid_model)
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         actions.matrices.triggered.connect(lambda a: self.navigate(str(Address(a.data()))))
         self.presentation.changed.connect(self._on_presentation)
         actions.caret.toggled.connect(self._on_caret_browsing)
+        actions.caret.triggered.connect(lambda: setattr(self, "_caret_chosen", True))
         self.home.table.cell_opened.connect(self.navigate)
         self.home.table.axis_opened.connect(self.navigate)
 
@@ -139,9 +141,8 @@ class MainWindow(QMainWindow):
             self._page.navigate_requested.connect(self.navigate)
             self._page.browser.zoom_requested.connect(self.zoom_by)
             self.watch_side_buttons(self._page.browser.viewport())
-            if caret_browsing_wanted():  # a screen reader is listening: it needs the caret
-                self.window_actions.caret.setChecked(True)
             set_caret_browsing(self._page.browser, self.window_actions.caret.isChecked())
+            self._page.browser.focused_with_assistive_technology.connect(self._caret_for_at)
             self.watch_side_buttons(self.navigator_panel.table.viewport())
             self.stack.addWidget(self._page)
         return self._page
@@ -406,6 +407,14 @@ class MainWindow(QMainWindow):
             self.settings.presentation_zoom = self.zoom_steps
         else:
             self.settings.zoom_steps = self.zoom_steps
+
+    @Slot()
+    def _caret_for_at(self) -> None:
+        """A screen reader is listening: turn caret browsing on, once, unless the reader has
+        turned it off themselves (F7)."""
+        actions = self.window_actions
+        if not self._caret_chosen and not actions.caret.isChecked():
+            actions.caret.setChecked(True)
 
     @Slot(bool)
     def _on_caret_browsing(self, on: bool) -> None:

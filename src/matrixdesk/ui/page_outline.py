@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from matrixdesk.page.outline import OutlineItem
+from matrixdesk.ui.announce import announce
 from matrixdesk.ui.disclosure import DisclosureButton
 from matrixdesk.ui.wrapping_button import WrappingButton
 
@@ -69,6 +70,11 @@ class PageOutline(QScrollArea):
             if focused is not None and self._key(item) == focused:
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _toggled(self, control: str, label: str, is_open: bool) -> None:
+        self.control_toggled.emit(control, is_open)  # the outline is built anew meanwhile
+        # Said from the outline, which stays: the button that was pressed is gone.
+        announce(self, f"{label} {'expanded' if is_open else 'collapsed'}")
+
     @staticmethod
     def _key(item: OutlineItem) -> str:
         return item.control or item.anchor or item.label
@@ -77,8 +83,8 @@ class PageOutline(QScrollArea):
         if item.control is not None:
             disclosure = DisclosureButton(item.label)
             disclosure.set_expanded(item.expanded)
-            control = item.control
-            disclosure.toggled_open.connect(lambda on: self.control_toggled.emit(control, on))
+            control, label = item.control, item.label
+            disclosure.toggled_open.connect(lambda on: self._toggled(control, label, on))
             return disclosure
         button = WrappingButton(item.label)
         button.setAccessibleName(item.label)

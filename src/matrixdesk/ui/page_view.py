@@ -27,6 +27,7 @@ from matrixdesk.page.state import (
     unfolded_for,
 )
 from matrixdesk.paths import resources_dir
+from matrixdesk.ui.accessible_names import name_scroll_bars, name_splitter_handles
 from matrixdesk.ui.announce import announce
 from matrixdesk.ui.breadcrumb import Breadcrumb
 from matrixdesk.ui.external_link import confirm_external_link
@@ -87,6 +88,9 @@ class PageView(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([SIDE_WIDTH, 10 * SIDE_WIDTH])
         splitter.setCollapsible(1, False)
+        name_splitter_handles(splitter, "Resize the side panel")
+        name_scroll_bars(self.browser, "the page")
+        name_scroll_bars(self.outline, "the outline")
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)

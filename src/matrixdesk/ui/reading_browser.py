@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QFocusEvent,
     QFontMetrics,
     QGuiApplication,
     QHelpEvent,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 from matrixdesk.ui.page_copy import WebAddressOf, copied, web_address
 from matrixdesk.ui.plain_text import tooltip
 from matrixdesk.ui.readable_palette import keep_readable
-from matrixdesk.ui.reading_access import LinkFocus
+from matrixdesk.ui.reading_access import LinkFocus, caret_browsing_wanted
 from matrixdesk.ui.reading_place import ReadingPlace
 from matrixdesk.ui.theme import ENTRY_HANG, READING_POINT_SIZE, icon_size
 from matrixdesk.ui.type_icons import icon_places, icon_tooltip, paint_icons
@@ -47,6 +48,9 @@ PAGE_MARGIN = 24  # pixels around the page, and the least beside the column
 class ReadingBrowser(QTextBrowser):
     zoom_requested = Signal(int)
     """+1 or -1 zoom step asked for with Ctrl and the mouse wheel."""
+    focused_with_assistive_technology = Signal()
+    """The page took the keyboard while a screen reader (or other AT) listens: it needs the
+    caret. (Known only once the app runs: the AT bridge comes up after the first page.)"""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +117,11 @@ class ReadingBrowser(QTextBrowser):
         # Pages refer to no resource; an empty image keeps any stray reference from reaching
         # QTextBrowser's own loader (local files), and the app never uses the network.
         return QImage()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        if caret_browsing_wanted():
+            self.focused_with_assistive_technology.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)

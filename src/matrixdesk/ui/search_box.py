@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from matrixdesk.ui.accessible_names import name_clear_button
 from matrixdesk.ui.readable_palette import keep_readable
 
 
@@ -22,6 +23,7 @@ class SearchBox(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(260)
         keep_readable(self)  # the placeholder, which says the shortcut
+        name_clear_button(self, "Clear the search")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Down:

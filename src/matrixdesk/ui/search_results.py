@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from matrixdesk.core.schema import MORE_CODE, STUDY_TYPES
 from matrixdesk.core.search import KIND_LABELS, KINDS, SearchHit
 from matrixdesk.core.search_marks import Marked
+from matrixdesk.ui.accessible_names import name_scroll_bars
 from matrixdesk.ui.qt_types import ModelIndex
 from matrixdesk.ui.readable_palette import keep_readable
 from matrixdesk.ui.theme import Colours
@@ -232,6 +233,7 @@ class ResultsList(QListView):
         # Results are as tall as their lines at the list's width: lay them out again on resize.
         self.setResizeMode(QListView.ResizeMode.Adjust)
         keep_readable(self)  # the chosen result's text on its background
+        name_scroll_bars(self, "the results")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()

@@ -54,6 +54,7 @@ class WindowActions:
             choice = QAction(action_text(matrix.name.removesuffix(" Matrix")), self.matrices)
             choice.setCheckable(True)
             choice.setData(matrix.key)
+            choice.setStatusTip(f"Show the {matrix.name}")  # a status tip is plain text
             choice.setToolTip(tooltip(f"Show the {matrix.name}"))
         self.search_box = SearchBox()
         self._build(window)
@@ -66,6 +67,12 @@ class WindowActions:
         toolbar.addActions([self.back, self.forward, self.home])
         toolbar.addSeparator()
         toolbar.addActions(self.matrices.actions())
+        for choice in self.matrices.actions():
+            # The tooltip is escaped rich text (pack words are never markup); Qt would pass it
+            # to a screen reader as the description, tags and all: say it in words instead.
+            button = toolbar.widgetForAction(choice)
+            if button is not None:
+                button.setAccessibleDescription(choice.statusTip())
         toolbar.addSeparator()
         toolbar.addAction(self.copy)
         toolbar.addSeparator()
