@@ -106,7 +106,11 @@ class Colours:
             base=base.name(),
             muted=legible(blend(text, base, 0.38), base, highlight, panel).name(),
             link=legible(
-                QColor("#7fb8ff") if dark else palette.color(role.Link), base, highlight, panel
+                QColor("#7fb8ff") if dark else palette.color(role.Link),
+                base,
+                highlight,
+                panel,
+                window,  # the breadcrumb's links
             ).name(),
             highlight=highlight.name(),
             find_mark=find_mark.name(),
