@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QColor
+from PySide6.QtWidgets import QApplication, QWidget
 
 from matrixdesk.ui.disclosure import DisclosureButton
+from matrixdesk.ui.theme import Colours
 from tests.reading_pane import page_text
 
 if TYPE_CHECKING:
@@ -132,3 +134,22 @@ def test_counts_filters_and_status_are_announced(
         qtbot.keyClicks(box, "juggling")
         box.textEdited.emit(box.text())
     assert any(words.endswith("for “juggling”") for words in said)
+
+
+def test_the_page_and_the_breadcrumb_show_when_they_have_the_keyboard(
+    qtbot: QtBot, main_window: WindowFactory
+) -> None:
+    window = main_window("alcohol/B5")
+    browser, crumb = window.page.browser, window.page.breadcrumb
+    focus = QColor(Colours.from_palette(QApplication.palette()).focus)
+
+    def ring(widget: QWidget) -> bool:
+        image = widget.grab().toImage()
+        return image.pixelColor(1, image.height() // 2) == focus
+
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus)
+    assert ring(browser.viewport()) and not ring(crumb)
+    crumb.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(crumb.hasFocus)
+    assert ring(crumb) and not ring(browser.viewport())

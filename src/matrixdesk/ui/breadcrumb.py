@@ -5,8 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from matrixdesk.ui.focus_ring import draw_focus_ring
 from matrixdesk.ui.theme import Colours
 
 
@@ -33,6 +35,11 @@ class Breadcrumb(QLabel):
         # A label's accessible name stands in for its text: give it the trail in words.
         words = " › ".join([text for _, text in links] + ([tail] if tail else []))
         self.setAccessibleName(f"Breadcrumb: {words}" if words else "Breadcrumb")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.hasFocus():  # Qt marks the focused link faintly, if at all
+            draw_focus_ring(self)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

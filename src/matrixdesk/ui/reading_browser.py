@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
+from matrixdesk.ui.focus_ring import draw_focus_ring
 from matrixdesk.ui.page_copy import WebAddressOf, copied, web_address
 from matrixdesk.ui.plain_text import tooltip
 from matrixdesk.ui.readable_palette import keep_readable
@@ -120,6 +121,7 @@ class ReadingBrowser(QTextBrowser):
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
+        self.viewport().update()  # the focus ring comes
         if caret_browsing_wanted():
             self.focused_with_assistive_technology.emit()
 
@@ -128,6 +130,12 @@ class ReadingBrowser(QTextBrowser):
         scale = self.document().defaultFont().pointSizeF() / READING_POINT_SIZE
         self.drawn_icons = icon_places(self, icon_size(scale), round(ENTRY_HANG * scale))
         paint_icons(self, self.drawn_icons)
+        if self.hasFocus():
+            draw_focus_ring(self.viewport())
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.viewport().update()  # the focus ring goes
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

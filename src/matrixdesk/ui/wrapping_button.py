@@ -5,11 +5,11 @@ button (Qt's own interface for QAbstractButton), named by its words."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from matrixdesk.ui.contrast import blend
-from matrixdesk.ui.theme import Colours
+from matrixdesk.ui.focus_ring import draw_focus_ring
 
 PAD_X, PAD_Y = 6, 3
 _WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -58,7 +58,6 @@ class WrappingButton(QAbstractButton):
             painter.fillRect(self.rect(), blend(window, text, 0.08))
         painter.setPen(text)
         painter.drawText(self.rect().adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), _WRAP, self.text())
-        if self.hasFocus():  # a ring of the focus colour, 3:1 against the panel
-            painter.setPen(QPen(QColor(Colours.from_palette(palette).focus), 2))
-            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+        if self.hasFocus():
+            draw_focus_ring(self, painter)
         painter.end()
