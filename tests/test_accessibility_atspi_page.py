@@ -53,6 +53,15 @@ def test_the_caret_moves_through_the_page_by_line(app: Desktop) -> None:
     assert line["text"].strip(), "the caret is on a line with words"
 
 
+def test_a_link_taking_the_keyboard_is_said_with_where_it_goes(app: Desktop) -> None:
+    tabbed = app.driver(
+        "press", "Tab", "--watch", "object:announcement", "--watch", "object:text-caret-moved"
+    )
+    said = [e["data"] or "" for e in tabbed["events"] if e["type"] == "object:announcement"]
+    assert said and said[0].startswith("Link: "), said
+    assert any(e["type"] == "object:text-caret-moved" for e in tabbed["events"])
+
+
 def test_the_matrix_bite_is_a_control_that_opens(app: Desktop) -> None:
     (bite,) = app.driver("wait", "push button", "--name", "Matrix Bite")
     assert {"expandable", "collapsed"} <= set(bite["states"])

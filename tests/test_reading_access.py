@@ -153,3 +153,16 @@ def test_the_page_and_the_breadcrumb_show_when_they_have_the_keyboard(
     crumb.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(crumb.hasFocus)
     assert ring(crumb) and not ring(browser.viewport())
+
+
+def test_a_link_reached_with_tab_is_said_with_where_it_goes(
+    qtbot: QtBot, main_window: WindowFactory, said: list[str]
+) -> None:
+    window = main_window("alcohol/B5")
+    browser = window.page.browser
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus)
+    qtbot.keyClick(browser, Qt.Key.Key_Tab)
+    assert browser.textCursor().selectedText() == "click"
+    assert said[-1].startswith("Link: click.")
+    assert "heading" in said[-1] or "Matrix Bite" in said[-1], said[-1]

@@ -9,16 +9,17 @@ sighted reader the arrow keys scrolling the page is what they expect.
 
 Qt's AT-SPI bridge has no hyperlink interface, and moving to a link with Tab sends no caret or
 selection event: a screen reader would hear nothing, or the link's words alone ("click"). Here a
-link taking focus moves the caret there, with its events, and is announced with its purpose.
+link taking focus sends those events, and is announced with its purpose.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleTextCursorEvent,
     QAccessibleTextSelectionEvent,
+    QTextCursor,
 )
 from PySide6.QtWidgets import QTextBrowser
 
@@ -46,25 +47,31 @@ def link_purpose(words: str, title: str, href: str) -> str:
     return f"Link: {words}. {where}" if where else f"Link: {words}"
 
 
-class LinkFocus(QObject):
-    """Says each link the keyboard moves to, and tells AT where the caret now is."""
+class LinkFocus:
+    """Says each link the keyboard moves to, and tells AT where the caret now is. Moving to a
+    link with Tab selects the link's words, but emits no signal at all (not `highlighted`,
+    not the cursor's): the pane calls `link_focused` after Tab or Shift+Tab."""
 
     def __init__(self, browser: QTextBrowser) -> None:
-        super().__init__(browser)
         self.browser = browser
-        browser.highlighted.connect(self._on_highlighted)
 
-    @Slot(QUrl)
-    def _on_highlighted(self, url: QUrl) -> None:
+    def link_focused(self) -> None:
         browser = self.browser
         cursor = browser.textCursor()
-        # Hovering a link highlights it too; the keyboard selects the link's words as well.
-        if not url.toString() or not browser.hasFocus() or not cursor.hasSelection():
-            return
-        fmt = cursor.charFormat()
-        if fmt.anchorHref() != url.toString():
-            return
         start, end = cursor.selectionStart(), cursor.selectionEnd()
+        href = cursor.charFormat().anchorHref()
+        if not href or not _is_whole_link(cursor, href):
+            return
         QAccessible.updateAccessibility(QAccessibleTextCursorEvent(browser, cursor.position()))
         QAccessible.updateAccessibility(QAccessibleTextSelectionEvent(browser, start, end))
-        announce(browser, link_purpose(cursor.selectedText(), fmt.toolTip(), url.toString()))
+        tip = cursor.charFormat().toolTip()
+        announce(browser, link_purpose(cursor.selectedText(), tip, href))
+
+
+def _is_whole_link(cursor: QTextCursor, href: str) -> bool:
+    """Whether the selection is one link's words, from its first character to its last."""
+    if not cursor.hasSelection():
+        return False
+    first = QTextCursor(cursor.document())
+    first.setPosition(cursor.selectionStart() + 1)
+    return first.charFormat().anchorHref() == href

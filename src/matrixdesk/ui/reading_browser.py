@@ -119,6 +119,12 @@ class ReadingBrowser(QTextBrowser):
         # QTextBrowser's own loader (local files), and the app never uses the network.
         return QImage()
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
+        moved = super().focusNextPrevChild(next)
+        if moved and self.hasFocus():  # Tab went to a link in the page, not out of it
+            self.link_focus.link_focused()
+        return moved
+
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
         self.viewport().update()  # the focus ring comes
