@@ -97,3 +97,11 @@ def test_search_results_are_announced_and_every_control_named(app: Desktop) -> N
     assert any("result" in words and "juggling" in words for words in said), said
     app.driver("wait", "list item", "--contains", "juggling")
     assert unnamed_controls(app.driver("dump")) == []
+
+
+def test_a_search_result_opens_on_its_action(app: Desktop) -> None:
+    (result,) = app.driver("wait", "list item", "--contains", "juggling")[:1]
+    assert result["actions"][0] == "Toggle"  # Qt's only action on a list item: it opens one
+    app.driver("do", "Toggle", "--role", "list item", "--name", result["name"])
+    frame = app.driver("wait", "frame", "--contains", "B5 Practitioners")
+    assert frame

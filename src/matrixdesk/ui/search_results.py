@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelection,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -234,6 +243,17 @@ class ResultsList(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         keep_readable(self)  # the chosen result's text on its background
         name_scroll_bars(self, "the results")
+
+    def selectionChanged(  # noqa: N802 - Qt override
+        self, selected: QItemSelection, deselected: QItemSelection
+    ) -> None:
+        """A result selected where the current row is not is one chosen by assistive
+        technology: Qt's only action on a list item, Toggle, selects it and nothing else (the
+        keyboard and the mouse move the current row too). Open it, as Enter would."""
+        super().selectionChanged(selected, deselected)
+        chosen = selected.indexes()
+        if chosen and chosen[0] != self.currentIndex() and chosen[0].data(HitRole) is not None:
+            self.chosen.emit(chosen[0].data(HitRole))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
