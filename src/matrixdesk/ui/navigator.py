@@ -1,5 +1,6 @@
 """The side panel while reading: the matrix as a compact grid marking the cell being read, and
-what that cell's column and row are."""
+what that cell's column and row are. The grid shows codes only, so that its five columns fit
+however narrow the panel is dragged."""
 
 from __future__ import annotations
 
@@ -10,20 +11,18 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from matrixdesk.core.views import CellSummary
 from matrixdesk.ui.grid_model import MatrixGridModel
-from matrixdesk.ui.grid_view import MatrixTable
-
-GRID_HEIGHT = 200
+from matrixdesk.ui.matrix_grid import MatrixGrid
 
 
 class NavigatorPanel(QWidget):
     def __init__(self, model: MatrixGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = MatrixTable(model, compact=True)
+        self.table = MatrixGrid(model, compact=True)
         self.table.setAccessibleName("Matrix navigator")
-        self.table.setFixedHeight(GRID_HEIGHT)
         # Rich text that this panel builds, escaping everything that comes from the pack.
         self.matrix_name = QLabel()
         self.matrix_name.setTextFormat(Qt.TextFormat.RichText)
+        self.matrix_name.setWordWrap(True)  # the panel may be narrower than the name
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.where.setTextFormat(Qt.TextFormat.RichText)
@@ -35,7 +34,7 @@ class NavigatorPanel(QWidget):
         layout.addWidget(self.where)
         layout.addStretch(1)
         self._shown: CellSummary | None = None
-        model.modelReset.connect(self._show_matrix_name)
+        model.changed.connect(self._show_matrix_name)
         self._show_matrix_name()
 
     def _show_matrix_name(self) -> None:
