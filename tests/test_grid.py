@@ -1,21 +1,30 @@
-"""The home grid and the navigator by keyboard: the arrow keys move among the cells and onto the
-headings, Enter and Space open, Tab enters and leaves the grid in one step; and the keyboard's
-ring is unlike the mark of the cell being read."""
+"""The home grid and the navigator by keyboard and at any size: the arrow keys move among the
+cells and onto the headings, Enter and Space open, Tab enters and leaves the grid in one step;
+the keyboard's ring is unlike the mark of the cell being read; and no text is cut off in a small
+window, at large text or at twice the pixels."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from matrixdesk.ui.theme import Colours
+from tests.grid_fit import broken_words, home_cut_off, navigator_cut_off, settle
 
 if TYPE_CHECKING:
     from matrixdesk.ui.main_window import MainWindow
     from tests.conftest import WindowFactory
+
+GRID_FIT = [sys.executable, "-m", "tests.grid_fit"]
 
 
 def _key(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier | None = None) -> QWidget:
@@ -167,3 +176,74 @@ def test_the_keyboards_ring_is_unlike_the_mark_of_the_cell_being_read(
     both = b5.grab().toImage()
     assert _pixels(both, colours.focus) > perimeter // 4
     assert _pixels(both, colours.accent) > perimeter
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "zoom"),
+    [(683, 768, 0), (1024, 600, 0), (1100, 760, 7), (1100, 760, 8), (683, 768, 8)],
+    ids=["683x768", "1024x600", "zoom-195", "zoom-214", "683x768-zoom-214"],
+)
+def test_no_headline_or_heading_is_cut_off(
+    main_window: WindowFactory, width: int, height: int, zoom: int
+) -> None:
+    window = main_window()
+    window.resize(width, height)
+    window.zoom_by(zoom)
+    settle(window)
+    assert window.size() == QSize(width, height)
+    assert window.home.table.font().pointSizeF() > QApplication.font().pointSizeF() or not zoom
+    assert home_cut_off(window) == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(683, 768), (1024, 600), (1100, 760)])
+def test_headlines_break_between_words_in_a_small_window(
+    main_window: WindowFactory, width: int, height: int
+) -> None:
+    """Half a small screen leaves the cells too narrow beside the row headings for their
+    longest words: the headings go above their rows, and no word is broken."""
+    window = main_window()
+    window.resize(width, height)
+    settle(window)
+    assert broken_words(window.home.table) == []
+
+
+def test_the_grid_at_twice_the_text_size(main_window: WindowFactory) -> None:
+    window = main_window()
+    font = QApplication.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    window.home.table.setFont(font)
+    settle(window)
+    assert home_cut_off(window) == []
+
+
+def test_the_navigator_keeps_five_columns_however_narrow(main_window: WindowFactory) -> None:
+    """In a small window, with the panel dragged as narrow as it goes: all five columns, each
+    cell whole."""
+    window = main_window("alcohol/B5")
+    window.resize(683, 768)
+    splitter = window.page.findChild(QSplitter)
+    assert splitter is not None
+    splitter.setSizes([1, splitter.width()])
+    settle(window)
+    assert window.navigator_panel.width() < 200
+    assert navigator_cut_off(window) == []
+    assert len({cell.x() for cell in window.navigator.cells}) == 5
+
+
+@pytest.mark.parametrize(("width", "height"), [(683, 384), (1100, 760)])
+def test_nothing_is_cut_off_at_twice_the_pixels(width: int, height: int) -> None:
+    """QT_SCALE_FACTOR=2, as on a high-density screen: half a 1366 x 768 screen is 683 x 384."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    result = subprocess.run(
+        [*GRID_FIT, str(width), str(height), "0"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["ratio"] == 2.0
+    assert report["size"] == [width, height]
+    assert report["home"] == [] and report["navigator"] == []
