@@ -74,7 +74,7 @@ class Screen(QObject):
         self.page_view_ms = (time.perf_counter() - started) * 1000
         self.watched: dict[QObject, str] = {
             self.browser.viewport(): "page",
-            shown.navigator.viewport(): "navigator",
+            **dict.fromkeys(shown.navigator.cells, "navigator"),  # each paints only itself
             shown.page.breadcrumb: "breadcrumb",
         }
         for widget in self.watched:
@@ -140,12 +140,12 @@ def child_open(pack: Path, place: str) -> int:
     app, shown = window(pack)
     screen = Screen(app, shown)
     matrix, code = place.split("/")
-    table = shown.home.table
     times = []
     for _ in range(OPENS):
         screen.go_home(matrix)
-        point = table.visualRect(shown.grid_model.index_of(code)).center()
-        times.append(screen.timed_click(table.viewport(), point))
+        cell = shown.home.table.cell_button(code)
+        assert cell is not None, f"no cell {code} in the grid"
+        times.append(screen.timed_click(cell, cell.rect().center()))
         assert str(shown.current).endswith(place), shown.current
         screen.check_settled(f"opening {place}", set(screen.watched.values()))
     _report(times, screen)

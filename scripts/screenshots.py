@@ -24,6 +24,13 @@ SHOTS = {
     "b5-studies.png": "alcohol/B5",
     "not-in-pack.png": "drug/C3",
 }
+# The home grid in a small window, on a small screen, and with its text at twice the size (as
+# the reader's zoom sets it): the grid grows taller and scrolls, and cuts no text.
+GRID_SHOTS = {
+    "grid-683x768.png": (683, 768, 1.0),
+    "grid-1024x600.png": (1024, 600, 1.0),
+    "grid-zoom-200.png": (1200, 800, 2.0),
+}
 SEARCH = "motivational interviewing"
 HIT_SEARCH = "juggling"
 
@@ -68,6 +75,7 @@ def main() -> int:
         about.close()
         _presentation(window)
         window.close()
+    _grids(store)
     _refusals(store)
     store.close()
     return 0
@@ -94,6 +102,24 @@ def _presentation(window: MainWindow) -> None:
     QTest.qWait(100)
     _save(window, "presentation.png")
     window.window_actions.present.trigger()
+
+
+def _grids(store: ContentStore) -> None:
+    """Each in a window of its own: once a page has been shown, a window is no narrower than
+    the page allows."""
+    for name, (width, height, scale) in GRID_SHOTS.items():
+        with tempfile.TemporaryDirectory() as config:
+            window = open_window(store, Settings(Path(config)), "alcohol")
+            window.resize(width, height)
+            grid = window.home.table
+            font = QApplication.font()
+            font.setPointSizeF(font.pointSizeF() * scale)
+            grid.setFont(font)
+            window.show()
+            QTest.qWaitForWindowExposed(window)
+            QTest.qWait(50)  # the grid's new height, laid out
+            _save(window, name)
+            window.close()
 
 
 def _refusals(store: ContentStore) -> None:

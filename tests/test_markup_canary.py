@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
@@ -196,19 +196,10 @@ def test_the_home_grid_its_headings_and_tooltips_show_the_canary_as_text(
     assert MARK in window.windowTitle()
     # The title, the subtitle and the first start's welcome (which names the matrices).
     assert assert_labels_show_the_canary_as_text(window.home) == 3
-    table = window.home.table
-    model = table.model()
-    tips = [
-        hover(table.viewport(), table.visualRect(model.index(row, column)).center())
-        for row in range(5)
-        for column in range(5)
-    ]
-    for header in (table.horizontalHeader(), table.verticalHeader()):
-        horizontal = header.orientation() == Qt.Orientation.Horizontal
-        for section in range(5):
-            middle = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
-            point = QPoint(middle, 5) if horizontal else QPoint(5, middle)
-            tips.append(hover(header.viewport(), point))
+    grid = window.home.table
+    buttons = [*grid.cells, *grid.columns, *grid.rows]
+    assert len(buttons) == 35
+    tips = [hover(button, button.rect().center()) for button in buttons]
     toolbar_buttons = [
         window.findChild(QWidget, "navigationToolbar").widgetForAction(action)  # type: ignore[union-attr]
         for action in window.window_actions.matrices.actions()

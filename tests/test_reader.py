@@ -37,10 +37,10 @@ SKILLS_HEADING = "Are the practitioner’s therapeutic skills really unimportant
 
 
 def _click_cell(qtbot: QtBot, window: MainWindow, code: str) -> None:
-    table = window.home.table
-    rect = table.visualRect(window.grid_model.index_of(code))
+    cell = window.home.table.cell_button(code)
+    assert cell is not None
     with qtbot.waitSignal(window.page_shown, timeout=3000):
-        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(cell, Qt.MouseButton.LeftButton)
 
 
 def _open_b5(qtbot: QtBot, main_window: WindowFactory) -> MainWindow:
@@ -66,7 +66,8 @@ def test_clicking_b5_shows_its_nine_studies_with_their_type_icons(
     assert "Key Relationship with therapist" in text  # the icon's label, read by screen readers
     assert "B Practitioners" in window.page.breadcrumb.text()
     assert window.navigator.isVisible()
-    assert window.navigator.currentIndex() == window.grid_model.index_of("B5")
+    assert window.navigator.cell_button("B5") is window.navigator.current()
+    assert [cell.marked for cell in window.navigator.cells].count(True) == 1
 
 
 def test_type_icons_are_drawn_beside_their_studies_not_held_in_the_text(
@@ -152,13 +153,13 @@ def test_cross_cell_link_navigates_and_back_returns(qtbot: QtBot, main_window) -
 def test_keyboard_alone_reaches_b5_and_its_bite(qtbot: QtBot, main_window) -> None:
     window = main_window()
     table = window.home.table
-    assert table.hasFocus() or table.currentIndex().isValid()
+    assert table.current() is table.cell_button("A1")
     table.setFocus()
-    qtbot.keyClick(table, Qt.Key.Key_Right)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
     for _ in range(4):
-        qtbot.keyClick(table, Qt.Key.Key_Down)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     with qtbot.waitSignal(window.page_shown):
-        qtbot.keyClick(table, Qt.Key.Key_Return)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert str(window.current) == "matrixdesk:/alcohol/B5"
     browser = window.page.browser
     assert browser.hasFocus()
@@ -187,10 +188,8 @@ def test_a_cell_outside_the_pack_gets_an_honest_page(qtbot: QtBot, main_window) 
 
 def test_header_click_lists_a_row(qtbot: QtBot, main_window) -> None:
     window = main_window()
-    header = window.home.table.verticalHeader()
-    y = header.sectionViewportPosition(4) + header.sectionSize(4) // 2
     with qtbot.waitSignal(window.page_shown):
-        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, y))
+        qtbot.mouseClick(window.home.table.rows[4], Qt.MouseButton.LeftButton)
     assert str(window.current) == "matrixdesk:/alcohol/row/5"
     listed = [link.href for link in links(window.page.browser) if link.text in CODES_OF_ROW_5]
     assert listed == [f"matrixdesk:/alcohol/{code}" for code in CODES_OF_ROW_5]
@@ -201,13 +200,14 @@ def test_header_click_lists_a_row(qtbot: QtBot, main_window) -> None:
 
 def test_grid_cells_say_what_they_are_on_hover(main_window) -> None:
     window = main_window()
-    tooltip = window.grid_model.index_of("B5").data(Qt.ItemDataRole.ToolTipRole)
-    assert shown_text(tooltip) == (
+    b5, e3 = (window.home.table.cell_button(code) for code in ("B5", "E3"))
+    assert b5 is not None and e3 is not None
+    assert shown_text(b5.toolTip()) == (
         "B5 · Practitioners; Safeguarding the community\n"
         "What if the therapist works for the jailer?\nMainly for frontline staff"
     )
-    e3 = window.grid_model.index_of("E3").data(Qt.ItemDataRole.ToolTipRole)
-    assert "Mainly for commissioners" in e3 and "not in the installed pack" in e3
+    assert "Mainly for commissioners" in e3.toolTip()
+    assert "not in the installed pack" in e3.toolTip()
 
 
 def test_copy_title_and_link(qtbot: QtBot, main_window) -> None:
@@ -246,11 +246,13 @@ def test_zoom_and_last_page_survive_a_restart(qtbot: QtBot, main_window, config_
 def test_navigator_jumps_and_marks_the_cell(qtbot: QtBot, main_window) -> None:
     window = main_window("alcohol/B5")
     navigator = window.navigator
-    rect = navigator.visualRect(window.grid_model.index_of("A5"))
+    a5 = navigator.cell_button("A5")
+    assert a5 is not None
     with qtbot.waitSignal(window.page_shown):
-        qtbot.mouseClick(navigator.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(a5, Qt.MouseButton.LeftButton)
     assert str(window.current) == "matrixdesk:/alcohol/A5"
-    assert navigator.currentIndex() == window.grid_model.index_of("A5")
+    assert a5.marked and navigator.current() is a5
+    assert not any(cell.marked for cell in navigator.cells if cell is not a5)
     assert "The interventions: why is the record so poor?" in page_text(window.page.browser)
 
 
@@ -318,9 +320,9 @@ def test_switching_to_dark_restyles_the_page_grid_and_breadcrumb(
     screen, its breadcrumb and the home grid (drawn from a cache of cards) all change."""
     window = main_window("alcohol/B5")
     window.go_home()  # as it will be below: a card is drawn afresh for each state it is in
-    table = window.home.table
-    card = table.visualRect(window.grid_model.index_of("A1"))
-    assert _lightness(table.viewport(), card) > 128
+    a1 = window.home.table.cell_button("A1")
+    assert a1 is not None
+    assert _lightness(a1, a1.rect()) > 128
     window.navigate("alcohol/B5")
     browser = window.page.browser
 
@@ -334,7 +336,7 @@ def test_switching_to_dark_restyles_the_page_grid_and_breadcrumb(
     qtbot.waitUntil(lambda: link_colours() == {dark.link})
     assert f"color: {dark.link}" in window.page.breadcrumb.text()
     window.go_home()
-    assert _lightness(table.viewport(), card) < 128
+    assert _lightness(a1, a1.rect()) < 128
 
 
 def test_back_returns_to_where_the_reader_had_scrolled(qtbot: QtBot, main_window) -> None:

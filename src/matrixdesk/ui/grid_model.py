@@ -1,92 +1,41 @@
-"""The 5 by 5 matrix as a Qt table model, shared by the home grid and the compact navigator."""
+"""The matrix the grids show (the home grid and the compact navigator share one), and what its
+cells and headings say: to the eye, in tooltips and to a screen reader."""
 
 from __future__ import annotations
 
-import textwrap
-from typing import Any
+from PySide6.QtCore import QObject, Signal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-
-from matrixdesk.core.views import CellSummary, MatrixView
-from matrixdesk.ui.plain_text import tooltip
-from matrixdesk.ui.qt_types import ModelIndex
-
-CellRole = Qt.ItemDataRole.UserRole + 1
-"""Data role holding the cell's `CellSummary`."""
+from matrixdesk.core.views import Axis, CellSummary, MatrixView
 
 
-class MatrixGridModel(QAbstractTableModel):
+class MatrixGridModel(QObject):
+    changed = Signal()
+    """The matrix shown changed: read `matrix` and `cells` again."""
+
     def __init__(self) -> None:
         super().__init__()
         self._matrix: MatrixView | None = None
         self._cells: tuple[CellSummary, ...] = ()
 
     def set_matrix(self, matrix: MatrixView, cells: tuple[CellSummary, ...]) -> None:
-        self.beginResetModel()
+        """`cells` row by row, each row from column A: the order the grid lays them out in."""
         self._matrix, self._cells = matrix, cells
-        self.endResetModel()
+        self.changed.emit()
 
     @property
     def matrix(self) -> MatrixView | None:
         return self._matrix
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() or self._matrix is None else len(self._matrix.rows)
+    @property
+    def cells(self) -> tuple[CellSummary, ...]:
+        return self._cells
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() or self._matrix is None else len(self._matrix.columns)
 
-    def cell_at(self, index: ModelIndex) -> CellSummary:
-        return self._cells[index.row() * self.columnCount() + index.column()]
-
-    def index_of(self, code: str) -> QModelIndex:
-        for position, cell in enumerate(self._cells):
-            if cell.code == code:
-                return self.index(*divmod(position, self.columnCount()))
-        return QModelIndex()
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        cell = self.cell_at(index)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell.code
-        if role == CellRole:
-            return cell
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(cell_tooltip(cell))
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            status = "" if cell.has_content else " Not in this pack."
-            headline = f" {cell.headline}." if cell.headline else ""
-            return f"Cell {cell.code}: {cell.title}.{headline}{status}"
-        return None
-
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if self._matrix is None:
-            return None
-        horizontal = orientation == Qt.Orientation.Horizontal
-        axis = (self._matrix.columns if horizontal else self._matrix.rows)[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            width = 16 if horizontal else 20
-            # Let "Management/supervision" break after its slash, as a word would.
-            lines = textwrap.wrap(axis.name.replace("/", "/ "), width, break_long_words=False)
-            return f"{axis.key}\n" + "\n".join(lines).replace("/ ", "/")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if horizontal:
-                return tooltip(
-                    f"Column {axis.key}: {axis.name} (intervention level)\n"
-                    f"Mainly for {axis.description}. Click to list its five cells."
-                )
-            return tooltip(
-                f"Row {axis.key}: {axis.name} (intervention type)\n"
-                f"Matrix Bites course: {axis.description}. Click to list its five cells."
-            )
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            kind = "Column" if horizontal else "Row"
-            return f"{kind} {axis.key}: {axis.name}"
-        return None
+def cell_name(cell: CellSummary) -> str:
+    """What a screen reader says of a cell: code, title, headline, and if its page is missing."""
+    status = " Not in this pack." if not cell.has_content else ""
+    headline = f" {_sentence(cell.headline)}" if cell.headline else ""
+    return f"Cell {cell.code}: {_sentence(cell.title)}{headline}{status}"
 
 
 def cell_tooltip(cell: CellSummary) -> str:
@@ -97,3 +46,34 @@ def cell_tooltip(cell: CellSummary) -> str:
     if not cell.has_content:
         lines.append("Title only: this cell's page is not in the installed pack")
     return "\n".join(lines)
+
+
+def cell_description(cell: CellSummary, marked: bool) -> str:
+    """The rest of the tooltip, for a screen reader, and whether this is the cell being read."""
+    reading = " You are reading this cell." if marked else ""
+    return f"Mainly for {cell.column.description}.{reading}"
+
+
+def axis_name(axis: Axis, horizontal: bool) -> str:
+    return f"{'Column' if horizontal else 'Row'} {axis.key}, {axis.name}"
+
+
+def axis_tooltip(axis: Axis, horizontal: bool) -> str:
+    if horizontal:
+        return (
+            f"Column {axis.key}: {axis.name} (intervention level)\n"
+            f"Mainly for {axis.description}. Opens a list of its five cells."
+        )
+    return (
+        f"Row {axis.key}: {axis.name} (intervention type)\n"
+        f"Matrix Bites course: {axis.description}. Opens a list of its five cells."
+    )
+
+
+def axis_description(axis: Axis, horizontal: bool) -> str:
+    return axis_tooltip(axis, horizontal).split("\n", 1)[1]
+
+
+def _sentence(text: str) -> str:
+    """`text` ended with a full stop, unless it ends in punctuation already ("…jailer?")."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."

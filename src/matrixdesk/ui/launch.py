@@ -210,7 +210,7 @@ def _after_first_paint(window: MainWindow, action: Callable[[], None]) -> None:
     """Run `action` once the visible view has painted for the first time."""
     shown = window.stack.currentWidget()
     if shown is window.home:
-        view = window.home.table.viewport()
+        view = window.home.content  # the grid's buttons may cover the grid whole
     elif window.searching.built and shown is window.search_view:
         view = window.search_view.results.viewport()
     else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -31,9 +31,10 @@ from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.announce import announce
 from matrixdesk.ui.grid_model import MatrixGridModel
-from matrixdesk.ui.grid_view import HomeView, MatrixTable
+from matrixdesk.ui.grid_view import HomeView
 from matrixdesk.ui.help_commands import HelpCommands
 from matrixdesk.ui.history import History, Visit
+from matrixdesk.ui.matrix_grid import MatrixGrid
 from matrixdesk.ui.navigator import NavigatorPanel
 from matrixdesk.ui.presentation import Presentation
 from matrixdesk.ui.reading_access import set_caret_browsing
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         if settings.window_state:
             self.restoreState(settings.window_state)
         self._apply_zoom(settings.zoom_steps)
-        self.watch_side_buttons(self.home.table.viewport())
+        self.watch_side_buttons(self.home.table)
 
     def _connect_signals(self) -> None:
         actions = self.window_actions
@@ -143,12 +144,12 @@ class MainWindow(QMainWindow):
             self.watch_side_buttons(self._page.browser.viewport())
             set_caret_browsing(self._page.browser, self.window_actions.caret.isChecked())
             self._page.browser.focused_with_assistive_technology.connect(self._caret_for_at)
-            self.watch_side_buttons(self.navigator_panel.table.viewport())
+            self.watch_side_buttons(self.navigator_panel.table)
             self.stack.addWidget(self._page)
         return self._page
 
     @property
-    def navigator(self) -> MatrixTable:
+    def navigator(self) -> MatrixGrid:
         """The compact grid beside a page."""
         _ = self.page
         return self.navigator_panel.table
@@ -288,13 +289,7 @@ class MainWindow(QMainWindow):
 
     def _show_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
-        self.home.table.setFocus()
-        table = self.home.table
-        if not table.currentIndex().isValid():
-            # The keyboard starts at A1 without choosing it: only the focus outline shows.
-            table.selectionModel().setCurrentIndex(
-                self.grid_model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
+        self.home.table.setFocus()  # on its one stop: A1 at first, later the cell last read
 
     def _show_page(self, cell: CellSummary | None) -> None:
         self.stack.setCurrentWidget(self.page)

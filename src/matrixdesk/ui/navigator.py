@@ -1,41 +1,52 @@
 """The side panel while reading: the matrix as a compact grid marking the cell being read, and
-what that cell's column and row are."""
+what that cell's column and row are. The grid shows codes only, so that its five columns fit
+however narrow the panel is dragged."""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from matrixdesk.core.views import CellSummary
 from matrixdesk.ui.grid_model import MatrixGridModel
-from matrixdesk.ui.grid_view import MatrixTable
-
-GRID_HEIGHT = 200
+from matrixdesk.ui.matrix_grid import MatrixGrid
 
 
 class NavigatorPanel(QWidget):
     def __init__(self, model: MatrixGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = MatrixTable(model, compact=True)
+        self.table = MatrixGrid(model, compact=True)
         self.table.setAccessibleName("Matrix navigator")
-        self.table.setFixedHeight(GRID_HEIGHT)
         # Rich text that this panel builds, escaping everything that comes from the pack.
         self.matrix_name = QLabel()
         self.matrix_name.setTextFormat(Qt.TextFormat.RichText)
+        self.matrix_name.setWordWrap(True)  # the panel may be narrower than the name
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.where.setTextFormat(Qt.TextFormat.RichText)
+        self.where.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.where.setAccessibleName("Where you are")
+        # In a short window (a small screen, large text) these words scroll, and the grid
+        # above them keeps the height its five rows need.
+        self.where_area = QScrollArea()
+        self.where_area.setWidget(self.where)
+        self.where_area.setWidgetResizable(True)
+        self.where_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.where_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.where_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.where_area.verticalScrollBar().setAccessibleName("Scroll where you are")
+        # Two lines at the least: below its scroll bar's own minimum, which would else take
+        # the room from the grid.
+        self.where_area.setMinimumHeight(2 * self.where.fontMetrics().height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
         layout.addWidget(self.matrix_name)
         layout.addWidget(self.table)
-        layout.addWidget(self.where)
-        layout.addStretch(1)
+        layout.addWidget(self.where_area, 1)
         self._shown: CellSummary | None = None
-        model.modelReset.connect(self._show_matrix_name)
+        model.changed.connect(self._show_matrix_name)
         self._show_matrix_name()
 
     def _show_matrix_name(self) -> None:

@@ -35,6 +35,7 @@ from matrixdesk.ui.find_bar import FindBar
 from matrixdesk.ui.page_finder import PageFinder
 from matrixdesk.ui.page_outline import PageOutline
 from matrixdesk.ui.reading_browser import ReadingBrowser
+from matrixdesk.ui.side_column import SideColumn
 from matrixdesk.ui.theme import READING_FONT_FILES, load_fonts, reading_css, reading_font
 from matrixdesk.ui.type_filter_bar import TypeFilterBar
 from matrixdesk.ui.zoom import clamp_zoom, zoom_scale
@@ -76,12 +77,7 @@ class PageView(QWidget):
         layout.addWidget(self.find_bar)
         # Beside the page: the navigator, and under it the page's outline.
         self.outline = PageOutline()
-        self.side = QWidget()
-        side_layout = QVBoxLayout(self.side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.setSpacing(0)
-        side_layout.addWidget(side)
-        side_layout.addWidget(self.outline, 1)
+        self.side = SideColumn(side, self.outline)
         splitter = QSplitter()
         splitter.addWidget(self.side)
         splitter.addWidget(reading)

@@ -110,7 +110,7 @@ def _drive(window: MainWindow, store: ContentStore, started: float) -> dict[str,
             raise failures[0] if failures else RuntimeError(f"could not open {address}")
 
     painted = _Painted()
-    window.home.table.viewport().installEventFilter(painted)
+    window.home.content.installEventFilter(painted)
     window.show()
     _wait_for(lambda: painted.seen, "the home grid to paint")
     grid_ms = (time.perf_counter() - started) * 1000

@@ -1,0 +1,35 @@
+"""The column beside a page: the navigator with the page's outline under it.
+
+In a window too short for both (half a screen at twice the pixels, or large text), the column
+scrolls rather than squeezing the navigator's five rows into less than they need: nothing in it
+is ever cut off, and its width never goes below what the navigator's five columns need."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
+
+from matrixdesk.ui.accessible_names import name_scroll_bars
+
+
+class SideColumn(QScrollArea):
+    def __init__(self, top: QWidget, below: QWidget, parent: QWidget | None = None) -> None:
+        """`top` keeps its height; `below` takes what is left (and at least its minimum)."""
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addWidget(below, 1)
+        self.setWidget(content)
+        name_scroll_bars(self, "the side panel")
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # As narrow as the content allows with room for the scroll bar; as short as one wants.
+        content = self.widget().minimumSizeHint()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(content.width() + bar, 0)
