@@ -26,10 +26,11 @@ class SideColumn(QScrollArea):
         layout.addWidget(top)
         layout.addWidget(below, 1)
         self.setWidget(content)
+        self._content = content
         name_scroll_bars(self, "the side panel")
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         # As narrow as the content allows with room for the scroll bar; as short as one wants.
-        content = self.widget().minimumSizeHint()
+        content = self._content.minimumSizeHint()
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         return QSize(content.width() + bar, 0)
