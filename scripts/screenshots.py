@@ -16,6 +16,7 @@ from matrixdesk.paths import bundled_pack_path
 from matrixdesk.ui.launch import application, open_window, pack_error_box, warn_settings_unsaved
 from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.settings import Settings
+from matrixdesk.ui.zoom import zoom_scale
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 SHOTS = {
@@ -33,6 +34,13 @@ GRID_SHOTS = {
 }
 SEARCH = "motivational interviewing"
 HIT_SEARCH = "juggling"
+ZOOM_200 = next(steps for steps in range(20) if zoom_scale(steps) >= 2.0)
+# B5 and search results where words used to be cut off: (width, height, zoom steps).
+REFLOW = {
+    "683x768": (683, 768, 0),  # half a 1366 screen
+    "1024x600": (1024, 600, 0),
+    "zoom-200": (1100, 760, ZOOM_200),  # the window's first size, at 200 % zoom
+}
 
 
 def main() -> int:
@@ -74,6 +82,7 @@ def main() -> int:
         _save(about, "about.png")
         about.close()
         _presentation(window)
+        _reflow(window, shown)
         window.close()
     _grids(store)
     _refusals(store)
@@ -120,6 +129,20 @@ def _grids(store: ContentStore) -> None:
             QTest.qWait(50)  # the grid's new height, laid out
             _save(window, name)
             window.close()
+
+
+def _reflow(window: MainWindow, shown: list[str]) -> None:
+    """B5 and search results in a narrow or short window and at 200 % zoom."""
+    for name, (width, height, steps) in REFLOW.items():
+        window.zoom_by(steps - window.zoom_steps)
+        QTest.qWait(10)  # the layouts' new minimum sizes, before the resize
+        window.resize(width, height)
+        window.navigate("alcohol/B5")
+        QTest.qWait(50)
+        _save(window, f"page-{name}.png")
+        _search(window, shown, SEARCH)
+        _save(window, f"search-{name}.png")
+    window.zoom_by(-window.zoom_steps)
 
 
 def _refusals(store: ContentStore) -> None:

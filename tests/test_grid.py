@@ -17,7 +17,8 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
-from matrixdesk.ui.theme import Colours
+from matrixdesk.ui.theme import UI_POINT_SIZE, Colours
+from matrixdesk.ui.zoom import zoom_scale
 from tests.grid_fit import broken_words, home_cut_off, navigator_cut_off, settle
 
 if TYPE_CHECKING:
@@ -191,7 +192,7 @@ def test_no_headline_or_heading_is_cut_off(
     window.zoom_by(zoom)
     settle(window)
     assert window.size() == QSize(width, height)
-    assert window.home.table.font().pointSizeF() > QApplication.font().pointSizeF() or not zoom
+    assert window.home.table.font().pointSizeF() == pytest.approx(UI_POINT_SIZE * zoom_scale(zoom))
     assert home_cut_off(window) == []
 
 

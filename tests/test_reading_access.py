@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -166,3 +166,39 @@ def test_a_link_reached_with_tab_is_said_with_where_it_goes(
     assert browser.textCursor().selectedText() == "click"
     assert said[-1].startswith("Link: click.")
     assert "heading" in said[-1] or "Matrix Bite" in said[-1], said[-1]
+
+
+class _WindowsShown(QObject):
+    """Every widget shown as a window of its own while it watches."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        shown = event.type() == QEvent.Type.Show
+        if shown and isinstance(watched, QWidget) and watched.isWindow():
+            self.shown.append(f"{type(watched).__name__} {watched.objectName()!r}")
+        return False
+
+
+def test_building_the_outline_flashes_up_no_window_and_keeps_the_keyboard(
+    qtbot: QtBot, main_window: WindowFactory
+) -> None:
+    """Each page builds the outline anew: none of its parts may show as a window of its own
+    (which takes the keyboard from the reader's window on some desktops)."""
+    window = main_window("alcohol/B5")
+    watcher = _WindowsShown()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(watcher)
+    try:
+        window.navigate("alcohol/B4")
+        window.navigate("alcohol/B5")
+        bite = _outline(window)["Matrix Bite"]
+        qtbot.mouseClick(bite, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.page.state.bite_open)
+    finally:
+        app.removeEventFilter(watcher)
+    assert watcher.shown == []
+    assert window.isActiveWindow()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 import matrixdesk
 from matrixdesk.core.views import PackSummary
+from matrixdesk.ui.app_zoom import zoomed_size
 from matrixdesk.ui.licence_texts import LicenceTexts
 
 # What ships in every copy, and under which licence; the texts are in Licence texts.
@@ -114,7 +115,7 @@ class AboutBox(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
-        self.resize(560, 520)
+        self.resize(zoomed_size(560, 520, self))
 
         self.licence_texts: LicenceTexts | None = None
 

@@ -1,4 +1,5 @@
-"""The breadcrumb above a page: matrix › column › row, each a link, reachable by keyboard."""
+"""The breadcrumb above a page: matrix › column › row, each a link, reachable by keyboard; it
+wraps in a narrow window or at a large zoom."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class Breadcrumb(QLabel):
         self.setObjectName("breadcrumb")
         self.setAccessibleName("Breadcrumb")
         self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)  # onto a second line in a narrow window, never cut off
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard

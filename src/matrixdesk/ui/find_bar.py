@@ -1,13 +1,15 @@
-"""The find-in-page bar: a field, the match count, previous/next, and close (Esc)."""
+"""The find-in-page bar: a field, the match count, previous/next, and close (Esc); its controls
+wrap onto more lines in a narrow window or at a large zoom."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton, QWidget
 
 from matrixdesk.ui.accessible_names import name_clear_button
 from matrixdesk.ui.announce import announce
+from matrixdesk.ui.flow_layout import FlowLayout, labelled
 from matrixdesk.ui.readable_palette import keep_readable
 
 
@@ -37,6 +39,7 @@ class FindBar(QWidget):
         name_clear_button(self.field, "Clear the text to find")
         self.count = QLabel()
         self.count.setMinimumWidth(110)
+        self.count.setWordWrap(True)  # "No matches shown (3 in studies the filter hides)"
         self.show_all = text_button("Show all studies")
         self.show_all.setToolTip("Clear the type filter, to see the matches it hides")
         self.show_all.hide()
@@ -46,10 +49,9 @@ class FindBar(QWidget):
         self.next.setToolTip("Next match (F3 or Enter)")
         close = text_button("Close")
         close.setToolTip("Close the find bar (Esc)")
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)
         layout.setContentsMargins(18, 4, 18, 4)
-        layout.addWidget(QLabel("Find:"))
-        layout.addWidget(self.field, 1)
+        layout.addWidget(labelled("Find:", self.field))
         layout.addWidget(self.count)
         layout.addWidget(self.show_all)
         layout.addWidget(self.previous)

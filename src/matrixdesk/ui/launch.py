@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from matrixdesk.core.pack import PackError
@@ -18,7 +17,7 @@ from matrixdesk.paths import marked_portable, portable_settings_dir, resources_d
 from matrixdesk.ui.icons import app_icon
 from matrixdesk.ui.main_window import APP_NAME, MainWindow
 from matrixdesk.ui.settings import Settings
-from matrixdesk.ui.theme import READING_FONT_FILES, UI_FAMILY, UI_FONT_FILES, load_fonts
+from matrixdesk.ui.theme import READING_FONT_FILES, UI_FONT_FILES, load_fonts, ui_font
 
 CONFIG_DIR_ENV = "MATRIXDESK_CONFIG_DIR"
 # For `make bench`: print the wall-clock time of the first painted grid, then quit.
@@ -63,7 +62,7 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(app_icon())
     load_fonts(resources_dir() / "fonts", UI_FONT_FILES)
-    app.setFont(QFont(UI_FAMILY, 10))
+    app.setFont(ui_font())
     return app
 
 

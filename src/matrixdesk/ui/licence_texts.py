@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from matrixdesk.paths import resources_dir
+from matrixdesk.ui.app_zoom import zoomed_size
 
 # Shown in this order; the fonts' licence sits with the fonts.
 LICENCE_FILES = (
@@ -53,7 +54,7 @@ class LicenceTexts(QDialog):
         layout.addWidget(buttons)
         self.choice.currentIndexChanged.connect(self._show)
         self._show(0)
-        self.resize(640, 560)
+        self.resize(zoomed_size(640, 560, self))
 
     def _show(self, index: int) -> None:
         self.text.setPlainText(licence_text(LICENCE_FILES[index][1]))

@@ -8,8 +8,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from matrixdesk.core.addresses import (
     Address,
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.announce import announce
+from matrixdesk.ui.app_zoom import keep_in_proportion, zoom_application
 from matrixdesk.ui.grid_model import MatrixGridModel
 from matrixdesk.ui.grid_view import HomeView
 from matrixdesk.ui.help_commands import HelpCommands
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(settings.geometry)
         if settings.window_state:
             self.restoreState(settings.window_state)
-        self._apply_zoom(settings.zoom_steps)
+        self._start_zoom(settings.zoom_steps)
         self.watch_side_buttons(self.home.table)
 
     def _connect_signals(self) -> None:
@@ -333,7 +334,6 @@ class MainWindow(QMainWindow):
     def _place_search_view(self, view: SearchView) -> None:
         self.watch_side_buttons(view.results.viewport())
         self.stack.addWidget(view)
-        self.apply_zoom_to(view.results)
 
     @Slot(object)
     def search(self, place: SearchAddress) -> None:
@@ -424,20 +424,18 @@ class MainWindow(QMainWindow):
             self._page.side.setVisible(not on)
         self._apply_zoom(self.settings.presentation_zoom if on else self.settings.zoom_steps)
 
+    def _start_zoom(self, steps: int) -> None:
+        # The home title sizes its own font (larger than the text), so it would stay put.
+        keep_in_proportion(self.home.title)
+        self._apply_zoom(steps)
+
     def _apply_zoom(self, steps: int) -> None:
-        """Zoom the reading pane, and the grid and search results with it."""
+        """Zoom all the app's text: its own, through the application's font, and the page's
+        reading font, which the page sizes for the same steps (one zoom, never two)."""
         self.zoom_steps = clamp_zoom(steps)
+        zoom_application(zoom_scale(self.zoom_steps))
         if self._page is not None:
             self._page.set_zoom(self.zoom_steps)
-        views = [self.home.table] + ([self.search_view.results] if self.searching.built else [])
-        for view in views:
-            self.apply_zoom_to(view)
-
-    def apply_zoom_to(self, view: QWidget) -> None:
-        """Size a grid or list's text for the reader's zoom (the page zooms its own)."""
-        font = QFont(QApplication.font())
-        font.setPointSizeF(font.pointSizeF() * zoom_scale(self.zoom_steps))
-        view.setFont(font)
 
     # --- Qt overrides ----------------------------------------------------------------------------
 

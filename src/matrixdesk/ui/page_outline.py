@@ -56,8 +56,9 @@ class PageOutline(QScrollArea):
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
-        heading.setVisible(bool(items))
         layout.addWidget(heading)
+        # Only once it has a parent: shown before, it would flash up as a window of its own.
+        heading.setVisible(bool(items))
         self.buttons = [self._button(item) for item in items]
         for item, button in zip(items, self.buttons, strict=True):
             row = QVBoxLayout()

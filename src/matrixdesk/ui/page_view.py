@@ -269,7 +269,9 @@ class PageView(QWidget):
         if style != self._style:
             # Only when zoom or colours changed: a new default font lays out the old page again.
             self._style = style
-            document.setDefaultFont(reading_font(scale))
+            # On the widget, which passes it to the document: a font of its own keeps the
+            # application's (which the zoom changes too) from replacing the reading font.
+            self.browser.setFont(reading_font(scale))
             document.setDefaultStyleSheet(reading_css(self.palette(), scale))
             self.browser.fit_measure()  # the column's width follows the reading font's size
         self.browser.setHtml(html)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from matrixdesk.ui.accessible_names import name_clear_button
 from matrixdesk.ui.readable_palette import keep_readable
+
+# Qt's own width hint for a line edit: room for this many "x", and its frame, margins and buttons.
+_QT_HINT_CHARS = 17
 
 
 class SearchBox(QLineEdit):
@@ -21,9 +24,21 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText("Search this pack (Ctrl+K)")
         self.setAccessibleName("Search")
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(260)
         keep_readable(self)  # the placeholder, which says the shortcut
         name_clear_button(self, "Clear the search")
+        self._fit_placeholder()
+
+    def _fit_placeholder(self) -> None:
+        """Never narrower than its placeholder, which says what the box is for and its key, at
+        any zoom; the toolbar gives the box its own row rather than less."""
+        metrics = self.fontMetrics()
+        around = super().sizeHint().width() - metrics.horizontalAdvance("x") * _QT_HINT_CHARS
+        self.setMinimumWidth(metrics.horizontalAdvance(self.placeholderText()) + around)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_placeholder()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Down:

@@ -3,7 +3,6 @@ with the words that matched marked in both; usable from the keyboard alone."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -14,7 +13,6 @@ from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     QPoint,
-    QRect,
     QSize,
     Qt,
     Signal,
@@ -26,7 +24,10 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPalette,
+    QTextCharFormat,
     QTextDocument,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QListView,
@@ -44,7 +45,6 @@ from matrixdesk.ui.qt_types import ModelIndex
 from matrixdesk.ui.readable_palette import keep_readable
 from matrixdesk.ui.theme import Colours
 
-SNIPPET_LINES = 2  # at most; a snippet that fits on one line takes one
 MARGIN_X, MARGIN_Y, GAP = 12, 6, 3  # around a result, and between its lines
 DOCUMENT_CACHE_SIZE = 200  # laid-out results kept; cleared when full (widths change on resize)
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -207,8 +207,10 @@ class ResultDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        """As tall as the result's lines at the list's width: measured from its plain words
-        (laying out every result's rich text just to size it would slow each keystroke)."""
+        """As tall as all the result's lines at the list's width: a narrow window or a large
+        zoom wraps a snippet onto more lines, never cuts one through. Measured from its words
+        and marks (laying out every result's rich text just to size it would slow each
+        keystroke)."""
         font: QFont = option.font
         line = QFontMetrics(font).lineSpacing()
         text: ResultText | None = index.data(PartsRole)
@@ -217,18 +219,35 @@ class ResultDelegate(QStyledItemDelegate):
         width = self._text_width()
         bold = QFont(font)
         bold.setBold(True)
-        lines = _lines(QFontMetrics(bold), text.title.text, width) + 1  # and the place
+        lines = _lines(text.title, bold, width) + _lines(Marked(text.place), font, width)
         height = lines * line + 2 * GAP
         if text.snippet.text:
-            snippet_lines = min(SNIPPET_LINES, _lines(QFontMetrics(font), text.snippet.text, width))
-            height += snippet_lines * line + GAP
+            height += _lines(text.snippet, font, width) * line + GAP
         return QSize(200, height + 2 * MARGIN_Y)
 
 
-def _lines(metrics: QFontMetrics, text: str, width: int) -> int:
-    flags = Qt.TextFlag.TextWordWrap
-    height = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
-    return max(1, math.ceil(height / metrics.lineSpacing()))
+def _lines(marked: Marked, font: QFont, width: int) -> int:
+    """How many lines `marked` takes at `width`, wrapped as the result's document wraps it:
+    its marked words in bold, which is wider."""
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    marks = []
+    for start, end in marked.marks:
+        mark = QTextLayout.FormatRange()
+        mark.start, mark.length, mark.format = start, end - start, bold
+        marks.append(mark)
+    layout = QTextLayout(marked.text, font)
+    layout.setFormats(marks)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    count = 0
+    layout.beginLayout()
+    while (text_line := layout.createLine()).isValid():
+        text_line.setLineWidth(width)
+        count += 1
+    layout.endLayout()
+    return max(1, count)
 
 
 class ResultsList(QListView):

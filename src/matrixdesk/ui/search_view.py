@@ -1,5 +1,6 @@
-"""The search view: what was searched for, filters for matrix and study type, the results, and
-an honest message when there are none."""
+"""The search view: what was searched for, filters for matrix and study type (labelled, and
+wrapping below the heading when the window is narrow), the results, and an honest message when
+there are none."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from matrixdesk.core.schema import STUDY_TYPES, TYPED_STUDY_CODES
 from matrixdesk.core.search import DEFAULT_LIMIT, SearchHit
 from matrixdesk.ui.announce import announce
+from matrixdesk.ui.flow_layout import FlowLayout, labelled
 from matrixdesk.ui.search_results import HitRole, ResultDelegate, ResultsList, SearchResultsModel
 
 
@@ -33,6 +35,9 @@ class SearchView(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("searchHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
+        self.heading.setWordWrap(True)
+        # It takes the line's spare width, which keeps the filters at the right.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.matrix_filter = QComboBox()
         self.matrix_filter.setAccessibleName("Matrix filter")
         self.matrix_filter.addItem("All matrices", "")
@@ -59,13 +64,19 @@ class SearchView(QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.empty.linkActivated.connect(self.suggestion_chosen)
-        filters = QHBoxLayout()
-        filters.addWidget(self.heading, 1)
-        filters.addWidget(self.matrix_filter)
-        filters.addWidget(self.type_filter)
+        # The filters go below the heading together, and wrap only when they must.
+        filters = QWidget()
+        filters_flow = FlowLayout(filters, spacing=12)
+        filters_flow.setContentsMargins(0, 0, 0, 0)
+        filters_flow.addWidget(labelled("&Matrix:", self.matrix_filter))
+        filters_flow.addWidget(labelled("&Type:", self.type_filter))
+        top = FlowLayout(spacing=12)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.heading)
+        top.addWidget(filters)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
-        layout.addLayout(filters)
+        layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.results, 1)
         self.matrix_filter.currentIndexChanged.connect(lambda _: self.filters_changed.emit())

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from matrixdesk.ui.app_zoom import zoomed_size
+
 
 def shortcut_rows(menu_bar: QMenuBar) -> list[tuple[str, list[tuple[str, str]]]]:
     """(menu name, [(command, its keys)]) for each menu, commands with keys only, in menu order."""
@@ -68,4 +70,4 @@ class ShortcutList(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(480, 560)
+        self.resize(zoomed_size(480, 560, self))

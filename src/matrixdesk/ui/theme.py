@@ -130,6 +130,8 @@ class Colours:
 
 _worked_out: dict[int, Colours] = {}
 
+UI_POINT_SIZE = 10.0
+"""The app's own text (menus, toolbar, labels, lists) at 100 %; the reader's zoom scales it."""
 READING_POINT_SIZE = 11.0
 ENTRY_HANG = 44  # pixels the study list's icons hang into the margin, at 100 %
 TYPE_ICON_SIZE = 17  # pixels, at 100 %: about the height of a capital letter and its descender
@@ -137,6 +139,13 @@ TYPE_ICON_SIZE = 17  # pixels, at 100 %: about the height of a capital letter an
 
 def icon_size(scale: float) -> int:
     return round(TYPE_ICON_SIZE * scale)
+
+
+def ui_font(scale: float = 1.0) -> QFont:
+    """The application's font at the reader's zoom (`scale`, 1.0 = 100 %)."""
+    font = QFont(UI_FAMILY)
+    font.setPointSizeF(UI_POINT_SIZE * scale)
+    return font
 
 
 def reading_font(scale: float = 1.0) -> QFont:

@@ -1,12 +1,18 @@
-"""All / S / K / R / G buttons that narrow a cell's study list; types the cell lacks are off."""
+"""All / S / K / R / G buttons that narrow a cell's study list; types the cell lacks are off.
+The buttons wrap onto more lines rather than squeeze their words in a narrow window or at a
+large zoom."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QLabel, QToolButton, QWidget
 
 from matrixdesk.core.schema import STUDY_TYPES, TYPED_STUDY_CODES
+from matrixdesk.ui.app_zoom import icon_size
+from matrixdesk.ui.flow_layout import FlowLayout
 from matrixdesk.ui.icons import type_icon
+
+TYPE_ICON_SIZE = 16  # pixels, at 100 %
 
 
 class TypeFilterBar(QWidget):
@@ -15,7 +21,7 @@ class TypeFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self, spacing=2)
         layout.setContentsMargins(18, 0, 18, 0)
         layout.addWidget(QLabel("Show:"))
         self.group = QButtonGroup(self)
@@ -31,7 +37,7 @@ class TypeFilterBar(QWidget):
             self.group.addButton(button)
             self.buttons[code] = button
             layout.addWidget(button)
-        layout.addStretch(1)
+        self._size_icons()
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Label each button with how many studies it shows; switch off types with none."""
@@ -48,3 +54,13 @@ class TypeFilterBar(QWidget):
 
     def show_choice(self, code: str | None) -> None:
         self.buttons[code or "all"].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the zoom changed: icons keep to the text
+            self._size_icons()
+
+    def _size_icons(self) -> None:
+        size = icon_size(self.font(), TYPE_ICON_SIZE)
+        for button in self.buttons.values():
+            button.setIconSize(size)

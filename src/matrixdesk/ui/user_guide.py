@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from matrixdesk.paths import resources_dir
+from matrixdesk.ui.app_zoom import app_zoom, keep_in_proportion, zoomed_size
 from matrixdesk.ui.theme import reading_font
 
 GUIDE = "guide/user-guide.html"
@@ -36,9 +37,10 @@ class UserGuide(QDialog):
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("User guide")
         self.browser.setOpenLinks(False)  # the guide has no links; nothing loads from anywhere
-        self.browser.setFont(reading_font())
+        self.browser.setFont(reading_font(app_zoom()))  # the page's font, at the reader's zoom
+        keep_in_proportion(self.browser)
         self.browser.setHtml(guide_html())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
-        self.resize(720, 760)
+        self.resize(zoomed_size(720, 760, self))

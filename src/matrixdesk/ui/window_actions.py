@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QToolButton
 
 from matrixdesk.core.views import MatrixView
 from matrixdesk.ui.icons import home_icon
 from matrixdesk.ui.plain_text import action_text, tooltip
 from matrixdesk.ui.search_box import SearchBox
+from matrixdesk.ui.toolbar_fit import ToolbarFit
 
 
 class WindowActions:
@@ -59,6 +60,18 @@ class WindowActions:
         self.search_box = SearchBox()
         self._build(window)
 
+    def _matrix_menu_button(self, window: QMainWindow) -> QToolButton:
+        button = QToolButton()
+        button.setText("Matrix")
+        button.setToolTip("Choose the matrix to show")
+        menu = QMenu("Matrix", window)
+        menu.addActions(self.matrices.actions())
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as the toolbar's own buttons
+        return button
+
     def _build(self, window: QMainWindow) -> None:
         toolbar = QToolBar("Navigation")
         toolbar.setObjectName("navigationToolbar")
@@ -73,11 +86,20 @@ class WindowActions:
             button = toolbar.widgetForAction(choice)
             if button is not None:
                 button.setAccessibleDescription(choice.statusTip())
+        chooser = toolbar.addWidget(self._matrix_menu_button(window))
+        chooser.setVisible(False)  # until the window is too narrow for a button a matrix
         toolbar.addSeparator()
         toolbar.addAction(self.copy)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.search_box)
         window.addToolBar(toolbar)
+        # A toolbar of its own, beside the commands or on a row below them (ToolbarFit), so the
+        # search box is never put out of sight behind the commands' "»".
+        search_bar = QToolBar("Search bar")  # not "Search", the field's own name
+        search_bar.setObjectName("searchToolbar")
+        search_bar.setMovable(False)
+        search_bar.toggleViewAction().setVisible(False)  # Ctrl+K needs it: it cannot be hidden
+        search_bar.addWidget(self.search_box)
+        window.addToolBar(search_bar)
+        self.toolbar_fit = ToolbarFit(window, toolbar, search_bar, self.matrices.actions(), chooser)
         menu = window.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.copy)
