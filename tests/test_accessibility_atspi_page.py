@@ -43,6 +43,17 @@ def test_the_page_is_named_with_its_title_and_reads_without_stand_ins(app: Deskt
     assert "Key Relationship with therapist seems more important" in text
 
 
+def test_the_breadcrumb_and_where_you_are_say_their_words(app: Desktop) -> None:
+    tree = app.driver("dump")
+    crumbs = [node for _, node in nodes(tree) if node["name"].startswith("Breadcrumb")]
+    assert [node["name"] for node in crumbs] == [
+        "Breadcrumb: Alcohol Treatment Matrix › B Practitioners › 5 Safeguarding the community"
+    ]
+    where = named(tree, "label", "Where you are")
+    assert where["description"].startswith("B5 Practitioners; Safeguarding the community")
+    assert "Column B, Practitioners: the intervention level" in where["description"]
+
+
 def test_the_caret_moves_through_the_page_by_line(app: Desktop) -> None:
     before = app.driver("read", "--role", "label", "--name", PAGE)["caret"]
     moved = app.driver("press", "Down", "Down", "--watch", "object:text-caret-moved")

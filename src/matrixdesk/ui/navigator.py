@@ -61,11 +61,18 @@ class NavigatorPanel(QWidget):
         self._shown = cell
         if cell is None:
             self.where.setText("")
+            self.where.setAccessibleDescription("")
             return
+        column, row = cell.column, cell.row
+        about = [
+            f"Column {column.key}, {column.name}: the intervention level, "
+            f"mainly for {column.description}.",
+            f"Row {row.key}, {row.name}: the intervention type. "
+            f"Matrix Bites course: {row.description}.",
+        ]
         self.where.setText(
             f"<p><b>{escape(cell.code)}</b> {escape(cell.title)}</p>"
-            f"<p>Column {escape(cell.column.key)}, {escape(cell.column.name)}: the intervention "
-            f"level, mainly for {escape(cell.column.description)}.</p>"
-            f"<p>Row {escape(cell.row.key)}, {escape(cell.row.name)}: the intervention type. "
-            f"Matrix Bites course: {escape(cell.row.description)}.</p>"
+            + "".join(f"<p>{escape(line)}</p>" for line in about)
         )
+        # What a screen reader says after the label's name: the same words, without markup.
+        self.where.setAccessibleDescription(" ".join([f"{cell.code} {cell.title}", *about]))
