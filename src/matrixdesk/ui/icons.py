@@ -1,4 +1,5 @@
-"""The bundled SVG icons: study types (for the page and filter bar), Home, and the app icon."""
+"""The bundled SVG icons: study types (for the page and filter bar), Back, Forward and Home (one
+look for the three, on every system), and the app icon."""
 
 from __future__ import annotations
 
@@ -36,5 +37,6 @@ def app_icon() -> QIcon:
 
 
 @cache
-def home_icon() -> QIcon:
-    return QIcon(str(_icon_path("home")))
+def toolbar_icon(name: str) -> QIcon:
+    """ "back", "forward" or "home"."""
+    return QIcon(str(_icon_path(name)))

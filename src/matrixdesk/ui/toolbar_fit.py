@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from matrixdesk.ui.app_zoom import icon_size
 
@@ -55,6 +55,9 @@ class ToolbarFit(QObject):
         self.choices = choices
         self.chooser = chooser
         self._widths: tuple[int, int] | None = None  # with names, icons alone; until a font change
+        # The style's icon size for toolbars, which a new toolbar starts with: the least the
+        # icons are, however small the text.
+        self._least_icon = commands.iconSize().width()
         # The window's own font changes after all of its children's: then every width is new.
         window.installEventFilter(self)
 
@@ -104,8 +107,7 @@ class ToolbarFit(QObject):
             bar = self.commands
             layout = bar.layout()
             assert layout is not None  # a toolbar always has its own
-            least = bar.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarIconSize, None, bar)
-            bar.setIconSize(icon_size(bar.font(), least))
+            bar.setIconSize(icon_size(bar.font(), self._least_icon))
             self._fold(False)
             kept = bar.toolButtonStyle()
             widths = []

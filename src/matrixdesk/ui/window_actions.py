@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from matrixdesk.core.views import MatrixView
-from matrixdesk.ui.icons import home_icon
+from matrixdesk.ui.icons import toolbar_icon
 from matrixdesk.ui.plain_text import action_text, tooltip
 from matrixdesk.ui.search_box import SearchBox
 from matrixdesk.ui.toolbar_fit import ToolbarFit
@@ -15,7 +15,6 @@ from matrixdesk.ui.toolbar_fit import ToolbarFit
 
 class WindowActions:
     def __init__(self, window: QMainWindow, matrices: list[MatrixView]) -> None:
-        style = window.style()
 
         def action(text: str, *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
             created = QAction(text, window)
@@ -25,11 +24,11 @@ class WindowActions:
             return created
 
         self.back = action("Back", QKeySequence.StandardKey.Back)
-        self.back.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.back.setIcon(toolbar_icon("back"))
         self.forward = action("Forward", QKeySequence.StandardKey.Forward)
-        self.forward.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.forward.setIcon(toolbar_icon("forward"))
         self.home = action("Home", "Alt+Home")
-        self.home.setIcon(home_icon())
+        self.home.setIcon(toolbar_icon("home"))
         self.home.setToolTip("The matrix grid (Alt+Home)")
         self.copy = action("Copy title and link", "Ctrl+Shift+C")
         self.copy.setToolTip("Copy this cell's title and web address, to share or cite it")
