@@ -1,20 +1,22 @@
 """Where the bundled, read-only files live (source tree, installed wheel or frozen bundle).
 
 `make` compiles the pack into the package folder `matrixdesk/data/`; the wheel build hook and the
-frozen build put it in the same place, so one lookup through importlib.resources serves all three.
+frozen build put it in the same place, beside this module, so one lookup serves all three (a
+plain path: importlib.resources would add its import to every start).
 """
 
 from __future__ import annotations
 
 import sys
-from importlib.resources import files
 from pathlib import Path
 
 from matrixdesk.core.schema import PACK_FILENAME
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+
 
 def bundled_pack_path() -> Path:
-    return Path(str(files("matrixdesk") / "data" / PACK_FILENAME))
+    return PACKAGE_DIR / "data" / PACK_FILENAME
 
 
 def source_content_dir() -> Path | None:
@@ -22,14 +24,14 @@ def source_content_dir() -> Path | None:
     tree itself): the folder the bundled pack is compiled from. None in a wheel or a bundle."""
     if getattr(sys, "frozen", False):
         return None
-    content = Path(__file__).resolve().parents[2] / "data" / "content"
+    content = PACKAGE_DIR.parents[1] / "data" / "content"
     return content if (content / "pack.toml").is_file() else None
 
 
 def resources_dir() -> Path:
     """Icons and fonts: inside the package when installed or frozen, else the repository's own."""
-    packaged = Path(str(files("matrixdesk") / "resources"))
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "resources"
+    packaged = PACKAGE_DIR / "resources"
+    return packaged if packaged.is_dir() else PACKAGE_DIR.parents[1] / "resources"
 
 
 PORTABLE_MARKER = "portable"
