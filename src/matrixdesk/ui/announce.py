@@ -4,13 +4,18 @@ Automation as a notification. Without an assistive technology running they cost 
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def announce(source: QWidget, message: str, assertive: bool = False) -> None:
     """Announce `message` from `source` (a widget on screen, which screen readers attribute it
     to). Polite by default: after what is being read; assertive interrupts it."""
+    # Loaded at the first announcement, not at start: Qt's accessibility types cost start-up.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     if not QAccessible.isActive():
         return
     event = QAccessibleAnnouncementEvent(source, message)

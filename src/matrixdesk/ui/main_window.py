@@ -38,7 +38,6 @@ from matrixdesk.ui.history import History, Visit
 from matrixdesk.ui.matrix_grid import MatrixGrid
 from matrixdesk.ui.navigator import NavigatorPanel
 from matrixdesk.ui.presentation import Presentation
-from matrixdesk.ui.reading_access import set_caret_browsing
 from matrixdesk.ui.search_controller import SearchController
 from matrixdesk.ui.settings import Settings
 from matrixdesk.ui.window_actions import WindowActions
@@ -143,7 +142,7 @@ class MainWindow(QMainWindow):
             self._page.navigate_requested.connect(self.navigate)
             self._page.browser.zoom_requested.connect(self.zoom_by)
             self.watch_side_buttons(self._page.browser.viewport())
-            set_caret_browsing(self._page.browser, self.window_actions.caret.isChecked())
+            self._page.browser.set_caret_browsing(self.window_actions.caret.isChecked())
             self._page.browser.focused_with_assistive_technology.connect(self._caret_for_at)
             self.watch_side_buttons(self.navigator_panel.table)
             self.stack.addWidget(self._page)
@@ -414,7 +413,7 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_caret_browsing(self, on: bool) -> None:
         if self._page is not None:
-            set_caret_browsing(self._page.browser, on)
+            self._page.browser.set_caret_browsing(on)
         self.tell("Caret browsing on." if on else "Caret browsing off.", 3000)
 
     @Slot(bool)

@@ -14,7 +14,6 @@ link taking focus sends those events, and is announced with its purpose.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleTextCursorEvent,
@@ -30,13 +29,6 @@ from matrixdesk.ui.announce import announce
 def caret_browsing_wanted() -> bool:
     """Caret browsing from the start: when a screen reader (or other AT) is listening."""
     return QAccessible.isActive()
-
-
-def set_caret_browsing(browser: QTextBrowser, on: bool) -> None:
-    flags = Qt.TextInteractionFlag.TextBrowserInteraction
-    if on:
-        flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
-    browser.setTextInteractionFlags(flags)
 
 
 def link_purpose(words: str, title: str, href: str) -> str:

@@ -92,6 +92,13 @@ class ReadingBrowser(QTextBrowser):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def set_caret_browsing(self, on: bool) -> None:
+        """A keyboard caret in the page (F7), which the arrow keys move instead of scrolling."""
+        flags = Qt.TextInteractionFlag.TextBrowserInteraction
+        if on:
+            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.setTextInteractionFlags(flags)
+
     def fit_measure(self) -> None:
         """Keep the page's lines about MEASURE_CHARS long at the reading font's size (which zoom
         changes), by leaving blank margins either side of the text in a wide view; a narrow
