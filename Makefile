@@ -12,7 +12,7 @@ LINT_PATHS := src tests packaging scripts
 .PHONY: run test bench damage-sweep screenshots package lint format pack check clean
 
 run: $(PACK)
-	$(PY) -m matrixdesk
+	$(VENV)/bin/matrixdesk
 
 # Prerequisites are made left to right: set-up and the pack, then lint, then pytest.
 test: $(PACK) lint
