@@ -59,6 +59,9 @@ class ReadingBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Page")
         self.document().setDocumentMargin(PAGE_MARGIN)
+        # Always there: Qt lays a new page out a screenful at a time, so a scroll bar shown
+        # only when needed would hide, then show, and the page be laid out twice per opening.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # The margins either side of the column are the page's own colour.
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
