@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from matrixdesk.ui.disclosure import DisclosureButton
 from matrixdesk.ui.theme import Colours
+from matrixdesk.ui.wrapping_button import WrappingButton
 from tests.reading_pane import page_text
 
 if TYPE_CHECKING:
@@ -54,6 +55,35 @@ def test_the_outline_lists_the_studies_and_the_matrix_bite(main_window: WindowFa
     bite = _outline(window)["Matrix Bite"]
     assert isinstance(bite, DisclosureButton) and not bite.expanded
     assert "Issues to consider and discuss" not in names  # inside the bite, which is closed
+
+
+def _outline_shown(window: MainWindow) -> list[tuple[str, int]]:
+    """What the outline shows, top to bottom: each button's words and how far it stands in."""
+    outline = window.page.outline
+    shown = [b for b in outline.widget().findChildren(WrappingButton) if b.isVisible()]
+    shown.sort(key=lambda button: button.y())
+    return [(button.text(), button.indent) for button in shown]
+
+
+def test_the_outline_is_the_same_after_other_pages_and_a_search(
+    qtbot: QtBot, main_window: WindowFactory
+) -> None:
+    """Its buttons serve one page after another: nothing of one page is left on the next."""
+    window = main_window("alcohol/B5")
+    bite = _outline(window)["Matrix Bite"]
+    qtbot.mouseClick(bite, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page.state.bite_open)
+    opened = _outline_shown(window)
+    assert any(indent > 0 for _, indent in opened), "the bite's headings stand in"
+    window.navigate("alcohol/B4")
+    assert _outline_shown(window) == []
+    window.navigate("alcohol/B5#trickier-situation")  # the bite open, at a heading
+    assert _outline_shown(window) == opened
+    window.navigate("alcohol/B4")
+    window.navigate("alcohol/B5")  # a new visit: the bite folded
+    folded = _outline_shown(window)
+    assert folded[-1] == ("\u25b8 Matrix Bite", 0) and len(folded) < len(opened)
+    assert [text for text, _ in folded] == [b.text() for b in window.page.outline.buttons]
 
 
 def test_an_outline_study_takes_the_reader_and_the_caret_there(

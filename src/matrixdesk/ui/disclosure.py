@@ -27,9 +27,17 @@ class DisclosureButton(WrappingButton):
         super().__init__("", parent)
         self.label = label
         self.expanded = False
+        self.control = ""
+        """What it opens and closes, in its owner's words (a key the owner gives it)."""
         self.setAccessibleName(label)
         self.clicked.connect(self._on_clicked)
         self._show()
+
+    def set_label(self, label: str) -> None:
+        if label != self.label:
+            self.label = label
+            self.setAccessibleName(label)
+            self._show()
 
     def set_expanded(self, expanded: bool) -> None:
         if expanded != self.expanded:

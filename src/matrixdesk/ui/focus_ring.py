@@ -4,6 +4,7 @@ and a tinted cell) inside a widget's edge, for widgets whose own focus mark is f
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -12,13 +13,16 @@ from matrixdesk.ui.theme import Colours
 RING = 2  # pixels
 
 
-def draw_focus_ring(widget: QWidget, painter: QPainter | None = None) -> None:
+def draw_focus_ring(
+    widget: QWidget, painter: QPainter | None = None, area: QRect | None = None
+) -> None:
+    """Round `area` of `widget` (all of it if None)."""
     own = painter is None
     painter = painter or QPainter(widget)
     # From the system's palette, not the widget's: some widgets' selection colour is adjusted
     # (`readable_palette`), and the ring is to look the same everywhere.
     focus = Colours.from_palette(QApplication.palette(widget)).focus
     painter.setPen(QPen(QColor(focus), RING))
-    painter.drawRect(widget.rect().adjusted(1, 1, -1, -1))
+    painter.drawRect((area or widget.rect()).adjusted(1, 1, -1, -1))
     if own:
         painter.end()

@@ -18,6 +18,14 @@ from matrixdesk.ui.wrapping_button import WrappingButton
 INDENT = 14  # pixels a level, at 100 %
 
 
+class OutlineLink(WrappingButton):
+    """A study or heading of the page: takes the reader to its anchor."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("", parent)
+        self.anchor = ""
+
+
 class PageOutline(QScrollArea):
     go_requested = Signal(str)
     """An anchor name in the page: take the reader there."""
@@ -30,51 +38,59 @@ class PageOutline(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._body = body = QWidget()
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(8, 4, 8, 8)
+        self._layout.setSpacing(0)
+        self._heading = QLabel("On this page")
+        self._heading.setObjectName("outlineHeading")
+        font = self._heading.font()
+        font.setBold(True)
+        self._heading.setFont(font)
+        self._layout.addWidget(self._heading)
+        self._layout.addStretch(1)
+        self.setWidget(body)
+        self._heading.hide()
         self._items: tuple[OutlineItem, ...] = ()
         self.buttons: list[WrappingButton] = []
-        self._build((), None)
+        """One for each item shown, in order."""
+        # Made once and used again from page to page: making a button costs more than
+        # giving one new words (a page shows a dozen or more).
+        self._spare_links: list[OutlineLink] = []
+        self._spare_disclosures: list[DisclosureButton] = []
 
     def show_outline(self, items: tuple[OutlineItem, ...]) -> None:
         if items == self._items:
             return
         # The reader who opened the Matrix Bite here keeps the keyboard on its button, which
-        # is built anew with the rest: found again by what it opens or where it leads.
+        # may now stand elsewhere: found again by what it opens or where it leads.
         focused = next(
             (self._key(i) for i, b in zip(self._items, self.buttons, strict=True) if b.hasFocus()),
             None,
         )
         self._items = items
-        self._build(items, focused)
-
-    def _build(self, items: tuple[OutlineItem, ...], focused: str | None) -> None:
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(8, 4, 8, 8)
-        layout.setSpacing(0)
-        heading = QLabel("On this page")
-        heading.setObjectName("outlineHeading")
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
-        # Only once it has a parent: shown before, it would flash up as a window of its own.
-        heading.setVisible(bool(items))
+        for button in self.buttons:
+            self._layout.removeWidget(button)
+            if isinstance(button, DisclosureButton):
+                self._spare_disclosures.append(button)
+            elif isinstance(button, OutlineLink):
+                self._spare_links.append(button)
         self.buttons = [self._button(item) for item in items]
-        for item, button in zip(items, self.buttons, strict=True):
-            row = QVBoxLayout()
-            row.setContentsMargins(INDENT * item.level, 0, 0, 0)
-            row.addWidget(button)
-            layout.addLayout(row)
-        layout.addStretch(1)
-        self.setWidget(body)  # the old body, and its buttons, are deleted
+        for position, button in enumerate(self.buttons, start=1):  # after the heading
+            self._layout.insertWidget(position, button)
+            button.show()
+        for spare in (*self._spare_links, *self._spare_disclosures):
+            spare.hide()
+        self._heading.setVisible(bool(items))
         for item, button in zip(items, self.buttons, strict=True):
             if focused is not None and self._key(item) == focused:
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _toggled(self, control: str, label: str, is_open: bool) -> None:
-        self.control_toggled.emit(control, is_open)  # the outline is built anew meanwhile
-        # Said from the outline, which stays: the button that was pressed is gone.
-        announce(self, f"{label} {'expanded' if is_open else 'collapsed'}")
+    def _toggled(self, button: DisclosureButton, is_open: bool) -> None:
+        control = button.control
+        self.control_toggled.emit(control, is_open)  # the outline is shown anew meanwhile
+        # Said from the outline, which stays, whatever becomes of the button.
+        announce(self, f"{button.label} {'expanded' if is_open else 'collapsed'}")
 
     @staticmethod
     def _key(item: OutlineItem) -> str:
@@ -82,14 +98,30 @@ class PageOutline(QScrollArea):
 
     def _button(self, item: OutlineItem) -> WrappingButton:
         if item.control is not None:
-            disclosure = DisclosureButton(item.label)
+            disclosure = self._spare_disclosure()
+            disclosure.control = item.control
+            disclosure.set_label(item.label)
             disclosure.set_expanded(item.expanded)
-            control, label = item.control, item.label
-            disclosure.toggled_open.connect(lambda on: self._toggled(control, label, on))
+            disclosure.set_indent(INDENT * item.level)
             return disclosure
-        button = WrappingButton(item.label)
-        button.setAccessibleName(item.label)
-        button.setToolTip(f"Go to “{item.label}” in the page")
-        anchor = item.anchor or ""
-        button.clicked.connect(lambda: self.go_requested.emit(anchor))
-        return button
+        link = self._spare_link()
+        link.anchor = item.anchor or ""
+        link.setText(item.label)
+        link.setAccessibleName(item.label)
+        link.setToolTip(f"Go to “{item.label}” in the page")
+        link.set_indent(INDENT * item.level)
+        return link
+
+    def _spare_disclosure(self) -> DisclosureButton:
+        if self._spare_disclosures:
+            return self._spare_disclosures.pop(0)
+        made = DisclosureButton("", self._body)
+        made.toggled_open.connect(lambda on: self._toggled(made, on))
+        return made
+
+    def _spare_link(self) -> OutlineLink:
+        if self._spare_links:
+            return self._spare_links.pop(0)
+        made = OutlineLink(self._body)
+        made.clicked.connect(lambda: self.go_requested.emit(made.anchor))
+        return made
