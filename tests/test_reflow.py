@@ -5,6 +5,7 @@ tested with their own code."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from matrixdesk.ui.flow_layout import FlowLayout
 from matrixdesk.ui.search_results import MARGIN_Y, HitRole
@@ -175,11 +177,14 @@ def test_the_matrices_fold_into_a_menu_when_nothing_else_fits(
 def test_search_at_half_a_screen_and_200_percent(qtbot: QtBot, main_window: WindowFactory) -> None:
     """The heading has a line of its own, and each filter with its label a line below it."""
     window = main_window("search?q=motivational")
+    qtbot.waitUntil(lambda: window.search_view.model.rowCount() > 0)  # results come from a thread
     window.zoom_by(ZOOM_200)
     QApplication.processEvents()
     window.resize(683, 768)
     qtbot.waitUntil(lambda: window.width() == 683)
-    QApplication.processEvents()
+    # Results wrap their snippets anew at the new width, in more than one pass of layout.
+    with contextlib.suppress(WaitTimeout):  # then the assertion says what is cut off
+        qtbot.waitUntil(lambda: cut_off(window) == [], timeout=2000)
     assert cut_off(window) == []
     view = window.search_view
     top = view.heading.mapTo(view, QPoint(0, 0)).y()
