@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from matrixdesk.core.views import CellSummary
 from matrixdesk.ui.grid_model import MatrixGridModel
@@ -28,23 +28,13 @@ class NavigatorPanel(QWidget):
         self.where.setTextFormat(Qt.TextFormat.RichText)
         self.where.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.where.setAccessibleName("Where you are")
-        # In a short window (a small screen, large text) these words scroll, and the grid
-        # above them keeps the height its five rows need.
-        self.where_area = QScrollArea()
-        self.where_area.setWidget(self.where)
-        self.where_area.setWidgetResizable(True)
-        self.where_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.where_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.where_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.where_area.verticalScrollBar().setAccessibleName("Scroll where you are")
-        # Two lines at the least: below its scroll bar's own minimum, which would else take
-        # the room from the grid.
-        self.where_area.setMinimumHeight(2 * self.where.fontMetrics().height())
+        # At its full height: in a short window the whole side column scrolls (SideColumn),
+        # and the grid above keeps the height its five rows need.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
         layout.addWidget(self.matrix_name)
         layout.addWidget(self.table)
-        layout.addWidget(self.where_area, 1)
+        layout.addWidget(self.where)
         self._shown: CellSummary | None = None
         model.changed.connect(self._show_matrix_name)
         self._show_matrix_name()
