@@ -7,12 +7,21 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QHelpEvent, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QGuiApplication,
+    QHelpEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from matrixdesk.ui.contrast import MARK_CONTRAST, contrast
 from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.theme import Colours
+from tests.contrast_pairs import PALETTES
 from tests.reading_pane import (
     background_of,
     click_link,
@@ -462,3 +471,28 @@ def test_copy_link_location_gives_the_web_address(qtbot: QtBot, main_window) -> 
     qtbot.waitUntil(lambda: bool(menus))
     assert "Copy &web address" in menus[0]
     assert QGuiApplication.clipboard().text().endswith("Matrix/Alcohol/A4.htm")
+
+
+def _icon_colour(action: QAction) -> QColor:
+    """The colour of the most opaque pixel of `action`'s icon at toolbar size."""
+    image = action.icon().pixmap(24, 24).toImage()
+    pixels = (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height()))
+    return max(pixels, key=lambda colour: colour.alpha())
+
+
+@pytest.mark.parametrize("name", [n for n in PALETTES if "dark" in n])
+def test_toolbar_icons_keep_3_to_1_when_the_palette_turns_dark(
+    qtbot: QtBot, main_window: WindowFactory, name: str
+) -> None:
+    """In a narrow window Back, Forward and Home show as icons alone."""
+    window = main_window()
+    light = QApplication.palette()
+    try:
+        QApplication.setPalette(PALETTES[name])
+        background = PALETTES[name].color(QPalette.ColorRole.Window)
+        qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window) == background)
+        actions = window.window_actions
+        for action in (actions.back, actions.forward, actions.home):
+            assert contrast(_icon_colour(action), background) >= MARK_CONTRAST, action.text()
+    finally:
+        QApplication.setPalette(light)

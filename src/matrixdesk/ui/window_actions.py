@@ -7,10 +7,10 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from matrixdesk.core.views import MatrixView
-from matrixdesk.ui.icons import toolbar_icon
 from matrixdesk.ui.plain_text import action_text, tooltip
 from matrixdesk.ui.search_box import SearchBox
 from matrixdesk.ui.toolbar_fit import ToolbarFit
+from matrixdesk.ui.toolbar_icons import ToolbarIcons
 
 
 class WindowActions:
@@ -24,11 +24,11 @@ class WindowActions:
             return created
 
         self.back = action("Back", QKeySequence.StandardKey.Back)
-        self.back.setIcon(toolbar_icon("back"))
         self.forward = action("Forward", QKeySequence.StandardKey.Forward)
-        self.forward.setIcon(toolbar_icon("forward"))
         self.home = action("Home", "Alt+Home")
-        self.home.setIcon(toolbar_icon("home"))
+        self.icons = ToolbarIcons(
+            window, {self.back: "back", self.forward: "forward", self.home: "home"}
+        )
         self.home.setToolTip("The matrix grid (Alt+Home)")
         self.copy = action("Copy title and link", "Ctrl+Shift+C")
         self.copy.setToolTip("Copy this cell's title and web address, to share or cite it")
