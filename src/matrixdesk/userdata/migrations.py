@@ -39,6 +39,10 @@ def version_of(connection: Connection) -> int:
     return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
 
 
+def up_to_date(connection: Connection) -> bool:
+    return version_of(connection) == SCHEMA_VERSION
+
+
 def bring_up_to_date(connection: Connection, path: Path) -> int:
     """Make a new database, or upgrade an older one, inside the caller's write transaction
     (which holds the write lock, so two instances starting at once do this once). Returns the

@@ -25,7 +25,7 @@ from matrixdesk.core.search import DEFAULT_LIMIT, MAX_LIMIT, query_and_marker
 from matrixdesk.core.search_marks import snippet
 from matrixdesk.userdata import values
 from matrixdesk.userdata.database import engine_for, reading, writing
-from matrixdesk.userdata.migrations import bring_up_to_date, version_of
+from matrixdesk.userdata.migrations import bring_up_to_date, up_to_date
 from matrixdesk.userdata.opening import SetAside, prepare
 from matrixdesk.userdata.records import (
     BiteProgress,
@@ -38,7 +38,6 @@ from matrixdesk.userdata.records import (
 )
 from matrixdesk.userdata.schema import (
     HISTORY_LIMIT,
-    SCHEMA_VERSION,
     bite_progress,
     bookmarks,
     history,
@@ -72,7 +71,7 @@ class UserData:
         userdata = cls(path, prepare(path))
         try:
             with reading(userdata._engine, path) as connection:
-                current = version_of(connection) == SCHEMA_VERSION
+                current = up_to_date(connection)
             if not current:
                 with writing(userdata._engine, path) as connection:
                     bring_up_to_date(connection, path)
