@@ -23,7 +23,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from matrixdesk.core.search import DEFAULT_LIMIT, MAX_LIMIT, query_and_marker
 from matrixdesk.core.search_marks import snippet
-from matrixdesk.userdata import values
+from matrixdesk.userdata import exchange, merging, values
 from matrixdesk.userdata.database import engine_for, reading, writing
 from matrixdesk.userdata.migrations import bring_up_to_date, up_to_date
 from matrixdesk.userdata.opening import SetAside, prepare
@@ -325,6 +325,27 @@ class UserData:
             tuple(b for b in marks if b.address not in known),
             tuple(n for n in written if n.address not in known),
         )
+
+    # --- export and import ----------------------------------------------------------------------
+
+    def export_to(self, file: Path) -> exchange.Counts:
+        """Write everything to one JSON file (docs/userdata.md), whole or not at all."""
+        with self._reading() as connection:
+            content = exchange.content_of(connection)
+        return exchange.write_file(content, file)
+
+    def import_from(self, file: Path) -> merging.MergeSummary:
+        """Merge a file made by `export_to` (here or on another computer) into this user data.
+        Raises ExchangeError, changing nothing, if the file cannot be read or is not one."""
+        return self.merge(exchange.read_file(file))
+
+    def merge(self, incoming: exchange.Content) -> merging.MergeSummary:
+        """Merge checked content (`exchange.read_file`) in one transaction (docs/userdata.md
+        gives the rules): nothing is duplicated, and nothing here is deleted."""
+        with self._writing() as connection:
+            summary = merging.merge(connection, incoming)
+            trim_history(connection)
+        return summary
 
 
 def trim_history(connection: Connection) -> None:
