@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from matrixdesk.userdata import store as store_module
+from matrixdesk.userdata import values
 from matrixdesk.userdata.records import MatrixProgress
 from matrixdesk.userdata.store import UserData
 from matrixdesk.userdata.values import MAX_NOTE_CHARS
@@ -293,3 +294,13 @@ def test_what_it_hands_out_cannot_be_changed(userdata: UserData) -> None:
     note = userdata.add_note("alcohol/B5", "Synthetic.")
     with pytest.raises(dataclasses.FrozenInstanceError):
         note.text = "changed"  # type: ignore[misc]
+
+
+def test_what_is_done_within_one_millisecond_keeps_its_order(userdata: UserData) -> None:
+    made = [userdata.add_bookmark(f"doc/synthetic-{n}", f"Synthetic {n}") for n in range(30)]
+    assert list(userdata.bookmarks()) == made[::-1]
+    for number in range(30):
+        userdata.record_visit(f"doc/synthetic-{number % 3}", f"Synthetic visit {number}")
+    assert [h.title for h in userdata.history()] == [f"Synthetic visit {n}" for n in (29, 28, 27)]
+    stamps = [values.now() for _ in range(1000)]  # far more than one a millisecond
+    assert stamps == sorted(set(stamps)), "every stamp later than the one before"

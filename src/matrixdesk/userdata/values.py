@@ -5,8 +5,9 @@ other path would have refused."""
 from __future__ import annotations
 
 import re
+import threading
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from matrixdesk.core.addresses import (
@@ -32,9 +33,30 @@ class BadValueError(ValueError):
     """A value the user database cannot hold; the message says why, in words."""
 
 
+class _Clock:
+    """UTC time to the millisecond, never twice the same or earlier within this process: what
+    the reader does within one millisecond (or after the system clock was set back) is still
+    stamped in the order it was done, so "newest first" and "the later edit wins" hold."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last = datetime.min.replace(tzinfo=UTC)
+
+    def now(self) -> str:
+        with self._lock:
+            moment = datetime.now(UTC)
+            moment -= timedelta(microseconds=moment.microsecond % 1000)
+            self._last = max(moment, self._last + timedelta(milliseconds=1))
+            return self._last.strftime(_STAMP_FORMAT)[:-4] + "Z"
+
+
+_CLOCK = _Clock()
+
+
 def now() -> str:
-    """The current UTC time, to the millisecond, in the one fixed-width form the tables hold."""
-    return datetime.now(UTC).strftime(_STAMP_FORMAT)[:-4] + "Z"
+    """The current UTC time in the one fixed-width form the tables hold (`STAMP_EXAMPLE`),
+    later than any this process gave before."""
+    return _CLOCK.now()
 
 
 def new_id() -> str:
