@@ -32,7 +32,7 @@ from matrixdesk.userdata.schema import bite_progress, bookmarks, history, notes
 
 FORMAT: Final = "matrixdesk-userdata"
 FORMAT_VERSION: Final = 1
-MAX_FILE_BYTES: Final = 256 * 1024**2  # about 25 times 10,000 long notes: far past any real one
+MAX_FILE_BYTES: Final = 256 * 1024**2  # 25 times the benchmark's 10,000 notes: past any real file
 DEFAULT_FILE_NAME: Final = "matrixdesk-userdata.json"
 
 Row = dict[str, str | None]
@@ -44,7 +44,7 @@ TABLES: Final[dict[str, Table]] = {
 }
 # The columns that never leave the file: a note's link to the search index.
 _INTERNAL: Final = {"number"}
-# How each field is checked, by column name (a column missing here fails at import time).
+# How each field is checked, by column name: every column a file holds needs its check here.
 _CHECKS: Final[dict[str, Callable[[str], str]]] = {
     "id": values.identifier,
     "address": values.place,
