@@ -1,5 +1,5 @@
-"""Layering: the core, authoring and page building never pull in Qt; the reader never pulls in
-the compiler's libraries; the UI's modules depend on each other one way."""
+"""Layering: the core, authoring, page building and user data never pull in Qt; the reader
+never pulls in the compiler's libraries; the UI's modules depend on each other one way."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ def test_core_authoring_and_pages_do_not_import_pyside6() -> None:
     script = textwrap.dedent(
         """
         import importlib, pkgutil, sys
-        import matrixdesk.core, matrixdesk.authoring, matrixdesk.page
-        for package in (matrixdesk.core, matrixdesk.authoring, matrixdesk.page):
+        import matrixdesk.core, matrixdesk.authoring, matrixdesk.page, matrixdesk.userdata
+        packages = (matrixdesk.core, matrixdesk.authoring, matrixdesk.page, matrixdesk.userdata)
+        for package in packages:
             for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
                 importlib.import_module(module.name)
         import matrixdesk.app, matrixdesk.commands
@@ -29,7 +30,9 @@ def test_core_authoring_and_pages_do_not_import_pyside6() -> None:
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "", f"Qt imported by core, authoring or page: {result.stdout}"
+    assert result.stdout.strip() == "", (
+        f"Qt imported by core, authoring, page or userdata: {result.stdout}"
+    )
 
 
 def test_the_reader_never_loads_the_compiler_libraries() -> None:

@@ -113,6 +113,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="text: the page's words, as a reader copies them (default); html: what the "
         "reading pane shows",
     )
+    userdata = commands.add_parser(
+        "userdata",
+        help="back up or move your bookmarks, notes, course progress and history",
+        description="Export everything in your own layer to one JSON file, or merge such a "
+        "file in. Uses the user data the reader uses (see --config-dir and --portable).",
+    )
+    actions = userdata.add_subparsers(dest="userdata_action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write all your user data to one JSON file")
+    export.add_argument("userdata_file", type=Path, metavar="PATH", help="the file to write")
+    merge = actions.add_parser(
+        "import", help="merge a file made by export into your user data (nothing is duplicated)"
+    )
+    merge.add_argument("userdata_file", type=Path, metavar="PATH", help="the file to read")
     return parser
 
 
@@ -150,13 +163,18 @@ def _run(args: argparse.Namespace, started: float) -> int:
         from matrixdesk.ui.smoke import run_smoke_test
 
         return run_smoke_test(args.pack or _installed_pack(), started)
+    # The settings folder asked for: --config-dir, else --portable's; None for the usual.
+    settings = args.config_dir or (portable_settings_dir() if args.portable else None)
     if args.command is None:
         from matrixdesk.ui.launch import run_reader
 
-        settings = args.config_dir or (portable_settings_dir() if args.portable else None)
         return run_reader(
             args.pack or _installed_pack(), args.open, settings, args.pack is not None
         )
+    if args.command == "userdata":  # here, not in commands: only it needs SQLAlchemy
+        from matrixdesk.userdata.cli import run_userdata
+
+        return run_userdata(args.userdata_action, args.userdata_file, settings)
     from matrixdesk import commands
 
     if args.command == "build":

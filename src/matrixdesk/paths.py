@@ -7,6 +7,7 @@ plain path: importlib.resources would add its import to every start).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,7 @@ def resources_dir() -> Path:
     return packaged if packaged.is_dir() else PACKAGE_DIR.parents[1] / "resources"
 
 
+CONFIG_DIR_ENV = "MATRIXDESK_CONFIG_DIR"
 PORTABLE_MARKER = "portable"
 PORTABLE_SETTINGS = "MatrixDesk settings"
 
@@ -54,3 +56,16 @@ def marked_portable() -> bool:
     """A file named `portable` beside the installed app's executable asks for portable mode
     without --portable. (Run from source or a wheel there is no such place: use --portable.)"""
     return getattr(sys, "frozen", False) and (app_folder() / PORTABLE_MARKER).exists()
+
+
+def chosen_config_dir(explicit: Path | None) -> Path | None:
+    """The folder chosen for settings and user data, without Qt: `explicit` (--config-dir, or
+    --portable's folder), else $MATRIXDESK_CONFIG_DIR, else beside the app if a `portable` file
+    is there; None when nothing was chosen and the platform's own places apply."""
+    if explicit is not None:
+        return explicit
+    if from_env := os.environ.get(CONFIG_DIR_ENV):
+        return Path(from_env)
+    if marked_portable():
+        return portable_settings_dir()
+    return None

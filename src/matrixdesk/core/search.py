@@ -23,7 +23,7 @@ from matrixdesk.core import checked
 from matrixdesk.core.addresses import SLUG_PATTERN, Address, DocumentAddress, parse_place
 from matrixdesk.core.checked import PackValueError
 from matrixdesk.core.schema import STUDY_TYPES
-from matrixdesk.core.search_marks import Marked, marked, snippet, word_marker
+from matrixdesk.core.search_marks import Marked, Marker, marked, snippet, word_marker
 
 KINDS = ("cell", "entry", "commentary", "document")
 KIND_LABELS = {
@@ -85,6 +85,13 @@ def fts_query(text: str, prefix_last: bool = False) -> str | None:
     """
     parsed = _parse(text, prefix_last)
     return parsed.fts if parsed else None
+
+
+def query_and_marker(text: str, prefix_last: bool = False) -> tuple[str, Marker | None] | None:
+    """The FTS5 query for `text` (as `fts_query`) and the marker for the words it looks for;
+    None if it holds no word. For another FTS5 index tokenised like the pack's: the notes."""
+    parsed = _parse(text, prefix_last)
+    return (parsed.fts, word_marker(parsed.words, parsed.prefixes)) if parsed else None
 
 
 def _parse(text: str, prefix_last: bool) -> _Query | None:
