@@ -84,6 +84,7 @@ def main() -> int:
         _save(about, "about.png")
         about.close()
         _presentation(window)
+        _own_layer(window, Path(config))
         _reflow(window, shown)
         window.close()
     _grids(store)
@@ -147,6 +148,34 @@ def _grids(store: ContentStore) -> None:
             _save(window, f"grid-{name}.png")
             window.close()
         window.zoom_by(-steps)  # the application's font, shared by the next window
+
+
+def _own_layer(window: MainWindow, config: Path) -> None:
+    """Bookmarks and History, after reading a few pages and bookmarking two."""
+    user = window.user
+    user.open(config)
+    while user.layer.data is None:
+        QTest.qWait(10)
+    for place in ("alcohol/C2", "alcohol/B5#trickier-situation", "alcohol/A5", "alcohol/B5"):
+        window.navigate(place)
+        if place.startswith("alcohol/B5"):
+            user.bookmarks.toggle.trigger()
+    done: list[object] = []
+    user.layer.write(lambda _data: None, done.append)  # written in order: this one comes last
+    while not done:
+        QTest.qWait(10)
+    user.bookmarks.manage.trigger()
+    dialog = user.bookmarks_dialog
+    assert dialog is not None
+    QTest.qWaitForWindowExposed(dialog)
+    _save(dialog, "bookmarks.png")
+    dialog.close()
+    user.history.trigger()
+    history = user.history_dialog
+    assert history is not None
+    QTest.qWaitForWindowExposed(history)
+    _save(history, "history.png")
+    history.close()
 
 
 def _reflow(window: MainWindow, shown: list[str]) -> None:

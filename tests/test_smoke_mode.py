@@ -24,6 +24,7 @@ def test_smoke_test_passes_and_reports_json() -> None:
         "start_to_painted_grid",
         "open_cell_at_bite",
         "search_to_shown_results",
+        "open_user_data_and_bookmark",
     }
 
 

@@ -128,8 +128,9 @@ def warn_settings_unsaved(window: MainWindow) -> None:
     settings = window.settings
     advice = (
         f"The folder for settings cannot be written ({settings.problem}). MatrixDesk works as "
-        "usual, but will not remember the zoom, the window's size or the page you were reading. "
-        "To keep them, start MatrixDesk with --config-dir and a folder you can write to."
+        "usual, but will not remember the zoom, the window's size or the page you were reading, "
+        "and cannot keep bookmarks, notes, course progress or history. To keep them, start "
+        "MatrixDesk with --config-dir and a folder you can write to."
     )
     print(f"matrixdesk: {SETTINGS_UNSAVED}. {advice}", file=sys.stderr)
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, SETTINGS_UNSAVED, parent=window)
@@ -178,6 +179,10 @@ def run_reader(
     window.show()
     if window.settings.problem:
         _after_first_paint(window, lambda: warn_settings_unsaved(window))
+    else:
+        # Bookmarks, notes and the rest: opened on a thread of their own once the grid is
+        # painted. (Not beside settings that cannot be saved: one warning says both.)
+        _after_first_paint(window, lambda: window.user.open(settings_dir))
     # The page's serif fonts are loaded just after the first paint, off the path to it.
     _after_first_paint(window, lambda: load_fonts(resources_dir() / "fonts", READING_FONT_FILES))
     if os.environ.get(FIRST_PAINT_ENV):

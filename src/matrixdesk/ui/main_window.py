@@ -40,6 +40,7 @@ from matrixdesk.ui.navigator import NavigatorPanel
 from matrixdesk.ui.presentation import Presentation
 from matrixdesk.ui.search_controller import SearchController
 from matrixdesk.ui.settings import Settings
+from matrixdesk.ui.user_commands import UserCommands
 from matrixdesk.ui.window_actions import WindowActions
 from matrixdesk.ui.zoom import clamp_zoom, zoom_scale
 
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.results_shown = self.searching.results_shown
         self.help = HelpCommands(self, self.window_actions, store.summary(), self.coverage)
         self.presentation = Presentation(self, self.window_actions.present)
+        self.user = UserCommands(self, self._title_for_address, self.place_exists)
+        self._add_user_menus()
         self._connect_signals()
         if not settings.welcomed:
             # Saved as read when closed, or with the window: a write now would delay the paint.
@@ -125,6 +128,21 @@ class MainWindow(QMainWindow):
         actions.caret.triggered.connect(lambda: setattr(self, "_caret_chosen", True))
         self.home.table.cell_opened.connect(self.navigate)
         self.home.table.axis_opened.connect(self.navigate)
+        self.user.open_requested.connect(self.navigate)
+        self.user.said.connect(lambda message: self.tell(message, 4000))
+
+    def _add_user_menus(self) -> None:
+        """The reader's own layer in the menus: Bookmarks before Help, History under Go, and
+        export and import under File."""
+        actions, user = self.window_actions, self.user
+        self.menuBar().insertMenu(actions.help_menu.menuAction(), user.bookmarks.menu)
+        actions.go_menu.addSeparator()
+        actions.go_menu.addAction(user.history)
+        quit_action = actions.file_menu.actions()[-1]
+        actions.file_menu.insertActions(quit_action, [user.export, user.import_])
+        actions.file_menu.insertSeparator(quit_action)
+        # On the window too, so their keys work while presentation mode hides the menus.
+        self.addActions([user.bookmarks.toggle, user.bookmarks.manage, user.history])
 
     @property
     def page(self) -> PageView:
@@ -220,6 +238,7 @@ class MainWindow(QMainWindow):
         self.current = place
         self.settings.remember_place(str(place))
         self._update_window(place)
+        self.user.place_shown(str(place), kept=self.showing_page() and self._keepable(place))
         self.page_shown.emit(str(place))
         return True
 
@@ -327,6 +346,49 @@ class MainWindow(QMainWindow):
             kind = "Column" if place.column else "Row"
             return f"{kind} {key} {axis.name if axis else ''} · {context.matrix.name}"
         return context.matrix.name
+
+    def _keepable(self, place: Place) -> bool:
+        """A place a bookmark or the history keeps: a cell (its study or heading too) or a
+        document, not home, a column's or row's listing, or search results."""
+        return isinstance(place, DocumentAddress) or (
+            isinstance(place, Address) and place.cell is not None
+        )
+
+    def _title_for_address(self, address: str) -> str:
+        """A place's title for a bookmark or the history: the cell's, with the study or heading
+        it opens at; a document's own."""
+        place = parse_place(address)
+        if isinstance(place, DocumentAddress):
+            document = self.store.document(place.slug)
+            return document.title if document else place.slug
+        if not isinstance(place, Address) or place.matrix not in self.contexts:
+            return address
+        title = self._title_of(place)
+        anchor = place.entry or place.section
+        if anchor and place.cell:
+            page = self.store.cell_page(place.matrix, place.cell)
+            names = {e.slug: e.headline for e in page.entries} if page else {}
+            names |= {s.slug: s.title for s in page.sections} if page else {}
+            title = f"{names[anchor]} · {title}" if anchor in names else title
+        return title
+
+    def place_exists(self, address: str) -> bool:
+        """Whether this pack has the place `address` names (with its study or heading)."""
+        place = parse_place(address)
+        try:
+            if isinstance(place, DocumentAddress):
+                return self.store.document(place.slug) is not None
+            if not isinstance(place, Address) or place.matrix not in self.contexts:
+                return False
+            if place.cell is None or not (place.entry or place.section):
+                return place.cell is None or place.cell in self.contexts[place.matrix].cells
+            page = self.store.cell_page(place.matrix, place.cell)
+        except PackError:
+            return False
+        if page is None:
+            return False
+        slugs = {entry.slug for entry in page.entries} | {s.slug for s in page.sections}
+        return (place.entry or place.section) in slugs
 
     # --- search (the controller runs it; these are the window's side) ---------------------
 
@@ -463,6 +525,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.searching.stop()
+        self.user.layer.stop()  # once the changes asked for are written
         if self.home.welcome.said:
             self.settings.set_welcomed()
         self._remember_leaving()
