@@ -47,6 +47,7 @@ class HistoryDialog(QDialog):
         self.empty = QLabel("Nothing read yet, or the history was cleared.")
         self.list = QListWidget()
         self.list.setAccessibleName("Places read lately")
+        self.list.setWordWrap(True)  # long titles wrap, never cut off
         self.open_button = QPushButton("&Open")
         self.clear_button = QPushButton("&Clear history…")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
