@@ -366,7 +366,9 @@ class MainWindow(QMainWindow):
         title = self._title_of(place)
         anchor = place.entry or place.section
         if anchor and place.cell:
-            page = self.store.cell_page(place.matrix, place.cell)
+            shown = self._page.page if self._page is not None else None
+            same = shown is not None and shown.summary.address == Address(place.matrix, place.cell)
+            page = shown if same else self.store.cell_page(place.matrix, place.cell)
             names = {e.slug: e.headline for e in page.entries} if page else {}
             names |= {s.slug: s.title for s in page.sections} if page else {}
             title = f"{names[anchor]} · {title}" if anchor in names else title
