@@ -228,3 +228,15 @@ def test_export_then_import_into_another_profile_and_a_bad_file_changes_nothing(
     box.close()
     assert user_data_path(other).read_bytes() == saved
     assert _menu_names(second) == [B5_TITLE]
+
+
+def test_the_button_beside_the_breadcrumb_bookmarks_and_says_which_it_will_do(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    button = window.bookmark_button
+    assert button.isVisible() and button.text() == "Bookmark this page"
+    with qtbot.waitSignal(window.user.bookmarks.changed):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.isChecked() and button.text() == "Remove bookmark"
+    assert _menu_names(window) == [B5_TITLE]

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
             self._page.browser.set_caret_browsing(self.window_actions.caret.isChecked())
             self._page.browser.focused_with_assistive_technology.connect(self._caret_for_at)
             self.watch_side_buttons(self.navigator_panel.table)
+            self.bookmark_button = self._page.add_page_command(self.user.bookmarks.toggle)
             self.stack.addWidget(self._page)
         return self._page
 

@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument, QTextFragment
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QTextCursor, QTextDocument, QTextFragment
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.schema import TYPED_STUDY_CODES
@@ -68,10 +68,10 @@ class PageView(QWidget):
         layout = QVBoxLayout(reading)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(4)
-        crumb_row = QHBoxLayout()
-        crumb_row.setContentsMargins(18, 0, 18, 0)
-        crumb_row.addWidget(self.breadcrumb)
-        layout.addLayout(crumb_row)
+        self.crumb_row = QHBoxLayout()
+        self.crumb_row.setContentsMargins(18, 0, 18, 0)
+        self.crumb_row.addWidget(self.breadcrumb, 1)
+        layout.addLayout(self.crumb_row)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
@@ -99,6 +99,14 @@ class PageView(QWidget):
         self.filter_bar.filter_chosen.connect(self._on_filter)
         self.outline.go_requested.connect(self.go_to_anchor)
         self.outline.control_toggled.connect(self._on_control)
+
+    def add_page_command(self, action: QAction) -> QToolButton:
+        """A button for `action` at the end of the breadcrumb's row (Bookmark this page)."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.crumb_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return button
 
     # --- showing pages -------------------------------------------------------------------
 
