@@ -62,6 +62,9 @@ def main() -> int:
         window.resize(1200, 800)
         window.show()
         QTest.qWaitForWindowExposed(window)
+        window.user.open(Path(config))  # as after the first paint
+        while window.user.layer.data is None:
+            QTest.qWait(10)
         for name, place in SHOTS.items():
             window.navigate(place)
             QTest.qWait(50)  # let the deferred scroll to a heading happen
@@ -84,7 +87,7 @@ def main() -> int:
         _save(about, "about.png")
         about.close()
         _presentation(window)
-        _own_layer(window, Path(config))
+        _own_layer(window)
         _reflow(window, shown)
         window.close()
     _grids(store)
@@ -150,12 +153,9 @@ def _grids(store: ContentStore) -> None:
         window.zoom_by(-steps)  # the application's font, shared by the next window
 
 
-def _own_layer(window: MainWindow, config: Path) -> None:
+def _own_layer(window: MainWindow) -> None:
     """Bookmarks and History, after reading a few pages and bookmarking two."""
     user = window.user
-    user.open(config)
-    while user.layer.data is None:
-        QTest.qWait(10)
     for place in ("alcohol/C2", "alcohol/B5#trickier-situation", "alcohol/A5", "alcohol/B5"):
         window.navigate(place)
         if place.startswith("alcohol/B5"):
