@@ -53,6 +53,8 @@ def icon_places(view: QTextEdit, size: int, hang: int) -> list[tuple[QRect, str]
         if not codes:
             continue
         layout = block.layout()
+        if layout.lineCount() == 0:
+            continue
         line = layout.lineAt(0)
         origin = layout.position() + line.position()
         top = round(origin.y() + (line.height() - size) / 2)
