@@ -1,14 +1,21 @@
-"""Where on a page a note can be (no Qt), read from the synthetic features pack."""
+"""Where on a page a note can be (no Qt), and a note on a document through the window (with the
+synthetic features pack, which carries one)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from matrixdesk.core.store import ContentStore
 from matrixdesk.page.note_places import HEADING, PAGE, STUDY, first_line, note_places, page_of
 from tests.synthetic import features_pack
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from tests.conftest import WindowFactory
 
 
 @pytest.fixture
@@ -71,3 +78,17 @@ def test_a_document_or_a_title_only_cell_offers_itself_alone() -> None:
 )
 def test_a_notes_first_line_as_lists_show_it(text: str, line: str) -> None:
     assert first_line(text) == line
+
+
+def test_a_note_on_a_document(qtbot: QtBot, main_window: WindowFactory, config_dir: Path) -> None:
+    window = main_window("doc/synthetic-analysis", config_dir)
+    with qtbot.waitSignal(window.user.layer.ready, timeout=10_000):
+        window.user.open(config_dir)
+    notes = window.user.notes
+    notes.write_note.trigger()
+    section = notes.section
+    assert section is not None
+    assert section.place.text() == "New note on: This document"
+    qtbot.keyClicks(section.editor, "Test note: synthetic, on a synthetic document.")
+    qtbot.waitUntil(lambda: section.status.text() == "Saved")
+    assert [n.address for n in notes.notes] == ["matrixdesk:/doc/synthetic-analysis"]

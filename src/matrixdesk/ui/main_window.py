@@ -132,10 +132,11 @@ class MainWindow(QMainWindow):
         self.user.said.connect(lambda message: self.tell(message, 4000))
 
     def _add_user_menus(self) -> None:
-        """The reader's own layer in the menus: Bookmarks before Help, History under Go, and
-        export and import under File."""
+        """The reader's own layer in the menus: Bookmarks and Notes before Help, History under
+        Go, and export and import under File."""
         actions, user = self.window_actions, self.user
         self.menuBar().insertMenu(actions.help_menu.menuAction(), user.bookmarks.menu)
+        self.menuBar().insertMenu(actions.help_menu.menuAction(), user.notes.menu)
         actions.go_menu.addSeparator()
         actions.go_menu.addAction(user.history)
         quit_action = actions.file_menu.actions()[-1]
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         actions.file_menu.insertSeparator(quit_action)
         # On the window too, so their keys work while presentation mode hides the menus.
         self.addActions([user.bookmarks.toggle, user.bookmarks.manage, user.history])
+        self.addActions(user.notes.menu.actions())
 
     @property
     def page(self) -> PageView:
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
             self._page.browser.focused_with_assistive_technology.connect(self._caret_for_at)
             self.watch_side_buttons(self.navigator_panel.table)
             self.bookmark_button = self._page.add_page_command(self.user.bookmarks.toggle)
+            self.user.notes.attach(self._page, self.settings)
             self.stack.addWidget(self._page)
         return self._page
 
@@ -528,7 +531,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.searching.stop()
-        self.user.layer.stop()  # once the changes asked for are written
+        self.user.stop()  # the note being written saved, then every change asked for
         if self.home.welcome.said:
             self.settings.set_welcomed()
         self._remember_leaving()

@@ -1,0 +1,366 @@
+"""Notes through the real window: written in My notes beside the page (on the page, a study and
+a Matrix Bite heading), saved as typed, after a pause and on leaving, marked where they belong,
+kept across windows, deleted only when the reader confirms, listed in the Notes panel (with
+notes whose place the pack no longer has), and never lost when a save fails.
+
+Every note's text here is labelled as test text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from matrixdesk.page.note_places import NOTE_MARK
+from matrixdesk.page.outline import BITE_CONTROL
+from matrixdesk.ui.disclosure import DisclosureButton
+from matrixdesk.ui.notes import SAVE_DELAY_MS, Draft
+from matrixdesk.userdata.errors import UserDataError
+from matrixdesk.userdata.location import user_data_path
+from matrixdesk.userdata.store import UserData
+from tests.dialogs import answer_next_dialog
+from tests.layout_checks import SIZES, at_size, cut_off, grids
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from matrixdesk.ui.main_window import MainWindow
+    from matrixdesk.ui.note_section import NoteSection
+    from tests.conftest import WindowFactory
+
+B5 = "matrixdesk:/alcohol/B5"
+STUDY = "Relationship with therapist seems more important for offenders than other clients"
+STUDY_ADDRESS = f"{B5}/entry/therapist-relationship-offenders"
+HEADING = "Are the practitioner’s therapeutic skills really unimportant?"
+HEADING_ADDRESS = f"{B5}#practitioner-skills"
+B5_TITLE = "B5 Practitioners; Safeguarding the community · Alcohol Treatment Matrix"
+
+
+def _with_user_data(
+    qtbot: QtBot, main_window: WindowFactory, folder: Path, place: str = "alcohol/B5"
+) -> MainWindow:
+    """The window at `place`, its user database (in `folder`) open, as after the first paint."""
+    window = main_window(place, folder)
+    with qtbot.waitSignal(window.user.layer.ready, timeout=10_000):
+        window.user.open(folder)
+    return window
+
+
+def _written(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until every change asked for so far is committed (they are written in order)."""
+    with qtbot.waitSignal(window.user.layer.saved):
+        window.user.layer.write(lambda _data: None)
+
+
+def _section(window: MainWindow) -> NoteSection:
+    section = window.user.notes.section
+    assert section is not None
+    return section
+
+
+def _saved_notes(folder: Path) -> dict[str, str]:
+    """The notes in the profile, by text, with their places: read as another program would."""
+    with UserData.open(user_data_path(folder)) as other:
+        return {note.text: note.address for note in other.notes()}
+
+
+def _new_note_on(qtbot: QtBot, window: MainWindow, menu_text: str, text: str) -> None:
+    """New note ▸ `menu_text`, type `text`, and wait for "Saved"."""
+    section = _section(window)
+    choice = next(a for a in section.new_menu.actions() if a.text().startswith(menu_text))
+    choice.trigger()
+    assert section.editor.hasFocus() and section.editor.toPlainText() == ""
+    qtbot.keyClicks(section.editor, text)
+    qtbot.waitUntil(lambda: section.status.text() == "Saved")
+
+
+def _outline_button(window: MainWindow, name: str) -> object:
+    return next(b for b in window.page.outline.buttons if b.accessibleName() == name)
+
+
+def _tab_text(window: MainWindow) -> str:
+    tabs = window.page.side_tabs
+    return tabs.tabText(tabs.indexOf(_section(window)))
+
+
+def test_ctrl_shift_n_writes_a_note_on_the_page_saved_as_typed(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    tabs = window.page.side_tabs
+    section = _section(window)
+    assert tabs.tabBar().isVisible() and _tab_text(window) == "My notes"
+    assert tabs.currentWidget() is window.page.outline  # the outline first, as before
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert tabs.currentWidget() is section
+    assert QApplication.focusWidget() is section.editor
+    assert section.place.text() == "New note on: This page"
+    assert not section.delete_button.isEnabled()  # nothing kept yet to delete
+    qtbot.keyClicks(section.editor, "Test note: synthetic text on the page.")
+    assert section.status.text() == "Saving…"
+    qtbot.waitUntil(lambda: section.status.text() == "Saved")
+    # Committed when "Saved" is said: another program reading the file sees it.
+    assert _saved_notes(config_dir) == {"Test note: synthetic text on the page.": B5}
+    assert section.place.text() == "Note on: This page" and section.delete_button.isEnabled()
+    assert _tab_text(window) == "My notes (1)"
+    assert tabs.tabBar().accessibleTabName(tabs.indexOf(section)) == "My notes, 1 on this page"
+    assert section.list.item(0).text() == "This page\nTest note: synthetic text on the page."
+
+
+def test_notes_on_a_study_and_a_heading_are_marked_in_the_outline(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    window.user.notes.write_note.trigger()
+    _new_note_on(qtbot, window, f"Study: {STUDY}", "Test note: synthetic, on a study.")
+    _new_note_on(qtbot, window, f"Heading: {HEADING}", "Test note: synthetic, on a heading.")
+    assert _saved_notes(config_dir) == {
+        "Test note: synthetic, on a study.": STUDY_ADDRESS,
+        "Test note: synthetic, on a heading.": HEADING_ADDRESS,
+    }
+    study = _outline_button(window, STUDY)
+    assert study.text() == f"{STUDY} {NOTE_MARK}"  # type: ignore[attr-defined]
+    assert study.accessibleDescription() == "has a note"  # type: ignore[attr-defined]
+    unmarked = _outline_button(window, "Client-centred supervision motivates UK offenders")
+    assert NOTE_MARK not in unmarked.text()  # type: ignore[attr-defined]
+    # The heading is inside the folded Matrix Bite: the bite says a heading in it has a note.
+    bite = _outline_button(window, "Matrix Bite")
+    assert isinstance(bite, DisclosureButton) and bite.control == BITE_CONTROL
+    assert bite.text().endswith(NOTE_MARK) and "has a note" in bite.toolTip()
+    qtbot.mouseClick(bite, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page.state.bite_open)
+    heading = _outline_button(window, HEADING)
+    assert heading.text() == f"{HEADING} {NOTE_MARK}"  # type: ignore[attr-defined]
+    # Listed in the page's order: studies before the Matrix Bite's headings.
+    section = _section(window)
+    rows = [section.list.item(i).text() for i in range(section.list.count())]
+    assert rows == [
+        f"Study: {STUDY}\nTest note: synthetic, on a study.",
+        f"Heading: {HEADING}\nTest note: synthetic, on a heading.",
+    ]
+    assert _tab_text(window) == "My notes (2)"
+    window.navigate("alcohol/B4")  # another page: none of B5's marks
+    assert _tab_text(window) == "My notes" and section.list.count() == 0
+
+
+def test_an_edit_is_saved_after_a_pause_and_at_once_on_leaving(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    notes = window.user.notes
+    notes.write_note.trigger()
+    section = _section(window)
+    qtbot.keyClicks(section.editor, "Test note: first words.")
+    qtbot.waitUntil(lambda: section.status.text() == "Saved")
+    # Typing starts the pause's timer; nothing is written until it runs out.
+    qtbot.keyClicks(section.editor, " More test words.")
+    assert notes._timer.isActive() and notes._timer.interval() == SAVE_DELAY_MS
+    _written(qtbot, window)
+    assert _saved_notes(config_dir) == {"Test note: first words.": B5}
+    qtbot.waitUntil(lambda: section.status.text() == "Saved")
+    assert _saved_notes(config_dir) == {"Test note: first words. More test words.": B5}
+    # The keyboard leaving the note saves it at once, without waiting for the pause.
+    qtbot.keyClicks(section.editor, " Saved on leaving the note.")
+    window.page.browser.setFocus()
+    assert not notes._timer.isActive()
+    _written(qtbot, window)
+    assert list(_saved_notes(config_dir)) == [
+        "Test note: first words. More test words. Saved on leaving the note."
+    ]
+    # Going to another page saves it too, before the page changes.
+    section.editor.setFocus()
+    qtbot.keyClicks(section.editor, " Saved on leaving the page.")
+    window.navigate("alcohol/B4")
+    _written(qtbot, window)
+    assert list(_saved_notes(config_dir)) == [
+        "Test note: first words. More test words. Saved on leaving the note. "
+        "Saved on leaving the page."
+    ]
+
+
+def test_notes_are_found_again_in_a_new_window_on_the_same_profile(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    window.user.notes.write_note.trigger()
+    _new_note_on(qtbot, window, "This page", "Test note: synthetic, kept on the page.")
+    _new_note_on(qtbot, window, f"Study: {STUDY}", "Test note: synthetic, kept on a study.")
+    section = _section(window)
+    qtbot.keyClicks(section.editor, " Typed just before closing.")
+    window.close()  # saved as it closes, without waiting for the pause
+    again = _with_user_data(qtbot, main_window, config_dir, "alcohol/B4")
+    again.navigate("alcohol/B5")
+    assert _tab_text(again) == "My notes (2)"
+    assert again.page.side_tabs.currentWidget() is _section(again)  # left open: open again
+    rows = [_section(again).list.item(i).text() for i in range(_section(again).list.count())]
+    assert rows == [
+        "This page\nTest note: synthetic, kept on the page.",
+        f"Study: {STUDY}\nTest note: synthetic, kept on a study. Typed just before closing.",
+    ]
+    assert _outline_button(again, STUDY).text().endswith(NOTE_MARK)  # type: ignore[attr-defined]
+    # The page's own note is in the editor; the study's, once chosen.
+    assert _section(again).editor.toPlainText() == "Test note: synthetic, kept on the page."
+    _section(again).list.setCurrentRow(1)
+    assert _section(again).editor.toPlainText().endswith("Typed just before closing.")
+    assert _section(again).place.text() == f"Note on: Study: {STUDY}"
+
+
+def test_a_study_opened_by_its_address_gets_its_own_note_in_the_editor(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    with UserData.open(user_data_path(config_dir)) as data:
+        data.add_note("alcohol/B5", "Test note: on the page.")
+        data.add_note(STUDY_ADDRESS, "Test note: on the study.")
+    window = _with_user_data(
+        qtbot, main_window, config_dir, "alcohol/B5/entry/therapist-relationship-offenders"
+    )
+    assert _section(window).editor.toPlainText() == "Test note: on the study."
+    window.navigate("alcohol/B5#issues-to-consider")  # a heading without a note
+    window.user.notes.write_note.trigger()
+    assert _section(window).place.text() == "New note on: Heading: Issues to consider and discuss"
+
+
+def test_deleting_a_note_asks_first(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    window.user.notes.write_note.trigger()
+    section = _section(window)
+    qtbot.keyClicks(section.editor, "Test note: to be deleted, after asking.")
+    qtbot.waitUntil(lambda: section.status.text() == "Saved")
+    said = answer_next_dialog("Cancel")
+    qtbot.mouseClick(section.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(said))
+    assert "Delete your note on This page?" in said[0]
+    assert said[1] == "Test note: to be deleted, after asking."
+    _written(qtbot, window)
+    assert list(_saved_notes(config_dir)) == ["Test note: to be deleted, after asking."]
+    said = answer_next_dialog("Delete note")
+    with qtbot.waitSignal(window.user.notes.changed):
+        qtbot.mouseClick(section.delete_button, Qt.MouseButton.LeftButton)
+    assert _saved_notes(config_dir) == {}
+    assert section.list.count() == 0 and section.editor.toPlainText() == ""
+    assert section.place.text() == "New note on: This page"
+    assert window.statusBar().currentMessage() == "Note deleted."
+    assert _tab_text(window) == "My notes"
+
+
+def test_a_save_that_fails_keeps_the_words_and_says_so(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    window.user.notes.write_note.trigger()
+    section = _section(window)
+    real_save = Draft.save
+
+    def full_disk(draft: Draft, data: UserData, text: str) -> object:
+        raise UserDataError(data.path, "The disk is full.", "Free some space.")
+
+    monkeypatch.setattr(Draft, "save", full_disk)
+    with qtbot.waitSignal(window.user.layer.refused):
+        qtbot.keyClicks(section.editor, "Test note: written while the disk is full.")
+    assert section.status.text() == "Not saved: The disk is full. Free some space."
+    assert section.editor.toPlainText() == "Test note: written while the disk is full."
+    _written(qtbot, window)
+    [box] = window.findChildren(QMessageBox, "userdataWarning")  # said once, not at every focus
+    box.close()
+    monkeypatch.setattr(Draft, "save", real_save)
+    section.editor.setFocus()
+    qtbot.keyClicks(section.editor, " Then saved.")  # the next change tries again
+    qtbot.waitUntil(lambda: section.status.text() == "Saved")
+    assert list(_saved_notes(config_dir)) == [
+        "Test note: written while the disk is full. Then saved."
+    ]
+
+
+def test_a_note_deleted_elsewhere_while_written_is_kept(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    window.user.notes.write_note.trigger()
+    section = _section(window)
+    qtbot.keyClicks(section.editor, "Test note: first words.")
+    qtbot.waitUntil(lambda: section.status.text() == "Saved")
+    with UserData.open(user_data_path(config_dir)) as other:  # another window deletes it
+        [note] = other.notes()
+        other.delete_note(note.id)
+    qtbot.keyClicks(section.editor, " Still typing.")
+    qtbot.waitUntil(lambda: section.status.text() == "Saved")
+    assert list(_saved_notes(config_dir)) == ["Test note: first words. Still typing."]
+
+
+def test_a_note_too_long_to_keep_says_so_and_keeps_the_words(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    window.user.notes.write_note.trigger()
+    section = _section(window)
+    section.editor.setPlainText("Test words. " * 9_000)  # 108,000 characters
+    window.user.notes.save()
+    assert section.status.text().startswith("Not saved: the note is 108,000 characters long")
+    _written(qtbot, window)
+    assert _saved_notes(config_dir) == {}
+
+
+def test_notes_stay_off_the_projector(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    window.user.notes.write_note.trigger()
+    window.window_actions.present.trigger()
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    assert not _section(window).isVisible()
+    window.user.notes.write_note.trigger()
+    assert not _section(window).isVisible()
+    assert window.statusBar().currentMessage().startswith("Notes are hidden while presenting")
+    window.window_actions.present.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+def test_a_listing_has_no_notes(qtbot: QtBot, main_window: WindowFactory, config_dir: Path) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir, "alcohol/column/B")
+    assert not window.page.side_tabs.tabBar().isVisible()  # the outline alone, as before
+    assert not window.user.notes.write_note.isEnabled()
+    window.navigate("alcohol/C3")  # a cell the pack lists by title only: a note may go on it
+    assert window.page.side_tabs.tabBar().isVisible()
+    window.user.notes.write_note.trigger()
+    assert _section(window).place.text() == "New note on: This page"
+    assert [a.text() for a in _section(window).new_menu.actions()] == ["This page"]
+
+
+def test_no_two_commands_share_a_key(main_window: WindowFactory) -> None:
+    """A key given to two commands does neither (Qt calls it ambiguous)."""
+    window = main_window()
+    seen: dict[str, str] = {}
+    for action in window.actions():
+        for key in action.shortcuts():
+            text = key.toString(QKeySequence.SequenceFormat.PortableText)
+            assert text not in seen, f"{text}: {seen[text]} and {action.text()}"
+            seen[text] = action.text()
+
+
+@pytest.mark.parametrize("name", SIZES)
+def test_my_notes_read_whole_in_a_narrow_window_and_at_200_percent(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path, name: str
+) -> None:
+    with UserData.open(user_data_path(config_dir)) as data:
+        data.add_note(STUDY_ADDRESS, "Test note: synthetic words to wrap. " * 3)
+    window = _with_user_data(qtbot, main_window, config_dir)
+    at_size(qtbot, window, name)
+    window.user.notes.write_note.trigger()
+    QApplication.processEvents()
+    assert window.size() == SIZES[name][0]  # the notes make the window no wider
+    assert cut_off(window, ignore=grids(window)) == []
+    tabs = window.page.side_tabs.tabBar()
+    for index in range(tabs.count()):
+        text = tabs.tabText(index)
+        room = tabs.tabRect(index).width()
+        assert tabs.fontMetrics().horizontalAdvance(text) < room, f"{text!r} in {room} px"
