@@ -19,6 +19,7 @@ from matrixdesk.page.note_places import NOTE_MARK
 from matrixdesk.page.outline import BITE_CONTROL
 from matrixdesk.ui.disclosure import DisclosureButton
 from matrixdesk.ui.notes import SAVE_DELAY_MS, Draft
+from matrixdesk.ui.notes_dialog import GONE, NotesDialog
 from matrixdesk.userdata.errors import UserDataError
 from matrixdesk.userdata.location import user_data_path
 from matrixdesk.userdata.store import UserData
@@ -251,6 +252,74 @@ def test_deleting_a_note_asks_first(
     assert section.place.text() == "New note on: This page"
     assert window.statusBar().currentMessage() == "Note deleted."
     assert _tab_text(window) == "My notes"
+
+
+def test_the_notes_panel_lists_every_note_and_opens_a_place(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    lost = "matrixdesk:/alcohol/B5#a-heading-a-later-edition-dropped"
+    with UserData.open(user_data_path(config_dir)) as data:  # as an older pack left them
+        data.add_note(STUDY_ADDRESS, "Test note: on a study.\nIts second line.")
+        data.add_note(lost, "Test note: its heading is gone.\nKept, with all its words.")
+        data.add_note("alcohol/C1", "Test note: on a cell only listed by title.")
+    window = _with_user_data(qtbot, main_window, config_dir, "alcohol")
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.user.notes.dialog
+    assert isinstance(dialog, NotesDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 3)  # read on the database's thread
+    rows = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+    assert rows[0].startswith("C1 ") and rows[0].endswith(
+        "Test note: on a cell only listed by title."
+    )
+    assert rows[1] == f"{B5_TITLE} ({GONE})\nTest note: its heading is gone."
+    assert rows[2].startswith(f"{STUDY} · B5 ") and rows[2].endswith("\nTest note: on a study.")
+    # A note whose place is gone: listed with all its words, and nothing to open.
+    dialog.list.setCurrentIndex(dialog.model.index(1, 0))
+    assert dialog.text.toPlainText() == "Test note: its heading is gone.\nKept, with all its words."
+    assert GONE in dialog.about.text()
+    assert not dialog.open_button.isEnabled() and dialog.delete_button.isEnabled()
+    dialog.list.setCurrentIndex(dialog.model.index(2, 0))
+    assert dialog.open_button.isEnabled()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window.windowTitle().startswith("B5 ")
+    section = _section(window)
+    assert window.page.side_tabs.currentWidget() is section
+    assert section.editor.toPlainText() == "Test note: on a study.\nIts second line."
+    # On its page, the note whose heading is gone is listed too, and says so.
+    rows = [section.list.item(i).text() for i in range(section.list.count())]
+    assert rows[-1].endswith(f"({GONE})\nTest note: its heading is gone.")
+
+
+def test_a_note_deleted_in_the_panel_goes_only_when_confirmed(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    with UserData.open(user_data_path(config_dir)) as data:
+        data.add_note("alcohol/B5", "Test note: to delete from the panel.")
+    window = _with_user_data(qtbot, main_window, config_dir)
+    window.user.notes.all_notes.trigger()
+    dialog = window.user.notes.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    answer_next_dialog("Cancel")
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "deleteNote") is None)
+    _written(qtbot, window)
+    assert dialog.model.rowCount() == 1
+    answer_next_dialog("Delete note")
+    with qtbot.waitSignal(window.user.notes.changed):
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0)
+    assert dialog.empty.isVisible() and dialog.empty.text().startswith("No notes yet.")
+    assert _saved_notes(config_dir) == {}
+    assert _section(window).list.count() == 0  # and gone from beside the page
+    dialog.close()
 
 
 def test_a_save_that_fails_keeps_the_words_and_says_so(

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QFocusEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -34,7 +33,7 @@ from matrixdesk.ui.flow_layout import FlowLayout
 from matrixdesk.ui.plain_text import action_text
 
 EDITOR_LINES = 7  # the editor's least height, in lines of its font
-LIST_LINES = 6  # the list of the page's notes grows to this many lines, then scrolls
+LIST_LINES = 8  # the list of the page's notes grows to this many lines, then scrolls
 EDITOR_HINT = "Plain text; simple Markdown (*emphasis*, - lists, # headings) is kept as typed."
 
 
@@ -155,13 +154,16 @@ class NoteSection(QScrollArea):
         """The page's notes, as (words, tooltip) rows, with row `current` chosen (-1: none)."""
         self._showing = True
         try:
-            if [self.list.item(i).text() for i in range(self.list.count())] != [t for t, _ in rows]:
+            if self.list.count() != len(rows):
                 self.list.clear()
-                for text, tip in rows:
-                    item = QListWidgetItem(text)
-                    item.setToolTip(tip)
-                    self.list.addItem(item)
-            self.list.setCurrentRow(current)
+                self.list.addItems([text for text, _ in rows])
+            for row, (text, tip) in enumerate(rows):
+                item = self.list.item(row)
+                if item.text() != text:  # as the reader types, the one row being written
+                    item.setText(text)
+                item.setToolTip(tip)
+            if self.list.currentRow() != current:
+                self.list.setCurrentRow(current)
         finally:
             self._showing = False
         self.list.setVisible(bool(rows))
@@ -207,7 +209,7 @@ class NoteSection(QScrollArea):
     def _fit_heights(self) -> None:
         line = self.fontMetrics().lineSpacing()
         self.editor.setMinimumHeight(EDITOR_LINES * line + 12)
-        rows = self.list.count()
-        # As tall as its rows up to LIST_LINES lines (a row may wrap onto two), then it scrolls.
-        wanted = sum(self.list.sizeHintForRow(r) for r in range(rows)) + 2 * self.list.frameWidth()
-        self.list.setFixedHeight(max(line + 8, min(wanted + 4, LIST_LINES * line + 8)))
+        # As tall as its rows up to LIST_LINES lines (each row two lines or more), then it
+        # scrolls: a page's notes are few, and the note being written matters more.
+        lines = min(2 * self.list.count(), LIST_LINES)
+        self.list.setFixedHeight(max(2, lines) * line + 2 * self.list.frameWidth() + 8)

@@ -26,6 +26,7 @@ from matrixdesk.ui.announce import announce
 
 if TYPE_CHECKING:
     from matrixdesk.ui.note_section import NoteSection
+    from matrixdesk.ui.notes_dialog import NotesDialog
     from matrixdesk.ui.page_view import PageView
     from matrixdesk.ui.settings import Settings
     from matrixdesk.ui.user_layer import UserLayer
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from matrixdesk.userdata.store import UserData
 
 SAVE_DELAY_MS = 500  # a pause in typing this long saves the note
+FIRST_SCREENFUL = 60  # notes the Notes panel lists at once, while it reads the rest
 MAX_NOTE_CHARS = 100_000  # as userdata.values.MAX_NOTE_CHARS (not imported: it is not loaded yet)
 GONE = "no longer in this pack"
 _UNSENT = "\x00unsent"  # never a note's text: the next save writes whatever is typed
@@ -109,6 +111,7 @@ class NoteCommands(QObject):
         self.menu = QMenu("&Notes", window)
         self.menu.addActions([self.write_note, self.all_notes])
         self.section: NoteSection | None = None
+        self.dialog: NotesDialog | None = None
         self.page_view: PageView | None = None
         self.shown: str | None = None
         """The place on screen, if it is one a note can be on (its long address)."""
@@ -123,6 +126,7 @@ class NoteCommands(QObject):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save)
         self.write_note.triggered.connect(self.start_note)
+        self.all_notes.triggered.connect(self.show_all)
         layer.ready.connect(self._on_ready)
 
     def attach(self, page_view: PageView, settings: Settings) -> None:
@@ -332,18 +336,24 @@ class NoteCommands(QObject):
         draft.sent = text
         self.layer.write(
             lambda data: draft.save(data, text),
-            lambda _note: self._saved(draft, text, new),
+            lambda note: self._saved(draft, note, new),
             lambda why: self._not_saved(draft, why),
         )
 
-    def _saved(self, draft: Draft, text: str, new: bool) -> None:
+    def _saved(self, draft: Draft, note: Note, new: bool) -> None:
         if draft is self.draft and self.section is not None:
-            if self.section.editor.toPlainText() == text:
+            if self.section.editor.toPlainText() == note.text:
                 self.section.set_status("Saved")
             self.section.show_kept(self._place_words(draft.address))
         if new:
             announce(self.window, "Note saved.")
-        self._read_notes()
+        if note.address.startswith(self.page or "\x00") and any(
+            n.id == note.id for n in self.notes
+        ):
+            # Typing saves every pause: change the one row, not read the page's notes again.
+            self.notes = tuple(note if n.id == note.id else n for n in self.notes)
+        else:
+            self._read_notes()
         self._show_notes()
         self.changed.emit()
 
@@ -412,7 +422,53 @@ class NoteCommands(QObject):
         self.said.emit("Note deleted.")
         self.changed.emit()
 
-    # --- opening a note ---------------------------------------------------------------------------
+    def delete(self, note: Note) -> None:
+        """Delete `note` (already confirmed), from the Notes panel."""
+        if self.draft is not None and self.draft.id == note.id:
+            self._delete(self.draft)
+            return
+        self.layer.write(
+            lambda data: data.delete_note(note.id), lambda _: self._deleted_elsewhere()
+        )
+
+    def _deleted_elsewhere(self) -> None:
+        self.refresh()
+        self.said.emit("Note deleted.")
+        self.changed.emit()
+
+    # --- the Notes panel -------------------------------------------------------------------------
+
+    @Slot()
+    def show_all(self) -> None:
+        """The Notes panel (Ctrl+Shift+M): every note, the latest first."""
+        from matrixdesk.ui.notes_dialog import NotesDialog
+
+        self.save()  # listed as typed
+        if self.dialog is None:
+            self.dialog = NotesDialog(self.title_of, self.exists, self.window)
+            self.dialog.open_requested.connect(self.open_note)
+            self.dialog.delete_requested.connect(self._ask_to_delete_listed)
+            self.changed.connect(self._refresh_dialog)
+        data = self.layer.data
+        if data is not None:  # the newest at once, read here: a screenful is quick to read
+            self.dialog.show_notes(data.notes(limit=FIRST_SCREENFUL))
+        self.dialog.open()
+        self._refresh_dialog()
+
+    @Slot()
+    def _refresh_dialog(self) -> None:
+        """Read every note for the panel on the user database's thread (10,000 notes take
+        40 ms or more to read, several frames), after every change asked for before."""
+        dialog = self.dialog
+        if dialog is not None and dialog.isVisible():
+            self.layer.write(lambda data: data.notes(), lambda notes: dialog.show_notes(notes))
+
+    @Slot(object)
+    def _ask_to_delete_listed(self, note: Note) -> None:
+        assert self.dialog is not None
+        title, here = self.dialog.model.place(note)
+        place = title if here else f"{title} ({GONE})"
+        self.ask_to_delete(self.dialog, place, note.text, lambda: self.delete(note))
 
     @Slot(object)
     def open_note(self, note: Note) -> None:
