@@ -20,6 +20,7 @@ from matrixdesk.page.outline import BITE_CONTROL
 from matrixdesk.ui.disclosure import DisclosureButton
 from matrixdesk.ui.notes import SAVE_DELAY_MS, Draft
 from matrixdesk.ui.notes_dialog import GONE, NotesDialog
+from matrixdesk.ui.search_results import NoteResult
 from matrixdesk.userdata.errors import UserDataError
 from matrixdesk.userdata.location import user_data_path
 from matrixdesk.userdata.store import UserData
@@ -433,3 +434,87 @@ def test_my_notes_read_whole_in_a_narrow_window_and_at_200_percent(
         text = tabs.tabText(index)
         room = tabs.tabRect(index).width()
         assert tabs.fontMetrics().horizontalAdvance(text) < room, f"{text!r} in {room} px"
+
+
+def _search(qtbot: QtBot, window: MainWindow, words: str) -> list[object]:
+    """Ctrl+K, type `words`, and the rows of the results as they come."""
+    box = window.window_actions.search_box
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.results_shown, check_params_cb=lambda q: q == words):
+        qtbot.keyClicks(box, words)
+    return list(window.search_view.model.rows)
+
+
+def test_ctrl_k_finds_a_note_in_my_notes_and_opens_its_place(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    with UserData.open(user_data_path(config_dir)) as data:
+        data.add_note(STUDY_ADDRESS, "Test note: the zebrafinch test word, on a study.")
+        data.add_note("alcohol/B5", "Test note: supervision, a word the pack has too.")
+    window = _with_user_data(qtbot, main_window, config_dir, "alcohol")
+    rows = _search(qtbot, window, "zebrafinch")
+    assert rows[0] == "My notes (1)" and isinstance(rows[1], NoteResult)
+    assert window.search_view.heading.text() == "0 results for “zebrafinch”, and 1 of your notes"
+    text = rows[1].text
+    assert text.title.text.startswith(STUDY) and text.place.startswith("Your note, last changed")
+    assert text.snippet.words == ["zebrafinch"]
+    # Enter opens the best result: here the note, at its place, with it beside the page.
+    qtbot.keyClick(window.window_actions.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.showing_page)
+    assert str(window.current) == STUDY_ADDRESS
+    assert window.page.side_tabs.currentWidget() is _section(window)
+    assert _section(window).editor.toPlainText().startswith("Test note: the zebrafinch")
+    # A word in the pack and in a note: the pack's results first, My notes last.
+    rows = _search(qtbot, window, "supervision")
+    headings = [row for row in rows if isinstance(row, str)]
+    assert headings[-1] == "My notes (1)" and len(headings) > 1
+    assert isinstance(rows[-1], NoteResult) and rows[-1].note.address == B5
+    assert not isinstance(window.search_view.results.current_hit(), NoteResult)
+
+
+def test_search_filters_narrow_my_notes_too(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    with UserData.open(user_data_path(config_dir)) as data:
+        data.add_note("alcohol/B5", "Test note: the zebrafinch test word.")
+    window = _with_user_data(qtbot, main_window, config_dir, "alcohol")
+    assert _search(qtbot, window, "zebrafinch")[0] == "My notes (1)"
+    view = window.search_view
+    with qtbot.waitSignal(window.results_shown):
+        view.matrix_filter.setCurrentIndex(view.matrix_filter.findData("drug"))
+    assert view.model.rows == []  # a note on the Alcohol matrix
+    with qtbot.waitSignal(window.results_shown):
+        view.matrix_filter.setCurrentIndex(view.matrix_filter.findData("alcohol"))
+    assert view.model.rows[0] == "My notes (1)"
+    with qtbot.waitSignal(window.results_shown):
+        view.type_filter.setCurrentIndex(view.type_filter.findData("R"))
+    assert view.model.rows == []  # reviews only: not the reader's notes
+
+
+def test_a_note_found_whose_place_is_gone_opens_in_the_notes_panel(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    with UserData.open(user_data_path(config_dir)) as data:
+        data.add_note("alcohol/B5", "Test note: another zebrafinch, to be listed first.")
+        lost = data.add_note(f"{B5}#a-heading-a-later-edition-dropped", "Test note: zebrafinch.")
+    window = _with_user_data(qtbot, main_window, config_dir, "alcohol")
+    rows = _search(qtbot, window, "zebrafinch")
+    found = next(r for r in rows if isinstance(r, NoteResult) and r.note.id == lost.id)
+    assert not found.here and GONE in found.text.place
+    window.search_view.result_chosen.emit(found)
+    dialog = window.user.notes.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    chosen = dialog.chosen()
+    assert chosen is not None and chosen.id == lost.id
+    assert dialog.text.toPlainText() == "Test note: zebrafinch."
+    dialog.close()
+
+
+def test_search_without_the_user_database_shows_no_notes(
+    qtbot: QtBot, main_window: WindowFactory
+) -> None:
+    window = main_window("alcohol")  # the database not open (yet, or at all)
+    rows = _search(qtbot, window, "supervision")
+    assert rows and not any(isinstance(r, NoteResult) for r in rows)
+    assert "My notes" not in " ".join(r for r in rows if isinstance(r, str))

@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         self.home.table.axis_opened.connect(self.navigate)
         self.user.open_requested.connect(self.navigate)
         self.user.said.connect(lambda message: self.tell(message, 4000))
+        self.user.layer.ready.connect(self._search_notes_too)
+        self.searching.note_opened.connect(self.user.notes.open_note)
 
     def _add_user_menus(self) -> None:
         """The reader's own layer in the menus: Bookmarks and Notes before Help, History under
@@ -397,6 +399,17 @@ class MainWindow(QMainWindow):
         return (place.entry or place.section) in slugs
 
     # --- search (the controller runs it; these are the window's side) ---------------------
+
+    @Slot()
+    def _search_notes_too(self) -> None:
+        """The user database is open: search the reader's notes with the pack (on the search
+        thread: UserData may be used from any thread)."""
+        data = self.user.layer.data
+        if data is not None:
+            self.searching.search_notes_with(
+                lambda text: data.search_notes(text, prefix_last=True),
+                lambda address: (self._title_for_address(address), self.place_exists(address)),
+            )
 
     def _place_search_view(self, view: SearchView) -> None:
         self.watch_side_buttons(view.results.viewport())

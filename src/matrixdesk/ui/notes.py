@@ -439,8 +439,9 @@ class NoteCommands(QObject):
     # --- the Notes panel -------------------------------------------------------------------------
 
     @Slot()
-    def show_all(self) -> None:
-        """The Notes panel (Ctrl+Shift+M): every note, the latest first."""
+    def show_all(self, chosen: str | None = None) -> None:
+        """The Notes panel (Ctrl+Shift+M): every note, the latest first; the note with the id
+        `chosen` chosen in it, once listed."""
         from matrixdesk.ui.notes_dialog import NotesDialog
 
         self.save()  # listed as typed
@@ -453,15 +454,17 @@ class NoteCommands(QObject):
         if data is not None:  # the newest at once, read here: a screenful is quick to read
             self.dialog.show_notes(data.notes(limit=FIRST_SCREENFUL))
         self.dialog.open()
-        self._refresh_dialog()
+        self._refresh_dialog(chosen)
 
     @Slot()
-    def _refresh_dialog(self) -> None:
+    def _refresh_dialog(self, chosen: str | None = None) -> None:
         """Read every note for the panel on the user database's thread (10,000 notes take
         40 ms or more to read, several frames), after every change asked for before."""
         dialog = self.dialog
         if dialog is not None and dialog.isVisible():
-            self.layer.write(lambda data: data.notes(), lambda notes: dialog.show_notes(notes))
+            self.layer.write(
+                lambda data: data.notes(), lambda notes: dialog.show_notes(notes, chosen)
+            )
 
     @Slot(object)
     def _ask_to_delete_listed(self, note: Note) -> None:
@@ -472,6 +475,10 @@ class NoteCommands(QObject):
 
     @Slot(object)
     def open_note(self, note: Note) -> None:
-        """Open the page `note` is on, at its place, with the note in My notes."""
+        """Open the page `note` is on, at its place, with the note in My notes; a note whose
+        place this pack no longer has, in the Notes panel."""
+        if not self.exists(note.address):
+            self.show_all(chosen=note.id)
+            return
         self._wanted = note.id
         self.open_requested.emit(note.address)

@@ -152,9 +152,12 @@ class NotesDialog(QDialog):
         self.model.modelReset.connect(self._show_chosen)
         self.resize(620, 560)
 
-    def show_notes(self, notes: Sequence[Note]) -> None:
-        """List `notes` (newest first), keeping the reader's place in the list."""
+    def show_notes(self, notes: Sequence[Note], chosen: str | None = None) -> None:
+        """List `notes` (newest first), keeping the reader's place in the list, or with the
+        note whose id is `chosen` chosen."""
         row = self.list.currentIndex().row()
+        if chosen is not None:
+            row = next((i for i, note in enumerate(notes) if note.id == chosen), row)
         self.model.set_notes(list(notes))
         self.empty.setText(EMPTY)
         self.empty.setVisible(not notes)
