@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from matrixdesk.page.note_places import NOTE_MARK
 from matrixdesk.page.outline import BITE_CONTROL
 from matrixdesk.ui.disclosure import DisclosureButton
+from matrixdesk.ui.note_marks import PAGE_KEY
 from matrixdesk.ui.notes import SAVE_DELAY_MS, Draft
 from matrixdesk.ui.notes_dialog import GONE, NotesDialog
 from matrixdesk.ui.search_results import NoteResult
@@ -518,3 +519,32 @@ def test_search_without_the_user_database_shows_no_notes(
     rows = _search(qtbot, window, "supervision")
     assert rows and not any(isinstance(r, NoteResult) for r in rows)
     assert "My notes" not in " ".join(r for r in rows if isinstance(r, str))
+
+
+def _marks(window: MainWindow) -> list[str]:
+    window.grab()  # paints the page, and its marks
+    return [key for _, key in window.page.browser.drawn_marks]
+
+
+def test_the_page_marks_its_notes_in_the_margin_and_a_mark_opens_them(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    with UserData.open(user_data_path(config_dir)) as data:
+        data.add_note("alcohol/B5", "Test note: on the page.")
+        data.add_note(STUDY_ADDRESS, "Test note: on the study.")
+    window = _with_user_data(qtbot, main_window, config_dir)
+    assert _marks(window)[0] == PAGE_KEY  # beside the page's title
+    window.page.go_to_anchor("entry-therapist-relationship-offenders")
+    assert "entry-therapist-relationship-offenders" in _marks(window)
+    browser = window.page.browser
+    rect = next(r for r, k in browser.drawn_marks if k.startswith("entry-"))
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.page.side_tabs.currentWidget() is _section(window)
+    assert _section(window).editor.toPlainText() == "Test note: on the study."
+    assert QApplication.focusWidget() is _section(window).editor
+    window.window_actions.present.trigger()  # not on the projector
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    assert _marks(window) == []
+    window.window_actions.present.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert _marks(window)

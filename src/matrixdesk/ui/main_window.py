@@ -502,6 +502,7 @@ class MainWindow(QMainWindow):
         """Large text, and no navigator or outline, while presenting; the reader's own after."""
         if self._page is not None:
             self._page.side.setVisible(not on)
+            self._page.browser.show_note_marks(not on)  # the reader's notes, not for a room
         self._apply_zoom(self.settings.presentation_zoom if on else self.settings.zoom_steps)
 
     def _start_zoom(self, steps: int) -> None:

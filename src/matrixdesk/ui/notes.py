@@ -140,6 +140,7 @@ class NoteCommands(QObject):
         self.section = section
         page_view.add_side_tab(section, "My notes")
         page_view.side_tabs.currentChanged.connect(self._on_tab)
+        page_view.notes_requested.connect(self._on_mark)
         section.note_chosen.connect(self._on_chosen)
         section.new_note_requested.connect(self._on_new_note)
         section.text_edited.connect(self._on_edited)
@@ -280,6 +281,19 @@ class NoteCommands(QObject):
         ):
             self.save()
             self._edit(Draft(self.notes[row].address, self.notes[row]))
+
+    @Slot(str)
+    def _on_mark(self, anchor: str) -> None:
+        """A note mark in the page was clicked: its first note, in the editor."""
+        address = next((p.address for p in self.places if p.anchor == (anchor or None)), None)
+        note = next((n for n in self.notes if n.address == address), None)
+        if note is None or self.section is None:
+            return
+        if self.draft is None or self.draft.id != note.id:
+            self.save()
+            self._edit(Draft(note.address, note))
+        self._show_section()
+        self.section.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(str)
     def _on_new_note(self, address: str) -> None:

@@ -39,6 +39,7 @@ from matrixdesk.ui.announce import announce
 from matrixdesk.ui.breadcrumb import Breadcrumb
 from matrixdesk.ui.external_link import confirm_external_link
 from matrixdesk.ui.find_bar import FindBar
+from matrixdesk.ui.note_marks import PAGE_KEY
 from matrixdesk.ui.page_finder import PageFinder
 from matrixdesk.ui.page_outline import PageOutline
 from matrixdesk.ui.reading_browser import ReadingBrowser
@@ -53,6 +54,8 @@ SIDE_WIDTH = 260  # the navigator's width to begin with (the reader can drag it)
 class PageView(QWidget):
     navigate_requested = Signal(str)
     """Address (str) of a place the reader asked to go to."""
+    notes_requested = Signal(str)
+    """The reader clicked a note mark in the page: the anchor it is at ("": the page)."""
 
     def __init__(self, side: QWidget, parent: QWidget | None = None) -> None:
         """`side` (the navigator) stands to the left of the page."""
@@ -112,6 +115,7 @@ class PageView(QWidget):
         self.filter_bar.filter_chosen.connect(self._on_filter)
         self.outline.go_requested.connect(self.go_to_anchor)
         self.outline.control_toggled.connect(self._on_control)
+        self.browser.note_mark_chosen.connect(self.notes_requested)
 
     def add_page_command(self, action: QAction) -> QToolButton:
         """A button for `action` at the end of the breadcrumb's row (Bookmark this page)."""
@@ -142,8 +146,10 @@ class PageView(QWidget):
 
     def mark_notes(self, anchors: dict[str, int], on_page: int) -> None:
         """Mark what has the reader's notes: `anchors` (a study's or heading's anchor, or the
-        Matrix Bite's control) with how many each, and `on_page`, notes on the page itself."""
+        Matrix Bite's control) with how many each, and `on_page`, notes on the page itself:
+        in the outline, and in the page's margin."""
         self.outline.mark_notes(anchors)
+        self.browser.set_note_marks({**anchors, PAGE_KEY: on_page} if on_page else anchors)
 
     # --- showing pages -------------------------------------------------------------------
 
