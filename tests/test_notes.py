@@ -350,6 +350,18 @@ def test_a_save_that_fails_keeps_the_words_and_says_so(
     assert list(_saved_notes(config_dir)) == [
         "Test note: written while the disk is full. Then saved."
     ]
+    # Failed again, then the reader goes to another page: tried again before it changes.
+    monkeypatch.setattr(Draft, "save", full_disk)
+    with qtbot.waitSignal(window.user.layer.refused):
+        qtbot.keyClicks(section.editor, " And more.")
+    for box in window.findChildren(QMessageBox, "userdataWarning"):
+        box.close()
+    monkeypatch.setattr(Draft, "save", real_save)
+    window.navigate("alcohol/B4")
+    _written(qtbot, window)
+    assert list(_saved_notes(config_dir)) == [
+        "Test note: written while the disk is full. Then saved. And more."
+    ]
 
 
 def test_a_note_deleted_elsewhere_while_written_is_kept(
