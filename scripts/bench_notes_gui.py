@@ -105,7 +105,7 @@ def _run(scratch: Path) -> dict[str, Any]:
     window.user.open(config)
     _wait(lambda: window.user.layer.data is not None, "the user database")
     notes = window.user.notes
-    section = notes.section
+    section = notes.beside.section
     assert section is not None
 
     from matrixdesk.ui.notes_dialog import NotesDialog
@@ -132,7 +132,7 @@ def _run(scratch: Path) -> dict[str, Any]:
 
     notes.write_note.trigger()
     keys, sends, acks = [], [], []
-    timed_ack = _timed_method(notes, "_saved", acks)
+    timed_ack = _timed_method(notes.beside, "_saved", acks)
     for run in range(RUNS):
         for letter in f"Synthetic timing text {run}. ":
             started = time.perf_counter()

@@ -86,9 +86,9 @@ def test_a_note_on_a_document(qtbot: QtBot, main_window: WindowFactory, config_d
         window.user.open(config_dir)
     notes = window.user.notes
     notes.write_note.trigger()
-    section = notes.section
+    section = notes.beside.section
     assert section is not None
     assert section.place.text() == "New note on: This document"
     qtbot.keyClicks(section.editor, "Test note: synthetic, on a synthetic document.")
     qtbot.waitUntil(lambda: section.status.text() == "Saved")
-    assert [n.address for n in notes.notes] == ["matrixdesk:/doc/synthetic-analysis"]
+    assert [n.address for n in notes.beside.notes] == ["matrixdesk:/doc/synthetic-analysis"]

@@ -15,12 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from matrixdesk.page.note_places import NOTE_MARK
+from matrixdesk.page.note_places import GONE, NOTE_MARK
 from matrixdesk.page.outline import BITE_CONTROL
 from matrixdesk.ui.disclosure import DisclosureButton
+from matrixdesk.ui.note_drafts import Draft
 from matrixdesk.ui.note_marks import PAGE_KEY
-from matrixdesk.ui.notes import SAVE_DELAY_MS, Draft
-from matrixdesk.ui.notes_dialog import GONE, NotesDialog
+from matrixdesk.ui.notes_dialog import NotesDialog
+from matrixdesk.ui.page_notes import SAVE_DELAY_MS
 from matrixdesk.ui.search_results import NoteResult
 from matrixdesk.userdata.errors import UserDataError
 from matrixdesk.userdata.location import user_data_path
@@ -60,7 +61,7 @@ def _written(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def _section(window: MainWindow) -> NoteSection:
-    section = window.user.notes.section
+    section = window.user.notes.beside.section
     assert section is not None
     return section
 
@@ -158,8 +159,8 @@ def test_an_edit_is_saved_after_a_pause_and_at_once_on_leaving(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
     window = _with_user_data(qtbot, main_window, config_dir)
-    notes = window.user.notes
-    notes.write_note.trigger()
+    notes = window.user.notes.beside
+    window.user.notes.write_note.trigger()
     section = _section(window)
     qtbot.keyClicks(section.editor, "Test note: first words.")
     qtbot.waitUntil(lambda: section.status.text() == "Saved")

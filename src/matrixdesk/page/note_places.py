@@ -14,6 +14,8 @@ from matrixdesk.page.state import entry_anchor, section_anchor
 
 PAGE, STUDY, HEADING = "page", "study", "heading"
 NOTE_MARK = "\u270e"  # ✎, beside what has a note
+GONE = "no longer in this pack"
+"""Said of a note whose place this pack no longer has (it is listed, never dropped)."""
 NOTE_PREVIEW_CHARS = 120
 """The most of a note's first line a list shows; the rest is a click away."""
 # What simple Markdown starts a line with: headings, list items, quotations.

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from matrixdesk.page.note_places import first_line
+from matrixdesk.page.note_places import GONE, first_line
 from matrixdesk.ui.accessible_names import name_scroll_bars, name_splitter_handles
 from matrixdesk.ui.history_dialog import when
 from matrixdesk.ui.qt_types import ModelIndex
@@ -36,7 +36,6 @@ from matrixdesk.ui.qt_types import ModelIndex
 if TYPE_CHECKING:
     from matrixdesk.userdata.records import Note
 
-GONE = "no longer in this pack"
 BATCH = 500  # rows placed at a time
 EMPTY = "No notes yet. Open a page and write one in My notes, beside it (Ctrl+Shift+N)."
 

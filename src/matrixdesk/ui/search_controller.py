@@ -16,6 +16,7 @@ from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import SearchHit
 from matrixdesk.core.search_marks import Marked
 from matrixdesk.core.store import ContentStore
+from matrixdesk.page.note_places import GONE
 from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.search_box import SearchBox
 
@@ -202,7 +203,7 @@ class SearchController(QObject):
             if matrix is not None and not note.address.startswith(f"matrixdesk:/{matrix}/"):
                 continue
             title, here = self._place(note.address)
-            where = "Your note" if here else "Your note; its place is no longer in this pack"
+            where = "Your note" if here else f"Your note; its place is {GONE}"
             changed = f"{where}, last changed {when(note.updated)}"
             text = ResultText(Marked(title), changed, hit.snippet)
             results.append(NoteResult(note, text, here))
