@@ -27,7 +27,7 @@ from matrixdesk.userdata.errors import UserDataError
 from matrixdesk.userdata.location import user_data_path
 from matrixdesk.userdata.store import UserData
 from tests.dialogs import answer_next_dialog
-from tests.layout_checks import SIZES, at_size, cut_off, grids
+from tests.layout_checks import SIZES, ZOOM_200, at_size, cut_off, grids
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -561,3 +561,26 @@ def test_the_page_marks_its_notes_in_the_margin_and_a_mark_opens_them(
     window.window_actions.present.trigger()
     qtbot.waitUntil(lambda: not window.isFullScreen())
     assert _marks(window)
+
+
+def test_the_notes_panel_reads_whole_at_200_percent(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    with UserData.open(user_data_path(config_dir)) as data:
+        data.add_note(STUDY_ADDRESS, "Test note: synthetic words. " * 20)
+        data.add_note(f"{B5}#a-heading-a-later-edition-dropped", "Test note: place gone.")
+    window = _with_user_data(qtbot, main_window, config_dir)
+    window.zoom_by(ZOOM_200)
+    window.user.notes.all_notes.trigger()
+    dialog = window.user.notes.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    assert cut_off(dialog) == []
+    # A row is two lines, each cut short if it must be: the whole of it is its tooltip, and
+    # the chosen note's place and words are shown whole below.
+    index = dialog.model.index(1, 0)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+    dialog.list.setCurrentIndex(index)
+    assert dialog.about.wordWrap() and dialog.about.text().startswith(f"On {STUDY}")
+    dialog.close()
