@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 import pytest
 
 from matrixdesk.core.store import ContentStore
-from matrixdesk.page.note_places import HEADING, PAGE, STUDY, first_line, note_places, page_of
+from matrixdesk.page.note_places import (
+    GONE,
+    HEADING,
+    PAGE,
+    STUDY,
+    first_line,
+    gone_place,
+    note_places,
+    page_of,
+)
 from tests.synthetic import features_pack
 
 if TYPE_CHECKING:
@@ -56,6 +65,15 @@ def test_a_cell_page_offers_itself_its_studies_and_its_headings(store: ContentSt
     assert studies[0].anchor == f"entry-{page.entries[0].slug}"
     assert places.index(studies[-1]) < places.index(headings[0])  # in the page's order
     assert not any("more" in p.address.rsplit("/", 1)[-1] for p in studies)  # a search, not a study
+
+
+def test_a_place_gone_from_the_pack_says_which_part_is_gone() -> None:
+    title = "B5 Practitioners · Alcohol Treatment Matrix"
+    heading = "matrixdesk:/alcohol/B5#a-heading-dropped"
+    assert gone_place(heading, title) == f"{title}: heading “a heading dropped” ({GONE})"
+    study = "alcohol/B5/entry/a-study-dropped"
+    assert gone_place(study, title, gone_first=True) == f"({GONE}) {title}: study “a study dropped”"
+    assert gone_place("doc/a-document", "a-document") == f"a-document ({GONE})"
 
 
 def test_a_document_or_a_title_only_cell_offers_itself_alone() -> None:

@@ -116,7 +116,7 @@ def test_ctrl_shift_n_writes_a_note_on_the_page_saved_as_typed(
     assert section.place.text() == "Note on: This page" and section.delete_button.isEnabled()
     assert _tab_text(window) == "My notes (1)"
     assert tabs.tabBar().accessibleTabName(tabs.indexOf(section)) == "My notes, 1 on this page"
-    assert section.list.item(0).text() == "This page\nTest note: synthetic text on the page."
+    assert section.list.item(0).text() == "Test note: synthetic text on the page.\nThis page"
 
 
 def test_notes_on_a_study_and_a_heading_are_marked_in_the_outline(
@@ -146,9 +146,9 @@ def test_notes_on_a_study_and_a_heading_are_marked_in_the_outline(
     # Listed in the page's order: studies before the Matrix Bite's headings.
     section = _section(window)
     rows = [section.list.item(i).text() for i in range(section.list.count())]
-    assert rows == [
-        f"Study: {STUDY}\nTest note: synthetic, on a study.",
-        f"Heading: {HEADING}\nTest note: synthetic, on a heading.",
+    assert rows == [  # each note's first line, and its place (cut short: the column is narrow)
+        "Test note: synthetic, on a study.\nStudy: Relationship with therapist…",
+        "Test note: synthetic, on a heading.\nHeading: Are the practitioner’s…",
     ]
     assert _tab_text(window) == "My notes (2)"
     window.navigate("alcohol/B4")  # another page: none of B5's marks
@@ -206,8 +206,9 @@ def test_notes_are_found_again_in_a_new_window_on_the_same_profile(
     assert again.page.side_tabs.currentWidget() is _section(again)  # left open: open again
     rows = [_section(again).list.item(i).text() for i in range(_section(again).list.count())]
     assert rows == [
-        "This page\nTest note: synthetic, kept on the page.",
-        f"Study: {STUDY}\nTest note: synthetic, kept on a study. Typed just before closing.",
+        "Test note: synthetic, kept on the page.\nThis page",
+        "Test note: synthetic, kept on a study. Typed just before closing.\n"
+        "Study: Relationship with therapist…",
     ]
     assert _outline_button(again, STUDY).text().endswith(NOTE_MARK)  # type: ignore[attr-defined]
     # The page's own note is in the editor; the study's, once chosen.
@@ -279,7 +280,10 @@ def test_the_notes_panel_lists_every_note_and_opens_a_place(
     assert rows[0].startswith("C1 ") and rows[0].endswith(
         "Test note: on a cell only listed by title."
     )
-    assert rows[1] == f"{B5_TITLE} ({GONE})\nTest note: its heading is gone."
+    assert rows[1] == (  # said first: a row too long for the panel is cut short at its end
+        f"({GONE}) {B5_TITLE}: heading “a heading a later edition dropped”\n"
+        "Test note: its heading is gone."
+    )
     assert rows[2].startswith(f"{STUDY} · B5 ") and rows[2].endswith("\nTest note: on a study.")
     # A note whose place is gone: listed with all its words, and nothing to open.
     dialog.list.setCurrentIndex(dialog.model.index(1, 0))
@@ -296,7 +300,8 @@ def test_the_notes_panel_lists_every_note_and_opens_a_place(
     assert section.editor.toPlainText() == "Test note: on a study.\nIts second line."
     # On its page, the note whose heading is gone is listed too, and says so.
     rows = [section.list.item(i).text() for i in range(section.list.count())]
-    assert rows[-1].endswith(f"({GONE})\nTest note: its heading is gone.")
+    assert rows[-1] == f"Test note: its heading is gone.\nIts place is {GONE}"
+    assert section.list.item(section.list.count() - 1).toolTip().endswith(f"dropped” ({GONE})")
 
 
 def test_a_note_deleted_in_the_panel_goes_only_when_confirmed(

@@ -76,6 +76,18 @@ def note_places(page_address: str, page: CellPage | None) -> tuple[NotePlace, ..
     return tuple(places)
 
 
+def gone_place(address: str, title: str, gone_first: bool = False) -> str:
+    """A note's place that this pack no longer has, in words: `title` (what the window calls
+    the address: for a study or heading gone, its cell's title), the part that is gone, and
+    that it is gone; said first with `gone_first` (for a row that may be cut short)."""
+    place = parse_place(address)
+    part = ""
+    if isinstance(place, Address) and (place.entry or place.section):
+        kind, slug = ("study", place.entry) if place.entry else ("heading", place.section)
+        part = f": {kind} “{(slug or '').replace('-', ' ')}”"
+    return f"({GONE}) {title}{part}" if gone_first else f"{title}{part} ({GONE})"
+
+
 def notes_said(count: int) -> str:
     """How many notes, in words, for a screen reader and a tooltip ("has 2 notes")."""
     return "" if count == 0 else "has a note" if count == 1 else f"has {count} notes"

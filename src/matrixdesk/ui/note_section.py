@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,8 +31,8 @@ from matrixdesk.ui.accessible_names import name_scroll_bars
 from matrixdesk.ui.flow_layout import FlowLayout
 from matrixdesk.ui.plain_text import action_text
 
-EDITOR_LINES = 7  # the editor's least height, in lines of its font
-LIST_LINES = 8  # the list of the page's notes grows to this many lines, then scrolls
+EDITOR_LINES = 4  # the editor's least height, in lines of its font; it takes what is left
+LIST_LINES = 5  # the list of the page's notes grows to this many lines, then scrolls
 EDITOR_HINT = "Plain text; simple Markdown (*emphasis*, - lists, # headings) is kept as typed."
 
 
@@ -74,10 +73,8 @@ class NoteSection(QScrollArea):
         self.list.setAccessibleName("Notes on this page")
         self.list.setWordWrap(True)  # a long first line wraps, never cut off
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerItem)  # rows whole at top
         name_scroll_bars(self.list, "the notes on this page")
-        self.empty = QLabel("No notes on this page yet.")
-        self.empty.setWordWrap(True)
         self.new_button = QToolButton()
         self.new_button.setText("&New note")
         self.new_button.setToolTip("Write a new note on this page, a study or a heading")
@@ -102,32 +99,30 @@ class NoteSection(QScrollArea):
         self.status.setObjectName("noteStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it may quote the system's words
-        self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.delete_button = QPushButton("&Delete note…")
         self.all_button = QPushButton("All notes…")
         self._lay_out()
         self._connect_signals()
 
     def _lay_out(self) -> None:
+        # The note first, then what acts on it: in a short window the side column has little
+        # height left under the navigator, and the note must not be the part scrolled away.
         commands = QWidget()
         flow = FlowLayout(commands, spacing=6)
         flow.setContentsMargins(0, 0, 0, 0)
-        flow.addWidget(self.new_button)
-        flow.addWidget(self.all_button)
-        foot = QWidget()
-        foot_flow = FlowLayout(foot, spacing=6)
-        foot_flow.setContentsMargins(0, 0, 0, 0)
-        foot_flow.addWidget(self.status)
-        foot_flow.addWidget(self.delete_button)
+        for button in (self.new_button, self.delete_button, self.all_button):
+            flow.addWidget(button)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        for widget in (self.list, self.empty, commands, self.place):
-            layout.addWidget(widget)
+        layout.addWidget(self.list)
+        layout.addWidget(self.place)
         layout.addWidget(self.editor, 1)
-        layout.addWidget(foot)
+        layout.addWidget(self.status)
+        layout.addWidget(commands)
         self.setWidget(body)
+        self.status.hide()
         self._fit_heights()
 
     def _connect_signals(self) -> None:
@@ -166,8 +161,8 @@ class NoteSection(QScrollArea):
                 self.list.setCurrentRow(current)
         finally:
             self._showing = False
-        self.list.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
+        # Listed when there is a note to choose besides the one in the editor.
+        self.list.setVisible(len(rows) > 1 or (len(rows) == 1 and current != 0))
         self._fit_heights()
 
     def show_note(self, place: str, text: str, saved: bool) -> None:
@@ -190,6 +185,7 @@ class NoteSection(QScrollArea):
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     # --- the reader's actions -------------------------------------------------------------
 

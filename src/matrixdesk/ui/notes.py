@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from matrixdesk.page.note_places import GONE
+from matrixdesk.page.note_places import gone_place
 from matrixdesk.ui.note_drafts import ask_to_delete
 from matrixdesk.ui.page_notes import PageNotes
 
@@ -123,7 +123,7 @@ class NoteCommands(QObject):
     def _ask_to_delete_listed(self, note: Note) -> None:
         assert self.dialog is not None
         title, here = self.dialog.model.place(note)
-        place = title if here else f"{title} ({GONE})"
+        place = title if here else gone_place(note.address, title)
         ask_to_delete(self.dialog, place, note.text, lambda: self.beside.delete(note))
 
     @Slot(object)

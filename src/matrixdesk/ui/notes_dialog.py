@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from matrixdesk.page.note_places import GONE, first_line
-from matrixdesk.ui.accessible_names import name_scroll_bars, name_splitter_handles
+from matrixdesk.page.note_places import first_line, gone_place
+from matrixdesk.ui.accessible_names import name_scroll_bars
 from matrixdesk.ui.history_dialog import when
 from matrixdesk.ui.qt_types import ModelIndex
 
@@ -77,7 +76,7 @@ class NotesModel(QAbstractListModel):
             Qt.ItemDataRole.ToolTipRole,  # the whole of what the row may cut short
         ):
             title, here = self.place(note)
-            where = title if here else f"{title} ({GONE})"
+            where = title if here else gone_place(note.address, title, gone_first=True)
             return f"{where}\n{first_line(note.text) or '(empty note)'}"
         return None
 
@@ -122,18 +121,6 @@ class NotesDialog(QDialog):
         )
         self.text.setTabChangesFocus(True)
         name_scroll_bars(self.text, "the note")
-        chosen = QWidget()
-        chosen_layout = QVBoxLayout(chosen)
-        chosen_layout.setContentsMargins(0, 0, 0, 0)
-        chosen_layout.addWidget(self.about)
-        chosen_layout.addWidget(self.text, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.list)
-        splitter.addWidget(chosen)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        name_splitter_handles(splitter, "Resize the list of notes")
         self.open_button = QPushButton("&Open")
         self.delete_button = QPushButton("&Delete…")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -142,14 +129,20 @@ class NotesDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.list, 3)
+        layout.addWidget(self.about)  # as tall as its words: the place is never cut short
+        layout.addWidget(self.text, 2)
         layout.addWidget(buttons)
         self.open_button.clicked.connect(self._open)
         self.list.activated.connect(self._open)
         self.delete_button.clicked.connect(self._delete)
         self.list.selectionModel().currentChanged.connect(self._show_chosen)
         self.model.modelReset.connect(self._show_chosen)
-        self.resize(620, 560)
+        # Sized by its text, so that it grows with the zoom, within the screen.
+        metrics = self.fontMetrics()
+        size = QSize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 30)
+        screen = self.screen().availableGeometry().size()
+        self.resize(size.boundedTo(screen * 0.9))
 
     def show_notes(self, notes: Sequence[Note], chosen: str | None = None) -> None:
         """List `notes` (newest first), keeping the reader's place in the list, or with the
@@ -179,8 +172,8 @@ class NotesDialog(QDialog):
             self.text.setPlainText("")
             return
         title, _ = self.model.place(note)
-        gone = "" if here else f" ({GONE})"
-        self.about.setText(f"On {title}{gone}. Last changed {when(note.updated)}.")
+        where = title if here else gone_place(note.address, title)
+        self.about.setText(f"On {where}. Last changed {when(note.updated)}.")
         self.text.setPlainText(note.text)
 
     @Slot()

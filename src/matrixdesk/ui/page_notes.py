@@ -19,7 +19,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow
 
 from matrixdesk.core.addresses import parse_place
-from matrixdesk.page.note_places import GONE, NotePlace, first_line, note_places, page_of
+from matrixdesk.page.note_places import (
+    GONE,
+    NotePlace,
+    first_line,
+    gone_place,
+    note_places,
+    page_of,
+)
 from matrixdesk.page.outline import BITE_CONTROL
 from matrixdesk.ui.announce import announce
 from matrixdesk.ui.note_drafts import UNSENT, Draft, ask_to_delete, unsavable
@@ -32,6 +39,7 @@ if TYPE_CHECKING:
     from matrixdesk.userdata.records import Note
 
 SAVE_DELAY_MS = 500  # a pause in typing this long saves the note
+PLACE_IN_LIST = 40  # characters of a note's place its row in the list shows
 
 
 class PageNotes(QObject):
@@ -143,15 +151,27 @@ class PageNotes(QObject):
 
     def _place_words(self, address: str) -> str:
         place = next((p for p in self.places if p.address == address), None)
-        return place.label if place else f"{self.title_of(address)} ({GONE})"
+        return place.label if place else gone_place(address, self.title_of(address))
 
     def _show_notes(self) -> None:
         """The list of the page's notes, the count on the section's button and the markers."""
         section = self.section
         if section is None:
             return
+        # The note's first line, then its place, cut short (the column is narrow): the whole
+        # place is the row's tooltip, and is said above the note once it is chosen. A place
+        # the pack no longer has says so instead.
+        known = {place.address for place in self.places}
         rows = [
-            (f"{self._place_words(n.address)}\n{first_line(n.text) or '(empty note)'}", n.address)
+            (
+                f"{first_line(n.text) or '(empty note)'}\n"
+                + (
+                    first_line(self._place_words(n.address), PLACE_IN_LIST)
+                    if n.address in known
+                    else f"Its place is {GONE}"
+                ),
+                self._place_words(n.address),
+            )
             for n in self.notes
         ]
         draft = self.draft

@@ -16,7 +16,7 @@ from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import SearchHit
 from matrixdesk.core.search_marks import Marked
 from matrixdesk.core.store import ContentStore
-from matrixdesk.page.note_places import GONE
+from matrixdesk.page.note_places import GONE, gone_place
 from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.search_box import SearchBox
 
@@ -203,6 +203,7 @@ class SearchController(QObject):
             if matrix is not None and not note.address.startswith(f"matrixdesk:/{matrix}/"):
                 continue
             title, here = self._place(note.address)
+            title = title if here else gone_place(note.address, title)
             where = "Your note" if here else f"Your note; its place is {GONE}"
             changed = f"{where}, last changed {when(note.updated)}"
             text = ResultText(Marked(title), changed, hit.snippet)
