@@ -107,7 +107,14 @@ class PageOutline(QScrollArea):
         count = self._notes.get(self._key(item), 0)
         said = notes_said(count)
         if isinstance(button, DisclosureButton):
-            button.set_mark(NOTE_MARK if count else "", f"its headings {said}" if count else "")
+            inside = (
+                ""
+                if count == 0
+                else "a heading in it has a note"
+                if count == 1
+                else f"its headings have {count} notes"
+            )
+            button.set_mark(NOTE_MARK if count else "", inside)
             return
         button.setText(f"{item.label} {NOTE_MARK}" if count else item.label)
         button.setAccessibleDescription(said)
