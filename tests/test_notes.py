@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from matrixdesk.page.note_places import GONE, NOTE_MARK
 from matrixdesk.page.outline import BITE_CONTROL
@@ -590,3 +590,28 @@ def test_the_notes_panel_reads_whole_at_200_percent(
     dialog.list.setCurrentIndex(index)
     assert dialog.about.wordWrap() and dialog.about.text().startswith(f"On {STUDY}")
     dialog.close()
+
+
+def test_notes_imported_while_their_page_is_open_appear_beside_it(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "another-computer"
+    with UserData.open(user_data_path(other)) as data:
+        data.add_note(STUDY_ADDRESS, "Test note: written on another computer.")
+        data.export_to(tmp_path / "from-another-computer.json")
+    window = _with_user_data(qtbot, main_window, config_dir)
+    assert _tab_text(window) == "My notes"
+    with qtbot.waitSignal(window.user.said):
+        window.user.import_from(tmp_path / "from-another-computer.json")
+    assert _tab_text(window) == "My notes (1)"
+    assert _outline_button(window, STUDY).text().endswith(NOTE_MARK)  # type: ignore[attr-defined]
+
+
+def test_alt_n_opens_the_notes_menu_not_a_button(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    window = _with_user_data(qtbot, main_window, config_dir)
+    window.user.notes.write_note.trigger()
+    texts = [b.text() for b in _section(window).findChildren(QAbstractButton)]
+    assert not any("&N" in text for text in texts)
+    assert window.user.notes.menu.title() == "&Notes"
