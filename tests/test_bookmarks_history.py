@@ -11,8 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from matrixdesk.ui.bookmarks_dialog import GONE, BookmarksDialog
+from matrixdesk.ui.bookmarks_dialog import BookmarksDialog
 from matrixdesk.ui.history_dialog import HistoryDialog
+from matrixdesk.ui.places_dialog import GONE
 from matrixdesk.userdata.location import user_data_path
 from matrixdesk.userdata.store import UserData
 
