@@ -1,6 +1,6 @@
 """The Matrix Bites course through the real window: a bite marked read (Ctrl+R, or the button
 beside the breadcrumb) and discussed (Ctrl+Shift+R), the count on the home grid and each row's,
-saved at once, and Next unread bite (Ctrl+Shift+N)."""
+saved at once, and Next unread bite (Ctrl+J)."""
 
 from __future__ import annotations
 
@@ -76,8 +76,8 @@ def test_a_cell_without_its_bite_cannot_be_marked_and_next_unread_opens_a_bite(
     assert not window.course.read.isEnabled()
     qtbot.keyClick(
         window,
-        Qt.Key.Key_N,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        Qt.Key.Key_J,
+        Qt.KeyboardModifier.ControlModifier,
     )
     assert window.windowTitle().startswith("B5 ")  # the only bite this pack holds, unread
     assert window.page.state.bite_open

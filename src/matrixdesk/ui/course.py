@@ -1,5 +1,5 @@
 """The Matrix Bites course: each cell's bite marked as read (Ctrl+R, and the button beside the
-breadcrumb) and as discussed with a team (Ctrl+Shift+R), and "Next unread bite" (Ctrl+Shift+N).
+breadcrumb) and as discussed with a team (Ctrl+Shift+R), and "Next unread bite" (Ctrl+J).
 Kept in the user database (`UserLayer`); the home grid shows how far the reader has come."""
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class CourseCommands(QObject):
         self.discussed.setCheckable(True)
         self.discussed.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.next_unread = QAction("&Next unread bite", window)
-        self.next_unread.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.next_unread.setShortcut(QKeySequence("Ctrl+J"))
         for action in (self.read, self.discussed, self.next_unread):
             action.setEnabled(False)  # until the user database is open
         self.read.triggered.connect(self._read_toggled)
