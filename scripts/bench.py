@@ -23,7 +23,8 @@ import bench_open
 import bench_search
 from peak_memory import peak_rss_kb
 
-from matrixdesk.ui.launch import CONFIG_DIR_ENV, FIRST_PAINT_ENV
+from matrixdesk.paths import CONFIG_DIR_ENV
+from matrixdesk.ui.launch import FIRST_PAINT_ENV
 
 REPO = Path(__file__).resolve().parents[1]
 BARE = Path(__file__).resolve().parent / "bench_bare_window.py"

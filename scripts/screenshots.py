@@ -161,6 +161,7 @@ def _own_layer(window: MainWindow) -> None:
         window.navigate(place)
         if place.startswith("alcohol/B5"):
             user.bookmarks.toggle.trigger()
+    window.course.read.trigger()  # B5's bite, for the course
     done: list[object] = []
     user.layer.write(lambda _data: None, done.append)  # written in order: this one comes last
     while not done:
@@ -177,6 +178,9 @@ def _own_layer(window: MainWindow) -> None:
     QTest.qWaitForWindowExposed(history)
     _save(history, "history.png")
     history.close()
+    window.go_home()
+    QTest.qWait(50)
+    _save(window, "home-course.png")
 
 
 def _written(window: MainWindow) -> None:

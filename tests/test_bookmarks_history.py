@@ -11,8 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from matrixdesk.ui.bookmarks_dialog import GONE, BookmarksDialog
+from matrixdesk.ui.bookmarks_dialog import BookmarksDialog
 from matrixdesk.ui.history_dialog import HistoryDialog
+from matrixdesk.ui.places_dialog import GONE
 from matrixdesk.userdata.location import user_data_path
 from matrixdesk.userdata.store import UserData
 
@@ -235,8 +236,9 @@ def test_the_button_beside_the_breadcrumb_bookmarks_and_says_which_it_will_do(
 ) -> None:
     window = _with_user_data(qtbot, main_window, config_dir)
     button = window.bookmark_button
-    assert button.isVisible() and button.text() == "Bookmark this page"
+    assert button.isVisible() and button.text() == "Bookmark"
+    assert button.toolTip().startswith("Bookmark this page")
     with qtbot.waitSignal(window.user.bookmarks.changed):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert button.isChecked() and button.text() == "Remove bookmark"
+    assert button.isChecked() and button.text() == "Bookmarked"
     assert _menu_names(window) == [B5_TITLE]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from matrixdesk.page.note_places import GONE, NOTE_MARK
 from matrixdesk.page.outline import BITE_CONTROL
@@ -607,11 +607,11 @@ def test_notes_imported_while_their_page_is_open_appear_beside_it(
     assert _outline_button(window, STUDY).text().endswith(NOTE_MARK)  # type: ignore[attr-defined]
 
 
-def test_alt_n_opens_the_notes_menu_not_a_button(
-    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
-) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
-    window.user.notes.write_note.trigger()
-    texts = [b.text() for b in _section(window).findChildren(QAbstractButton)]
-    assert not any("&N" in text for text in texts)
-    assert window.user.notes.menu.title() == "&Notes"
+def test_the_notes_commands_are_in_the_edit_and_go_menus(main_window: WindowFactory) -> None:
+    """Not a menu of their own: with it the menu bar would not fit half a screen at 200 %."""
+    window = main_window()
+    actions, notes = window.window_actions, window.user.notes
+    assert notes.write_note in actions.edit_menu.actions()
+    assert notes.all_notes in actions.go_menu.actions()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Notes" not in titles

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from matrixdesk.paths import PORTABLE_MARKER, PORTABLE_SETTINGS
-from matrixdesk.ui.launch import CONFIG_DIR_ENV, config_dir
+from matrixdesk.paths import CONFIG_DIR_ENV, PORTABLE_MARKER, PORTABLE_SETTINGS
+from matrixdesk.ui.launch import config_dir
 
 
 @pytest.fixture(autouse=True)

@@ -74,9 +74,8 @@ def test_with_no_folder_chosen_it_lives_in_the_app_data_folder() -> None:
 def test_a_chosen_folder_holds_it_beside_the_settings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from matrixdesk.ui.launch import CONFIG_DIR_ENV, config_dir
+    from matrixdesk.ui.launch import config_dir
 
-    assert CONFIG_DIR_ENV == paths.CONFIG_DIR_ENV
     chosen = tmp_path / "chosen"
     assert user_data_path(chosen) == chosen / "userdata.sqlite"
     assert user_data_path(chosen).parent == config_dir(chosen)

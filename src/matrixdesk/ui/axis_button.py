@@ -30,6 +30,8 @@ class AxisButton(GridButton):
         super().__init__(parent)
         self.horizontal = horizontal
         self.axis: Axis | None = None
+        self.progress = ""
+        """How far the reader's Matrix Bites course has come in this row ("2 of 5 bites read")."""
         align = Qt.AlignmentFlag
         self.alignment = align.AlignHCenter if horizontal else align.AlignLeft
 
@@ -42,8 +44,16 @@ class AxisButton(GridButton):
         self.setAccessibleDescription(axis_description(axis, self.horizontal))
         self.forget()
 
+    def show_progress(self, progress: str) -> None:
+        if progress == self.progress or self.axis is None:
+            return
+        self.progress = progress
+        description = axis_description(self.axis, self.horizontal)
+        self.setAccessibleDescription(f"{description} {progress}." if progress else description)
+        self.forget()
+
     def looks(self) -> tuple[object, ...]:
-        return (self.axis,)
+        return (self.axis, self.progress)
 
     def preferred_width(self) -> int:
         """A row heading's width when the grid has room: its words in lines of a few."""
@@ -66,7 +76,9 @@ class AxisButton(GridButton):
         return 2 * PAD_Y + above + height(self.laid_out(width - 2 * PAD_X))
 
     def wrapped_text(self) -> tuple[str, Qt.AlignmentFlag, int]:
-        return (self.axis.name if self.axis else ""), self.alignment, self._indent()
+        name = self.axis.name if self.axis else ""
+        words = f"{name} · {self.progress}" if self.progress else name
+        return words, self.alignment, self._indent()
 
     def _indent(self) -> int:
         """Room for the key before a row heading's name (a column heading's is above it)."""

@@ -64,6 +64,8 @@ class BookmarkCommands(QObject):
         marked = data is not None and address is not None and data.bookmark_at(address) is not None
         self.toggle.setChecked(marked)
         self.toggle.setText("Remove bookmark" if marked else "Bookmark this page")
+        # What the button beside the breadcrumb says: short, to leave the breadcrumb its room.
+        self.toggle.setIconText("Bookmarked" if marked else "Bookmark")
 
     @Slot()
     def _on_ready(self) -> None:

@@ -34,6 +34,10 @@ class HomeView(QWidget):
         self.subtitle.setObjectName("homeSubtitle")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setWordWrap(True)
+        self.progress = QLabel()
+        self.progress.setObjectName("homeProgress")
+        self.progress.setWordWrap(True)
+        self.progress.hide()  # until the user database is open
         self.table = MatrixGrid(model, compact=False)
         self.table.setObjectName("homeGrid")
         self.table.setAccessibleName("Matrix cells")
@@ -49,6 +53,7 @@ class HomeView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.welcome)
+        layout.addWidget(self.progress)
         layout.addWidget(self.table, 1)
         layout.addWidget(legend)
         self.scroll_area = QScrollArea()

@@ -8,17 +8,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QWidget
+
+from matrixdesk.ui.places_dialog import GONE, PlacesDialog
 
 if TYPE_CHECKING:
     from matrixdesk.ui.user_layer import UserLayer
@@ -31,74 +23,29 @@ def when(stamp: str) -> str:
     return f"{moment.day} {moment:%b %Y, %H:%M}"
 
 
-class HistoryDialog(QDialog):
-    open_requested = Signal(str)
-    """The address of a place the reader chose to open again."""
+class HistoryDialog(PlacesDialog["HistoryItem"]):
     cleared = Signal()
     """The history was cleared (and that is saved)."""
 
     def __init__(self, layer: UserLayer, exists: Callable[[str], bool], parent: QWidget) -> None:
         """`exists(address)`: whether this pack has the place."""
-        super().__init__(parent)
-        self.setWindowTitle("History")
+        super().__init__("History", "Nothing read yet, or the history was cleared.", exists, parent)
         self.layer = layer
-        self.exists = exists
-        self.visits: list[HistoryItem] = []
-        self.empty = QLabel("Nothing read yet, or the history was cleared.")
-        self.list = QListWidget()
         self.list.setAccessibleName("Places read lately")
-        self.list.setWordWrap(True)  # long titles wrap, never cut off
-        self.open_button = QPushButton("&Open")
         self.clear_button = QPushButton("&Clear history…")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.clear_button, QDialogButtonBox.ButtonRole.ResetRole)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
-        self.open_button.clicked.connect(self._open)
-        self.list.itemActivated.connect(self._open)
+        self.buttons.addButton(self.clear_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.clear_button.clicked.connect(self._ask_to_clear)
-        self.list.currentRowChanged.connect(self._enable)
-        self.resize(520, 460)
         self.refresh()
 
     @Slot()
     def refresh(self) -> None:
         data = self.layer.data
-        self.visits = list(data.history()) if data is not None else []
-        self.list.clear()
-        for visit in self.visits:
-            item = QListWidgetItem(f"{visit.title}\n{when(visit.visited_at)}")
-            item.setToolTip(visit.address)
-            if not self.exists(visit.address):
-                item.setText(f"{visit.title} (no longer in this pack)\n{when(visit.visited_at)}")
-                item.setForeground(self.palette().placeholderText())
-            self.list.addItem(item)
-        self.empty.setVisible(not self.visits)
-        self.list.setVisible(bool(self.visits))
-        if self.visits:
-            self.list.setCurrentRow(0)
-        self._enable()
+        self.show_kept(data.history() if data is not None else (), _words)
+        if self.kept:
+            self.list.setCurrentRow(0)  # the latest
 
-    def _chosen(self) -> HistoryItem | None:
-        row = self.list.currentRow()
-        return self.visits[row] if 0 <= row < len(self.visits) else None
-
-    @Slot()
-    def _enable(self) -> None:
-        chosen = self._chosen()
-        self.open_button.setEnabled(chosen is not None and self.exists(chosen.address))
-        self.clear_button.setEnabled(bool(self.visits))
-
-    @Slot()
-    def _open(self) -> None:
-        chosen = self._chosen()
-        if chosen is not None and self.exists(chosen.address):
-            self.open_requested.emit(chosen.address)
-            self.close()
+    def enable_for(self, chosen: HistoryItem | None) -> None:
+        self.clear_button.setEnabled(bool(self.kept))
 
     @Slot()
     def _ask_to_clear(self) -> None:
@@ -120,3 +67,8 @@ class HistoryDialog(QDialog):
     def _cleared(self) -> None:
         self.refresh()
         self.cleared.emit()
+
+
+def _words(visit: HistoryItem, here: bool) -> str:
+    title = visit.title if here else f"{visit.title} ({GONE})"
+    return f"{title}\n{when(visit.visited_at)}"

@@ -13,13 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
-from matrixdesk.paths import marked_portable, portable_settings_dir, resources_dir
+from matrixdesk.paths import chosen_config_dir, resources_dir
 from matrixdesk.ui.icons import app_icon
 from matrixdesk.ui.main_window import APP_NAME, MainWindow
 from matrixdesk.ui.settings import Settings
 from matrixdesk.ui.theme import READING_FONT_FILES, UI_FONT_FILES, load_fonts, ui_font
 
-CONFIG_DIR_ENV = "MATRIXDESK_CONFIG_DIR"
 # For `make bench`: print the wall-clock time of the first painted grid, then quit.
 FIRST_PAINT_ENV = "MATRIXDESK_EXIT_AFTER_FIRST_PAINT"
 
@@ -69,12 +68,9 @@ def application() -> QApplication:
 def config_dir(explicit: Path | None) -> Path:
     """Where settings live: --config-dir (or --portable), else $MATRIXDESK_CONFIG_DIR, else beside
     the app if a `portable` file is there, else the platform's place for app settings."""
-    if explicit is not None:
-        return explicit
-    if from_env := os.environ.get(CONFIG_DIR_ENV):
-        return Path(from_env)
-    if marked_portable():
-        return portable_settings_dir()
+    chosen = chosen_config_dir(explicit)
+    if chosen is not None:
+        return chosen
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation))
 
 

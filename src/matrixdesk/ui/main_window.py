@@ -31,6 +31,7 @@ from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.announce import announce
 from matrixdesk.ui.app_zoom import keep_in_proportion, zoom_application
+from matrixdesk.ui.course import CourseCommands
 from matrixdesk.ui.grid_model import MatrixGridModel
 from matrixdesk.ui.grid_view import HomeView
 from matrixdesk.ui.help_commands import HelpCommands
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.help = HelpCommands(self, self.window_actions, store.summary(), self.coverage)
         self.presentation = Presentation(self, self.window_actions.present)
         self.user = UserCommands(self, self._title_for_address, self.place_exists)
+        self.course = CourseCommands(self, self.user.layer, self._bite_at, self._bites_in_pack)
         self._add_user_menus()
         self._connect_signals()
         if not settings.welcomed:
@@ -130,23 +132,31 @@ class MainWindow(QMainWindow):
         self.home.table.axis_opened.connect(self.navigate)
         self.user.open_requested.connect(self.navigate)
         self.user.said.connect(lambda message: self.tell(message, 4000))
+        self.course.open_requested.connect(self.navigate)
+        self.course.said.connect(lambda message: self.tell(message, 4000))
+        self.course.progress_changed.connect(lambda _matrix: self._show_progress())
+        self.user.layer.ready.connect(self._show_progress)
         self.user.layer.ready.connect(self._search_notes_too)
         self.searching.note_opened.connect(self.user.notes.open_note)
 
     def _add_user_menus(self) -> None:
-        """The reader's own layer in the menus: Bookmarks and Notes before Help, History under
-        Go, and export and import under File."""
+        """The reader's own layer in the menus: Bookmarks and Course before Help; Write a note
+        under Edit; History and All notes under Go; export and import under File. (A Notes menu
+        of its own would not fit the menu bar in half a screen at 200 % zoom.)"""
         actions, user = self.window_actions, self.user
         self.menuBar().insertMenu(actions.help_menu.menuAction(), user.bookmarks.menu)
-        self.menuBar().insertMenu(actions.help_menu.menuAction(), user.notes.menu)
+        self.menuBar().insertMenu(actions.help_menu.menuAction(), self.course.menu)
+        actions.edit_menu.addSeparator()
+        actions.edit_menu.addAction(user.notes.write_note)
         actions.go_menu.addSeparator()
-        actions.go_menu.addAction(user.history)
+        actions.go_menu.addActions([user.history, user.notes.all_notes])
         quit_action = actions.file_menu.actions()[-1]
         actions.file_menu.insertActions(quit_action, [user.export, user.import_])
         actions.file_menu.insertSeparator(quit_action)
         # On the window too, so their keys work while presentation mode hides the menus.
         self.addActions([user.bookmarks.toggle, user.bookmarks.manage, user.history])
-        self.addActions(user.notes.menu.actions())
+        self.addActions(self.course.menu.actions())
+        self.addActions([user.notes.write_note, user.notes.all_notes])
 
     @property
     def page(self) -> PageView:
@@ -168,6 +178,7 @@ class MainWindow(QMainWindow):
             self._page.browser.focused_with_assistive_technology.connect(self._caret_for_at)
             self.watch_side_buttons(self.navigator_panel.table)
             self.bookmark_button = self._page.add_page_command(self.user.bookmarks.toggle)
+            self.read_button = self._page.add_page_command(self.course.read)
             self.user.notes.attach(self._page, self.settings)
             self.stack.addWidget(self._page)
         return self._page
@@ -245,6 +256,7 @@ class MainWindow(QMainWindow):
         self.settings.remember_place(str(place))
         self._update_window(place)
         self.user.place_shown(str(place), kept=self.showing_page() and self._keepable(place))
+        self.course.show_place(self.matrix_key, self._bite_shown(place))
         self.page_shown.emit(str(place))
         return True
 
@@ -311,6 +323,8 @@ class MainWindow(QMainWindow):
         self.matrix_key = key
         context = self.contexts[key]
         self.grid_model.set_matrix(context.matrix, tuple(context.cells.values()))
+        self.course.show_place(key, None)
+        self._show_progress()
 
     def _show_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
@@ -352,6 +366,44 @@ class MainWindow(QMainWindow):
             kind = "Column" if place.column else "Row"
             return f"{kind} {key} {axis.name if axis else ''} · {context.matrix.name}"
         return context.matrix.name
+
+    def _bite_shown(self, place: Place) -> str | None:
+        """The code of the cell whose Matrix Bite is on screen, if one is."""
+        if not (self.showing_page() and isinstance(place, Address) and place.cell):
+            return None
+        page = self.page.page
+        return place.cell if page is not None and page.sections else None
+
+    def _bite_at(self, matrix: str, code: str) -> str:
+        """Where a cell's Matrix Bite starts: its first heading (the page opens the bite)."""
+        page = self.store.cell_page(matrix, code)
+        first = page.sections[0].slug if page is not None and page.sections else None
+        return str(Address(matrix, code, section=first))
+
+    def _bites_in_pack(self, matrix: str) -> set[str]:
+        return {c.code for c in self.contexts[matrix].cells.values() if c.has_content}
+
+    @Slot()
+    def _show_progress(self) -> None:
+        """The course so far on the home grid: the matrix's count, and each row's."""
+        progress = self.course.progress()
+        if progress is None:
+            return
+        self.home.progress.setText(
+            f"Matrix Bites course: {len(progress.read)} of {progress.total} bites read, "
+            f"{len(progress.discussed)} discussed with a team."
+        )
+        self.home.progress.show()
+        started = bool(progress.read)  # each row's count, once the reader has begun
+        matrix = self.contexts[self.matrix_key].matrix
+        per_row = len(matrix.columns)
+        self.home.table.show_row_progress(
+            {
+                r.key: f"{progress.read_in_row(r.key)} of {per_row} read"
+                for r in matrix.rows
+                if started
+            }
+        )
 
     def _keepable(self, place: Place) -> bool:
         """A place a bookmark or the history keeps: a cell (its study or heading too) or a

@@ -100,6 +100,13 @@ class MatrixGrid(QFrame):
             button.show_cell(cell)
         self._changed()
 
+    def show_row_progress(self, progress: dict[str, str]) -> None:
+        """Beside each row's name, how far the reader's course has come in it (row key: words;
+        a row not named shows none)."""
+        for heading in self.rows:
+            heading.show_progress(progress.get(heading.axis.key, "") if heading.axis else "")
+        self._changed()
+
     def _build(self, rows: int, columns: int) -> None:
         """The buttons in reading order (headings, then each row's heading and its cells), the
         order a screen reader lists them in. The first cell is the Tab stop to begin with."""

@@ -76,7 +76,7 @@ class NoteSection(QScrollArea):
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerItem)  # rows whole at top
         name_scroll_bars(self.list, "the notes on this page")
         self.new_button = QToolButton()
-        self.new_button.setText("New note")  # no &N: Alt+N opens the Notes menu
+        self.new_button.setText("&New note")
         self.new_button.setToolTip("Write a new note on this page, a study or a heading")
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.new_menu = QMenu("New note on", self.new_button)

@@ -1,6 +1,7 @@
 """Notes: what the reader writes on a page, a study or a Matrix Bite heading, kept in the user
-database by the place's address. The Notes menu (Write a note, All notes), the notes beside the
-page (`page_notes`), the Notes panel (`notes_dialog`), and opening a note found by search."""
+database by the place's address. Its commands (Edit > Write a note, Go > All notes), the notes
+beside the page (`page_notes`), the Notes panel (`notes_dialog`), and opening a note found by
+search."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow
 
 from matrixdesk.page.note_places import gone_place
 from matrixdesk.ui.note_drafts import ask_to_delete
@@ -54,8 +55,6 @@ class NoteCommands(QObject):
         self.all_notes.setShortcut(QKeySequence("Ctrl+Shift+M"))
         for action in (self.write_note, self.all_notes):
             action.setEnabled(False)  # until the user database is open (and a page is shown)
-        self.menu = QMenu("&Notes", window)
-        self.menu.addActions([self.write_note, self.all_notes])
         self.beside = PageNotes(window, layer, title_of)
         """The notes beside the page being read."""
         self.dialog: NotesDialog | None = None

@@ -1,8 +1,7 @@
 """The commands of the reader's own layer, and what happens as it opens: bookmarks (Ctrl+D, the
-Bookmarks menu), notes (My notes beside the page, the Notes menu), History (Ctrl+H), and File >
-Export and Import of everything the reader keeps.
-A user database that had to be moved aside, or none at all, is said in a dialog; the reader
-reads on either way."""
+Bookmarks menu), notes (My notes beside the page, Write a note, All notes), History (Ctrl+H),
+and File > Export and Import of everything the reader keeps. A user database that had to be
+moved aside, or none at all, is said in a dialog; the reader reads on either way."""
 
 from __future__ import annotations
 
