@@ -88,6 +88,7 @@ def main() -> int:
         about.close()
         _presentation(window)
         _own_layer(window)
+        _notes(window)
         _reflow(window, shown)
         window.close()
     _grids(store)
@@ -180,6 +181,51 @@ def _own_layer(window: MainWindow) -> None:
     window.go_home()
     QTest.qWait(50)
     _save(window, "home-course.png")
+
+
+def _written(window: MainWindow) -> None:
+    """Wait until every change asked for so far is written (they are written in order)."""
+    done: list[object] = []
+    window.user.layer.write(lambda _data: None, done.append)
+    while not done:
+        QTest.qWait(10)
+
+
+def _notes(window: MainWindow) -> None:
+    """B5 with its notes beside it (and marked in its margin), and the Notes panel. The notes
+    are labelled as examples; one is on a heading a later edition dropped."""
+    examples = {
+        "alcohol/B5": "Example note: for Thursday's team meeting.\n\n"
+        "- Ask who has used a therapeutic approach under a court order\n"
+        "- *Bring* the supervision policy",
+        "alcohol/B5/entry/therapist-relationship-offenders": "Example note: "
+        "read the full report before the supervision course.",
+        "alcohol/B5#practitioner-skills": "Example note: a question to put to the team.",
+        "alcohol/B5#a-heading-a-later-edition-dropped": "Example note on a heading that a "
+        "later edition of the pack no longer has: listed, never deleted.",
+    }
+    for address, text in examples.items():
+        window.user.layer.write(lambda data, a=address, t=text: data.add_note(a, t))
+    _written(window)
+    window.resize(1200, 800)
+    window.window_actions.search_box.clear()
+    window.navigate("alcohol/B5/entry/therapist-relationship-offenders")
+    beside = window.user.notes.beside
+    assert beside.section is not None and beside.page_view is not None
+    beside.page_view.side_tabs.setCurrentWidget(beside.section)
+    QTest.qWait(50)
+    _save(window, "notes.png")
+    window.user.notes.all_notes.trigger()
+    dialog = window.user.notes.dialog
+    assert dialog is not None
+    QTest.qWaitForWindowExposed(dialog)
+    while dialog.model.rowCount() < len(examples):
+        QTest.qWait(10)
+    dialog.list.setCurrentIndex(dialog.model.index(0, 0))  # the one whose place is gone
+    QTest.qWait(20)
+    _save(dialog, "notes-panel.png")
+    dialog.close()
+    beside.page_view.side_tabs.setCurrentIndex(0)  # the outline, for the pictures after
 
 
 def _reflow(window: MainWindow, shown: list[str]) -> None:

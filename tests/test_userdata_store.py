@@ -123,6 +123,7 @@ def test_the_notes_panel_lists_the_most_recently_changed_first(userdata: UserDat
     assert [n.id for n in userdata.notes()] == [newer.id, older.id]
     userdata.edit_note(older.id, "Synthetic older note, edited last.")
     assert [n.id for n in userdata.notes()] == [older.id, newer.id]
+    assert [n.id for n in userdata.notes(limit=1)] == [older.id]  # the panel's first screenful
 
 
 def test_a_note_too_long_to_be_a_note_is_refused(userdata: UserData) -> None:

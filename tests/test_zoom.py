@@ -134,3 +134,23 @@ def test_toolbar_icons_keep_to_the_height_of_its_words(
     at_size(qtbot, window, "zoom-200")
     icon, line = commands.iconSize().height(), commands.fontMetrics().height()
     assert at_100 < icon == line  # as tall as a line of the words beside it, no taller
+
+
+def test_a_page_zoomed_then_widened_paints_its_icons(
+    qtbot: QtBot, main_window: WindowFactory
+) -> None:
+    """Zoomed to 200 % in a narrow window, then made wide: the page is painted before Qt has
+    laid out every study it shows, and a study's icons wait for its lines (a study without
+    lines once took the app down)."""
+    window = main_window("alcohol/B5")
+    window.resize(683, 768)
+    qtbot.waitUntil(lambda: window.width() == 683)
+    window.grab()
+    window.zoom_by(ZOOM_200)
+    QApplication.processEvents()  # the zoomed page, laid out in part
+    window.resize(1100, 760)
+    qtbot.waitUntil(lambda: window.width() == 1100)
+    window.grab()  # paints the page, the icons of every study laid out
+    window.page.go_to_anchor("studies")
+    window.grab()
+    assert window.page.browser.drawn_icons  # and once laid out, the studies have them

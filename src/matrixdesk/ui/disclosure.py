@@ -29,6 +29,9 @@ class DisclosureButton(WrappingButton):
         self.expanded = False
         self.control = ""
         """What it opens and closes, in its owner's words (a key the owner gives it)."""
+        self.mark = ""
+        """Shown after the label (✎: the reader's notes are in it), and said as `mark_said`."""
+        self.mark_said = ""
         self.setAccessibleName(label)
         self.clicked.connect(self._on_clicked)
         self._show()
@@ -44,9 +47,17 @@ class DisclosureButton(WrappingButton):
             self.expanded = expanded
             self._show()
 
+    def set_mark(self, mark: str, said: str) -> None:
+        """Show `mark` after the label, and say `said` with the button's description."""
+        if (mark, said) != (self.mark, self.mark_said):
+            self.mark, self.mark_said = mark, said
+            self._show()
+
     def _show(self) -> None:
-        self.setText(f"{_OPEN if self.expanded else _CLOSED} {self.label}")
-        self.setToolTip(f"{'Close' if self.expanded else 'Open'} {self.label}")
+        mark = f" {self.mark}" if self.mark else ""
+        self.setText(f"{_OPEN if self.expanded else _CLOSED} {self.label}{mark}")
+        said = f" ({self.mark_said})" if self.mark_said else ""
+        self.setToolTip(f"{'Close' if self.expanded else 'Open'} {self.label}{said}")
 
     def _on_clicked(self) -> None:
         self.set_expanded(not self.expanded)

@@ -136,21 +136,27 @@ class MainWindow(QMainWindow):
         self.course.said.connect(lambda message: self.tell(message, 4000))
         self.course.progress_changed.connect(lambda _matrix: self._show_progress())
         self.user.layer.ready.connect(self._show_progress)
+        self.user.layer.ready.connect(self._search_notes_too)
+        self.searching.note_opened.connect(self.user.notes.open_note)
 
     def _add_user_menus(self) -> None:
-        """The reader's own layer in the menus: Bookmarks before Help, History under Go, and
-        export and import under File."""
+        """The reader's own layer in the menus: Bookmarks and Course before Help; Write a note
+        under Edit; History and All notes under Go; export and import under File. (A Notes menu
+        of its own would not fit the menu bar in half a screen at 200 % zoom.)"""
         actions, user = self.window_actions, self.user
         self.menuBar().insertMenu(actions.help_menu.menuAction(), user.bookmarks.menu)
         self.menuBar().insertMenu(actions.help_menu.menuAction(), self.course.menu)
+        actions.edit_menu.addSeparator()
+        actions.edit_menu.addAction(user.notes.write_note)
         actions.go_menu.addSeparator()
-        actions.go_menu.addAction(user.history)
+        actions.go_menu.addActions([user.history, user.notes.all_notes])
         quit_action = actions.file_menu.actions()[-1]
         actions.file_menu.insertActions(quit_action, [user.export, user.import_])
         actions.file_menu.insertSeparator(quit_action)
         # On the window too, so their keys work while presentation mode hides the menus.
         self.addActions([user.bookmarks.toggle, user.bookmarks.manage, user.history])
         self.addActions(self.course.menu.actions())
+        self.addActions([user.notes.write_note, user.notes.all_notes])
 
     @property
     def page(self) -> PageView:
@@ -173,6 +179,7 @@ class MainWindow(QMainWindow):
             self.watch_side_buttons(self.navigator_panel.table)
             self.bookmark_button = self._page.add_page_command(self.user.bookmarks.toggle)
             self.read_button = self._page.add_page_command(self.course.read)
+            self.user.notes.attach(self._page, self.settings)
             self.stack.addWidget(self._page)
         return self._page
 
@@ -445,6 +452,17 @@ class MainWindow(QMainWindow):
 
     # --- search (the controller runs it; these are the window's side) ---------------------
 
+    @Slot()
+    def _search_notes_too(self) -> None:
+        """The user database is open: search the reader's notes with the pack (on the search
+        thread: UserData may be used from any thread)."""
+        data = self.user.layer.data
+        if data is not None:
+            self.searching.search_notes_with(
+                lambda text: data.search_notes(text, prefix_last=True),
+                lambda address: (self._title_for_address(address), self.place_exists(address)),
+            )
+
     def _place_search_view(self, view: SearchView) -> None:
         self.watch_side_buttons(view.results.viewport())
         self.stack.addWidget(view)
@@ -536,6 +554,7 @@ class MainWindow(QMainWindow):
         """Large text, and no navigator or outline, while presenting; the reader's own after."""
         if self._page is not None:
             self._page.side.setVisible(not on)
+            self._page.browser.show_note_marks(not on)  # the reader's notes, not for a room
         self._apply_zoom(self.settings.presentation_zoom if on else self.settings.zoom_steps)
 
     def _start_zoom(self, steps: int) -> None:
@@ -578,7 +597,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.searching.stop()
-        self.user.layer.stop()  # once the changes asked for are written
+        self.user.stop()  # the note being written saved, then every change asked for
         if self.home.welcome.said:
             self.settings.set_welcomed()
         self._remember_leaving()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from matrixdesk.page.note_places import NOTE_MARK, notes_said
 from matrixdesk.page.outline import OutlineItem
 from matrixdesk.ui.announce import announce
 from matrixdesk.ui.disclosure import DisclosureButton
@@ -58,6 +59,8 @@ class PageOutline(QScrollArea):
         # giving one new words (a page shows a dozen or more).
         self._spare_links: list[OutlineLink] = []
         self._spare_disclosures: list[DisclosureButton] = []
+        self._notes: dict[str, int] = {}
+        self._titled = True  # headed "On this page" (not when a tab of that name says it)
 
     def show_outline(self, items: tuple[OutlineItem, ...]) -> None:
         if items == self._items:
@@ -81,10 +84,41 @@ class PageOutline(QScrollArea):
             button.show()
         for spare in (*self._spare_links, *self._spare_disclosures):
             spare.hide()
-        self._heading.setVisible(bool(items))
+        self._heading.setVisible(bool(items) and self._titled)
         for item, button in zip(items, self.buttons, strict=True):
             if focused is not None and self._key(item) == focused:
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_titled(self, titled: bool) -> None:
+        """Head the outline "On this page" (True), or leave that to a tab with that name."""
+        self._titled = titled
+        self._heading.setVisible(bool(self._items) and titled)
+
+    def mark_notes(self, counts: dict[str, int]) -> None:
+        """Mark the items with the reader's notes: `counts` by an item's anchor (or control),
+        how many notes it has. Kept for the outlines shown after."""
+        if counts == self._notes:
+            return
+        self._notes = dict(counts)
+        for item, button in zip(self._items, self.buttons, strict=True):
+            self._mark(item, button)
+
+    def _mark(self, item: OutlineItem, button: WrappingButton) -> None:
+        count = self._notes.get(self._key(item), 0)
+        said = notes_said(count)
+        if isinstance(button, DisclosureButton):
+            inside = (
+                ""
+                if count == 0
+                else "a heading in it has a note"
+                if count == 1
+                else f"its headings have {count} notes"
+            )
+            button.set_mark(NOTE_MARK if count else "", inside)
+            return
+        button.setText(f"{item.label} {NOTE_MARK}" if count else item.label)
+        button.setAccessibleDescription(said)
+        button.setToolTip(f"Go to “{item.label}” in the page" + (f" (it {said})" if said else ""))
 
     def _toggled(self, button: DisclosureButton, is_open: bool) -> None:
         control = button.control
@@ -103,12 +137,12 @@ class PageOutline(QScrollArea):
             disclosure.set_label(item.label)
             disclosure.set_expanded(item.expanded)
             disclosure.set_indent(INDENT * item.level)
+            self._mark(item, disclosure)
             return disclosure
         link = self._spare_link()
         link.anchor = item.anchor or ""
-        link.setText(item.label)
         link.setAccessibleName(item.label)
-        link.setToolTip(f"Go to “{item.label}” in the page")
+        self._mark(item, link)
         link.set_indent(INDENT * item.level)
         return link
 

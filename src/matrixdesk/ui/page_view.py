@@ -9,7 +9,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor, QTextDocument, QTextFragment
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from matrixdesk.core.addresses import Address
 from matrixdesk.core.schema import TYPED_STUDY_CODES
@@ -32,6 +39,7 @@ from matrixdesk.ui.announce import announce
 from matrixdesk.ui.breadcrumb import Breadcrumb
 from matrixdesk.ui.external_link import confirm_external_link
 from matrixdesk.ui.find_bar import FindBar
+from matrixdesk.ui.note_marks import PAGE_KEY
 from matrixdesk.ui.page_finder import PageFinder
 from matrixdesk.ui.page_outline import PageOutline
 from matrixdesk.ui.reading_browser import ReadingBrowser
@@ -46,6 +54,8 @@ SIDE_WIDTH = 260  # the navigator's width to begin with (the reader can drag it)
 class PageView(QWidget):
     navigate_requested = Signal(str)
     """Address (str) of a place the reader asked to go to."""
+    notes_requested = Signal(str)
+    """The reader clicked a note mark in the page: the anchor it is at ("": the page)."""
 
     def __init__(self, side: QWidget, parent: QWidget | None = None) -> None:
         """`side` (the navigator) stands to the left of the page."""
@@ -75,9 +85,15 @@ class PageView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
-        # Beside the page: the navigator, and under it the page's outline.
+        # Beside the page: the navigator, and under it the page's outline (and the tabs that
+        # share its place: My notes).
         self.outline = PageOutline()
-        self.side = SideColumn(side, self.outline)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.setUsesScrollButtons(False)  # the tabs' words wrap rather than hide
+        self.side_tabs.addTab(self.outline, "On this page")
+        self.side_tabs.tabBar().setVisible(False)  # until a second tab is shown
+        self.side = SideColumn(side, self.side_tabs)
         splitter = QSplitter()
         splitter.addWidget(self.side)
         splitter.addWidget(reading)
@@ -99,6 +115,7 @@ class PageView(QWidget):
         self.filter_bar.filter_chosen.connect(self._on_filter)
         self.outline.go_requested.connect(self.go_to_anchor)
         self.outline.control_toggled.connect(self._on_control)
+        self.browser.note_mark_chosen.connect(self.notes_requested)
 
     def add_page_command(self, action: QAction) -> QToolButton:
         """A button for `action` at the end of the breadcrumb's row (Bookmark this page)."""
@@ -107,6 +124,32 @@ class PageView(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.crumb_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         return button
+
+    def add_side_tab(self, tab: QWidget, label: str) -> None:
+        """A tab beside the outline's (My notes), shown with `show_side_tab`."""
+        self.side_tabs.addTab(tab, label)
+        self.show_side_tab(tab, False)
+
+    def show_side_tab(self, tab: QWidget, shown: bool) -> None:
+        """Show or hide a tab beside the outline's; with one tab left the tabs' bar goes, and
+        the outline is headed as before."""
+        tabs = self.side_tabs
+        index = tabs.indexOf(tab)
+        if shown == tabs.isTabVisible(index):
+            return
+        if not shown and tabs.currentIndex() == index:
+            tabs.setCurrentWidget(self.outline)
+        tabs.setTabVisible(index, shown)
+        several = sum(tabs.isTabVisible(i) for i in range(tabs.count())) > 1
+        tabs.tabBar().setVisible(several)
+        self.outline.set_titled(not several)
+
+    def mark_notes(self, anchors: dict[str, int], on_page: int) -> None:
+        """Mark what has the reader's notes: `anchors` (a study's or heading's anchor, or the
+        Matrix Bite's control) with how many each, and `on_page`, notes on the page itself:
+        in the outline, and in the page's margin."""
+        self.outline.mark_notes(anchors)
+        self.browser.set_note_marks({**anchors, PAGE_KEY: on_page} if on_page else anchors)
 
     # --- showing pages -------------------------------------------------------------------
 

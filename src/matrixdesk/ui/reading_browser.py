@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QHelpEvent,
     QImage,
+    QMouseEvent,
     QPaintEvent,
     QPalette,
     QResizeEvent,
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from matrixdesk.ui.focus_ring import draw_focus_ring
+from matrixdesk.ui.note_marks import PAGE_KEY, mark_places, mark_tooltip, paint_marks
 from matrixdesk.ui.page_copy import WebAddressOf, copied, web_address
 from matrixdesk.ui.plain_text import tooltip
 from matrixdesk.ui.readable_palette import keep_readable
@@ -49,6 +51,8 @@ PAGE_MARGIN = 24  # pixels around the page, and the least beside the column
 class ReadingBrowser(QTextBrowser):
     zoom_requested = Signal(int)
     """+1 or -1 zoom step asked for with Ctrl and the mouse wheel."""
+    note_mark_chosen = Signal(str)
+    """The reader clicked a note mark: the anchor it stands beside ("" for the page's own)."""
     focused_with_assistive_technology = Signal()
     """The page took the keyboard while a screen reader (or other AT) listens: it needs the
     caret. (Known only once the app runs: the AT bridge comes up after the first page.)"""
@@ -68,6 +72,11 @@ class ReadingBrowser(QTextBrowser):
         self.place = ReadingPlace(self)
         self.drawn_icons: list[tuple[QRect, str]] = []
         """The type icons drawn last (where, which type), for their tooltips."""
+        self.note_counts: dict[str, int] = {}
+        """The reader's notes to mark, by anchor (PAGE_KEY: on the page itself)."""
+        self.note_marks_shown = True
+        self.drawn_marks: list[tuple[QRect, str]] = []
+        """The note marks drawn last (where, which anchor)."""
         keep_readable(self)  # selected text, the find bar's current match included
         self.link_focus = LinkFocus(self)
         self.web_address_of: WebAddressOf = lambda href: None
@@ -146,6 +155,10 @@ class ReadingBrowser(QTextBrowser):
         scale = self.document().defaultFont().pointSizeF() / READING_POINT_SIZE
         self.drawn_icons = icon_places(self, icon_size(scale), round(ENTRY_HANG * scale))
         paint_icons(self, self.drawn_icons)
+        counts = self.note_counts if self.note_marks_shown else {}
+        on_page = counts.get(PAGE_KEY, 0)
+        self.drawn_marks = mark_places(self, counts, on_page, icon_size(scale))
+        paint_marks(self, self.drawn_marks)
         if self.hasFocus():
             draw_focus_ring(self.viewport())
 
@@ -157,7 +170,8 @@ class ReadingBrowser(QTextBrowser):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             # What Qt's own handler would show (the hovered text's `title`), as plain text, and
             # only while the pointer stays on that text: not for seconds over other words.
-            icon = icon_tooltip(self.drawn_icons, event.pos())
+            mark = mark_tooltip(self.drawn_marks, self.note_counts, event.pos())
+            icon = (mark[0], mark[2]) if mark else icon_tooltip(self.drawn_icons, event.pos())
             cursor = self.cursorForPosition(event.pos())
             text = icon[1] if icon else cursor.charFormat().toolTip()
             if text:
@@ -169,6 +183,25 @@ class ReadingBrowser(QTextBrowser):
         if event.type() == QEvent.Type.Leave:
             QToolTip.hideText()
         return super().viewportEvent(event)
+
+    def show_note_marks(self, shown: bool) -> None:
+        """Draw the note marks (not in presentation mode: a reader's notes are their own)."""
+        self.note_marks_shown = shown
+        self.viewport().update()
+
+    def set_note_marks(self, counts: dict[str, int]) -> None:
+        """Mark the reader's notes: `counts` by anchor (PAGE_KEY: the page itself)."""
+        if counts != self.note_counts:
+            self.note_counts = dict(counts)
+            self.viewport().update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        mark = mark_tooltip(self.drawn_marks, self.note_counts, event.position().toPoint())
+        if mark is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.note_mark_chosen.emit(mark[1])
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def _run_rect(self, cursor: QTextCursor) -> QRect:
         """Where the run of text with the character format before `cursor` (a link, say) is

@@ -1,9 +1,12 @@
 """Search in the window: the toolbar box, the results view and the worker thread. The window
-asks it to show a search place; it signals what the reader wants (a search, a result, to leave),
-and the window, which connects to those signals, goes there. It knows nothing of the window."""
+asks it to show a search place; it signals what the reader wants (a search, a result, one of
+their notes, to leave), and the window, which connects to those signals, goes there. It knows
+nothing of the window. Once the user database is open (`search_notes_with`), the reader's notes
+are searched with the pack, on the same thread, and shown after its results."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -11,13 +14,17 @@ from PySide6.QtCore import QObject, Signal, Slot
 from matrixdesk.core.addresses import SearchAddress
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import SearchHit
+from matrixdesk.core.search_marks import Marked
 from matrixdesk.core.store import ContentStore
+from matrixdesk.page.note_places import GONE, gone_place
 from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.search_box import SearchBox
 
 if TYPE_CHECKING:
+    from matrixdesk.ui.search_results import NoteResult
     from matrixdesk.ui.search_view import SearchView
-    from matrixdesk.ui.search_worker import SearchRunner
+    from matrixdesk.ui.search_worker import NoteSearch, SearchRunner
+    from matrixdesk.userdata.records import NoteHit
 
 
 class SearchController(QObject):
@@ -29,6 +36,8 @@ class SearchController(QObject):
     """SearchAddress: the reader typed or refined a search; the window goes there."""
     result_opened = Signal(object)
     """SearchHit: the reader chose a result; the window opens it at its words."""
+    note_opened = Signal(object)
+    """Note (userdata's): the reader chose one of their notes that the search found."""
     leave_requested = Signal()
     """The reader left the search (Esc, or an emptied box); the window goes back."""
     view_built = Signal(object)
@@ -55,6 +64,9 @@ class SearchController(QObject):
         self._runner: SearchRunner | None = None
         self._shown_query: str | None = None
         self._open_when_shown = False
+        self._notes: NoteSearch | None = None
+        self._note_place: Callable[[str], tuple[str, bool]] = lambda address: (address, True)
+        self._note_places: dict[str, tuple[str, bool]] = {}
         box.textEdited.connect(self.on_text)
         box.returnPressed.connect(self.open_first)
         box.down_pressed.connect(lambda: self.view.results.select_first())
@@ -72,7 +84,7 @@ class SearchController(QObject):
             )
             view.suggestion_chosen.connect(self.search_for)
             view.results.leave_up.connect(self.focus_box)
-            view.result_chosen.connect(self.result_opened)
+            view.result_chosen.connect(self._open)
             view.filters_changed.connect(lambda: self.on_text(self.box.text()))
             self._view = view
             self.view_built.emit(view)
@@ -112,11 +124,24 @@ class SearchController(QObject):
             self._runner = SearchRunner(searcher, self)
             self._runner.results_ready.connect(self._on_results)
             self._runner.failed.connect(self._on_failed)
+            if self._notes is not None:
+                self._runner.search_notes_with(self._notes)
         self._runner.search(place.query, place.matrix, place.type_code)
 
     def stop(self) -> None:
         if self._runner is not None:
             self._runner.stop()
+
+    def search_notes_with(
+        self, notes: NoteSearch, place_of: Callable[[str], tuple[str, bool]]
+    ) -> None:
+        """Search the reader's notes too: `notes(text)` finds them (called on the search
+        thread), `place_of(address)` gives a note's place's title and whether this pack has
+        it."""
+        self._notes = notes
+        self._note_place = place_of
+        if self._runner is not None:
+            self._runner.search_notes_with(notes)
 
     @Slot(str)
     def search_for(self, text: str) -> None:
@@ -124,9 +149,11 @@ class SearchController(QObject):
         self.box.setText(text)
         self.on_text(text)
 
-    @Slot(str, list, object)
-    def _on_results(self, query: str, hits: list[SearchHit], suggestion: str | None) -> None:
-        self.view.show_results(query, hits, suggestion)
+    @Slot(str, list, object, list)
+    def _on_results(
+        self, query: str, hits: list[SearchHit], suggestion: str | None, notes: list[NoteHit]
+    ) -> None:
+        self.view.show_results(query, hits, suggestion, self._note_results(notes))
         self._shown_query = query
         self.results_shown.emit(query)
         if self._open_when_shown and query == self.box.text():
@@ -150,7 +177,44 @@ class SearchController(QObject):
         if self.view.results.select_first():
             hit = self.view.results.current_hit()
             if hit is not None:
-                self.result_opened.emit(hit)
+                self._open(hit)
+
+    @Slot(object)
+    def _open(self, hit: SearchHit | NoteResult) -> None:
+        from matrixdesk.ui.search_results import NoteResult
+
+        if isinstance(hit, NoteResult):
+            self.note_opened.emit(hit.note)
+        else:
+            self.result_opened.emit(hit)
+
+    def _note_results(self, found: list[NoteHit]) -> list[NoteResult]:
+        """The notes found, as the list shows them, within the filters chosen: a study-type
+        filter shows studies alone; a matrix filter, the notes on its pages."""
+        from matrixdesk.ui.history_dialog import when
+        from matrixdesk.ui.search_results import NoteResult, ResultText
+
+        matrix, type_code = self.view.filters()
+        if type_code is not None:
+            return []
+        results = []
+        for hit in found:
+            note = hit.note
+            if matrix is not None and not note.address.startswith(f"matrixdesk:/{matrix}/"):
+                continue
+            title, here = self._place(note.address)
+            title = title if here else gone_place(note.address, title)
+            where = "Your note" if here else f"Your note; its place is {GONE}"
+            changed = f"{where}, last changed {when(note.updated)}"
+            text = ResultText(Marked(title), changed, hit.snippet)
+            results.append(NoteResult(note, text, here))
+        return results
+
+    def _place(self, address: str) -> tuple[str, bool]:
+        known = self._note_places.get(address)
+        if known is None:
+            known = self._note_places[address] = self._note_place(address)
+        return known
 
     @Slot()
     def leave(self, clear: bool = True) -> None:

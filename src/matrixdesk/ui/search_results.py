@@ -1,12 +1,13 @@
 """The list of search results: grouped by kind, each result its title, where it is, and a snippet,
-with the words that matched marked in both; usable from the keyboard alone."""
+with the words that matched marked in both; usable from the keyboard alone. The reader's own
+notes that match come last, in a group of their own ("My notes")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -45,10 +46,14 @@ from matrixdesk.ui.qt_types import ModelIndex
 from matrixdesk.ui.readable_palette import keep_readable
 from matrixdesk.ui.theme import Colours
 
+if TYPE_CHECKING:
+    from matrixdesk.userdata.records import Note
+
+NOTES_GROUP = "My notes"
 MARGIN_X, MARGIN_Y, GAP = 12, 6, 3  # around a result, and between its lines
 DOCUMENT_CACHE_SIZE = 200  # laid-out results kept; cleared when full (widths change on resize)
 HitRole = Qt.ItemDataRole.UserRole + 1
-"""Data role holding a row's SearchHit (None on a group heading)."""
+"""Data role holding a row's SearchHit or NoteResult (None on a group heading)."""
 PartsRole = Qt.ItemDataRole.UserRole + 2
 """Data role holding a result's plain title, place and snippet (its `ResultText`)."""
 
@@ -72,6 +77,17 @@ class ResultText:
     @property
     def spoken(self) -> str:
         return ". ".join(part for part in (self.title.text, self.place, self.snippet.text) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteResult:
+    """One of the reader's notes that a search found, as the list shows it: the title of its
+    place, where and when it was written, and its words around the first match."""
+
+    note: Note
+    text: ResultText
+    here: bool
+    """Whether this pack has the note's place (else choosing it lists the note instead)."""
 
 
 def result_text(hit: SearchHit, place: str) -> ResultText:
@@ -99,11 +115,13 @@ class SearchResultsModel(QAbstractListModel):
         """`describe(hit)` says where a hit is, in words."""
         super().__init__()
         self.describe = describe
-        self.rows: list[str | SearchHit] = []
+        self.rows: list[str | SearchHit | NoteResult] = []
         # Worked out once per search rather than on every data() call.
         self._texts: list[ResultText | None] = []
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def set_hits(self, hits: list[SearchHit], notes: Sequence[NoteResult] = ()) -> None:
+        """Show `hits` grouped by kind, and after them the reader's `notes` that matched: the
+        pack's best result stays first, for Enter and Down, however many notes match."""
         self.beginResetModel()
         self.rows, self._texts = [], []
         for kind in KINDS:
@@ -113,6 +131,11 @@ class SearchResultsModel(QAbstractListModel):
                 self._texts.append(None)
                 self.rows.extend(group)
                 self._texts.extend(result_text(hit, self.describe(hit)) for hit in group)
+        if notes:
+            self.rows.append(f"{NOTES_GROUP} ({len(notes)})")
+            self._texts.append(None)
+            self.rows.extend(notes)
+            self._texts.extend(note.text for note in notes)
         self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
@@ -126,7 +149,7 @@ class SearchResultsModel(QAbstractListModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, text = self.rows[index.row()], self._texts[index.row()]
         if role == HitRole:
-            return row if isinstance(row, SearchHit) else None
+            return None if isinstance(row, str) else row
         if role == PartsRole:
             return text
         if role == Qt.ItemDataRole.DisplayRole:
@@ -252,7 +275,7 @@ def _lines(marked: Marked, font: QFont, width: int) -> int:
 
 class ResultsList(QListView):
     chosen = Signal(object)
-    """The SearchHit the reader opened."""
+    """The SearchHit or NoteResult the reader opened."""
     leave_up = Signal()
     """Up was pressed on the first result: focus goes back to the search field."""
 
@@ -290,7 +313,7 @@ class ResultsList(QListView):
             (row for row in range(model.rowCount()) if model.index(row, 0).data(HitRole)), -1
         )
 
-    def current_hit(self) -> SearchHit | None:
+    def current_hit(self) -> SearchHit | NoteResult | None:
         return self.currentIndex().data(HitRole)
 
     def select_first(self) -> bool:

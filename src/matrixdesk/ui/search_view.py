@@ -4,7 +4,7 @@ there are none."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -15,12 +15,18 @@ from matrixdesk.core.schema import STUDY_TYPES, TYPED_STUDY_CODES
 from matrixdesk.core.search import DEFAULT_LIMIT, SearchHit
 from matrixdesk.ui.announce import announce
 from matrixdesk.ui.flow_layout import FlowLayout, labelled
-from matrixdesk.ui.search_results import HitRole, ResultDelegate, ResultsList, SearchResultsModel
+from matrixdesk.ui.search_results import (
+    HitRole,
+    NoteResult,
+    ResultDelegate,
+    ResultsList,
+    SearchResultsModel,
+)
 
 
 class SearchView(QWidget):
     result_chosen = Signal(object)
-    """The SearchHit the reader chose."""
+    """The SearchHit, or NoteResult (one of the reader's notes), the reader chose."""
     filters_changed = Signal()
     """The matrix or study-type filter changed."""
     suggestion_chosen = Signal(str)
@@ -93,15 +99,24 @@ class SearchView(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(value or "")))
             combo.blockSignals(False)
 
-    def show_results(self, query: str, hits: list[SearchHit], suggestion: str | None) -> None:
-        """Show `hits` for `query`; with none, say so honestly: what a close word would find
-        (`suggestion`), whether filters narrowed it, and how much the pack holds."""
-        self.model.set_hits(hits)
+    def show_results(
+        self,
+        query: str,
+        hits: list[SearchHit],
+        suggestion: str | None,
+        notes: Sequence[NoteResult] = (),
+    ) -> None:
+        """Show `hits` for `query`, and the reader's `notes` that match after them; with no
+        hits, say so honestly: what a close word would find (`suggestion`), whether filters
+        narrowed it, and how much the pack holds."""
+        self.model.set_hits(hits, notes)
         count = len(hits)
         if count >= DEFAULT_LIMIT:  # there may be more: say these are the best, not all
-            self.heading.setText(f"The {count} best results for “{query}” (add words to narrow)")
+            heading = f"The {count} best results for “{query}” (add words to narrow)"
         else:
-            self.heading.setText(f"{count} result{'s' if count != 1 else ''} for “{query}”")
+            heading = f"{count} result{'s' if count != 1 else ''} for “{query}”"
+        mine = f"{len(notes)} of your notes"
+        self.heading.setText(f"{heading}, and {mine}" if notes else heading)
         self.empty.setVisible(count == 0)
         if count == 0:
             self._say_nothing_matches(query, suggestion)
@@ -109,6 +124,7 @@ class SearchView(QWidget):
         said = self.heading.text()
         if count == 0:
             said = QTextDocumentFragment.fromHtml(self.empty.text()).toPlainText()
+            said += f" {mine} {'matches' if len(notes) == 1 else 'match'}." if notes else ""
         announce(self.results, said)
 
     def _say_nothing_matches(self, query: str, suggestion: str | None) -> None:

@@ -4,9 +4,14 @@ The worker owns the store's second read-only connection (`ContentStore.searcher`
 thread. Each keystroke sends a numbered request; a request overtaken by a newer one before it
 starts is skipped, and the window ignores any answer that is not for the newest request. A pack
 that turns out damaged is an answer too: the window says so instead of "nothing matches".
+
+Once the user database is open, the same request searches the reader's notes too (`notes`, a
+function the window gives it, called on this thread), so one answer holds both.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
@@ -14,10 +19,14 @@ from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import SearchHit
 from matrixdesk.core.store import Searcher
 
+NoteSearch = Callable[[str], Sequence[object]]
+"""Search the reader's notes for a text: their hits (userdata's NoteHit), best first."""
+
 
 class _Worker(QObject):
-    finished = Signal(int, list, object)
-    """(request number, list of SearchHit, a suggestion or None) for a finished query."""
+    finished = Signal(int, list, object, list)
+    """(request number, list of SearchHit, a suggestion or None, list of NoteHit) for a
+    finished query."""
     failed = Signal(int, object)
     """(request number, PackError) for a query the damaged pack could not answer."""
 
@@ -25,6 +34,7 @@ class _Worker(QObject):
         super().__init__()
         self.searcher = searcher
         self.newest = 0  # written by the UI thread; an int store is atomic under the GIL
+        self.notes: NoteSearch | None = None  # set by the UI thread once, as the int above
 
     @Slot(int, str, str, str)
     def run(self, number: int, text: str, matrix: str, type_code: str) -> None:
@@ -35,7 +45,17 @@ class _Worker(QObject):
         except PackError as error:
             self.failed.emit(number, error)
             return
-        self.finished.emit(number, hits, suggestion)
+        self.finished.emit(number, hits, suggestion, self._notes(text))
+
+    def _notes(self, text: str) -> list[object]:
+        if self.notes is None:
+            return []
+        from matrixdesk.userdata.errors import UserDataError
+
+        try:
+            return list(self.notes(text))
+        except UserDataError:  # locked by another program for too long: the pack's hits alone
+            return []
 
     def close(self) -> None:
         """Called on the worker's own thread as it finishes (a direct connection)."""
@@ -43,8 +63,9 @@ class _Worker(QObject):
 
 
 class SearchRunner(QObject):
-    results_ready = Signal(str, list, object)
-    """(the query text, list of SearchHit, a suggestion or None) for the newest request only."""
+    results_ready = Signal(str, list, object, list)
+    """(the query text, list of SearchHit, a suggestion or None, list of NoteHit) for the
+    newest request only."""
     failed = Signal(object)
     """PackError: the newest request could not be answered, as the pack is damaged."""
     _request = Signal(int, str, str, str)
@@ -67,6 +88,10 @@ class SearchRunner(QObject):
         self._text = ""  # of request number `_number`, the only one whose answer is shown
         self._thread.start()
 
+    def search_notes_with(self, notes: NoteSearch) -> None:
+        """Search the reader's notes too, with `notes` (called on the worker's thread)."""
+        self._worker.notes = notes
+
     def search(self, text: str, matrix: str | None, type_code: str | None) -> None:
         self._number += 1
         self._text = text
@@ -81,10 +106,12 @@ class SearchRunner(QObject):
             self._thread.quit()
             self._thread.wait()
 
-    @Slot(int, list, object)
-    def _on_finished(self, number: int, hits: list[SearchHit], suggestion: str | None) -> None:
+    @Slot(int, list, object, list)
+    def _on_finished(
+        self, number: int, hits: list[SearchHit], suggestion: str | None, notes: list[object]
+    ) -> None:
         if number == self._number:
-            self.results_ready.emit(self._text, hits, suggestion)
+            self.results_ready.emit(self._text, hits, suggestion, notes)
 
     @Slot(int, object)
     def _on_failed(self, number: int, error: PackError) -> None:

@@ -128,6 +128,15 @@ class Settings:
         self._settings.setValue("help/welcomed", "yes")
 
     @property
+    def notes_open(self) -> bool:
+        """My notes, beside the page, was left open."""
+        return self._text("notes/open") == "yes"
+
+    @notes_open.setter
+    def notes_open(self, is_open: bool) -> None:
+        self._settings.setValue("notes/open", "yes" if is_open else "no")
+
+    @property
     def geometry(self) -> QByteArray | None:
         return self._bytes("window/geometry")
 

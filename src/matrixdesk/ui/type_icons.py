@@ -31,7 +31,7 @@ def _types(block: QTextBlock) -> list[str]:
     return []
 
 
-def _visible_blocks(view: QTextEdit) -> Iterator[QTextBlock]:
+def visible_blocks(view: QTextEdit) -> Iterator[QTextBlock]:
     viewport = view.viewport()
     block = view.cursorForPosition(QPoint(0, 0)).block()
     last = view.cursorForPosition(QPoint(0, viewport.height())).block()
@@ -48,11 +48,13 @@ def icon_places(view: QTextEdit, size: int, hang: int) -> list[tuple[QRect, str]
     scroll = QPoint(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
     gap = max(1, round(ICON_GAP * size / 17))
     places = []
-    for block in _visible_blocks(view):
+    for block in visible_blocks(view):
         codes = _types(block)
         if not codes:
             continue
         layout = block.layout()
+        if layout.lineCount() == 0:
+            continue
         line = layout.lineAt(0)
         origin = layout.position() + line.position()
         top = round(origin.y() + (line.height() - size) / 2)

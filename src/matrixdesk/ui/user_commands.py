@@ -1,7 +1,7 @@
 """The commands of the reader's own layer, and what happens as it opens: bookmarks (Ctrl+D, the
-Bookmarks menu), History (Ctrl+H), and File > Export and Import of everything the reader keeps.
-A user database that had to be moved aside, or none at all, is said in a dialog; the reader
-reads on either way."""
+Bookmarks menu), notes (My notes beside the page, Write a note, All notes), History (Ctrl+H),
+and File > Export and Import of everything the reader keeps. A user database that had to be
+moved aside, or none at all, is said in a dialog; the reader reads on either way."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from matrixdesk.ui.bookmarks import BookmarkCommands
+from matrixdesk.ui.notes import NoteCommands
 from matrixdesk.ui.user_layer import UserLayer
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class UserCommands(QObject):
         self.bookmarks_dialog: BookmarksDialog | None = None
         self.history_dialog: HistoryDialog | None = None
         self.bookmarks = BookmarkCommands(window, self.layer, title_of)
+        self.notes = NoteCommands(window, self.layer, title_of, exists)
         self.history = QAction("&History…", window)
         self.history.setShortcut(QKeySequence("Ctrl+H"))
         self.export = QAction("&Export my bookmarks and notes…", window)
@@ -59,6 +61,8 @@ class UserCommands(QObject):
         self.bookmarks.manage.triggered.connect(self._manage_bookmarks)
         self.bookmarks.open_requested.connect(self.open_requested)
         self.bookmarks.said.connect(self.said)
+        self.notes.open_requested.connect(self.open_requested)
+        self.notes.said.connect(self.said)
         self.layer.ready.connect(self._on_ready)
         self.layer.set_aside.connect(self._warn_set_aside)
         self.layer.unavailable.connect(self._warn_unavailable)
@@ -72,9 +76,16 @@ class UserCommands(QObject):
         """The window shows `address`; `kept`: a place to bookmark and keep in the history (a
         page, not home or search results)."""
         self.bookmarks.show_place(address if kept else None)
+        self.notes.show_place(address if kept else None)
         if kept and address is not None:
             title = self.title_of(address)
             self.layer.write(lambda data: data.record_visit(address, title))
+
+    def stop(self) -> None:
+        """The window closes: save the note being written, then finish every change asked
+        for and close the user database."""
+        self.notes.save()
+        self.layer.stop()
 
     @Slot()
     def _on_ready(self) -> None:
@@ -142,6 +153,7 @@ class UserCommands(QObject):
     def _imported(self, file: Path, said: str) -> None:
         self.bookmarks.show_place(self.bookmarks.address)
         self.bookmarks.changed.emit()
+        self.notes.refresh()
         self.said.emit(f"Imported from {file}: {said}.")
 
     # --- what went wrong -----------------------------------------------------------------------

@@ -118,6 +118,7 @@ class UserLayer(QObject):
             app.aboutToQuit.connect(self.stop)
         self._number = 0
         self._then: dict[int, Callable[[Any], None]] = {}
+        self._failed: dict[int, Callable[[str], None]] = {}
         self._waiting: list[tuple[int, Change]] | None = []
         """Changes asked for before `open`: sent after it (None once opened)."""
 
@@ -131,13 +132,21 @@ class UserLayer(QObject):
         for number, change in waiting:
             self._write.emit(number, change)
 
-    def write(self, change: Change, then: Callable[[Any], None] | None = None) -> None:
+    def write(
+        self,
+        change: Change,
+        then: Callable[[Any], None] | None = None,
+        failed: Callable[[str], None] | None = None,
+    ) -> None:
         """Make `change` on the writing thread, after every change asked for before it; call
-        `then` with its result once it is committed. Changes asked for before the database is
-        open wait for it."""
+        `then` with its result once it is committed, or `failed` with why if it could not be
+        (`refused` is emitted too). Changes asked for before the database is open wait for
+        it."""
         self._number += 1
         if then is not None:
             self._then[self._number] = then
+        if failed is not None:
+            self._failed[self._number] = failed
         if self._waiting is not None:
             self._waiting.append((self._number, change))
         else:
@@ -152,6 +161,7 @@ class UserLayer(QObject):
 
     @Slot(int, object)
     def _on_done(self, number: int, result: object) -> None:
+        self._failed.pop(number, None)
         then = self._then.pop(number, None)
         if then is not None:
             then(result)
@@ -160,6 +170,9 @@ class UserLayer(QObject):
     @Slot(int, str)
     def _on_refused(self, number: int, why: str) -> None:
         self._then.pop(number, None)
+        failed = self._failed.pop(number, None)
+        if failed is not None:
+            failed(why)
         self.refused.emit(why)
 
     @Slot()

@@ -104,7 +104,7 @@ class WindowActions:
         file_menu.addAction(self.copy)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
-        edit_menu = menu.addMenu("&Edit")
+        self.edit_menu = edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.search, self.find, self.find_next, self.find_previous])
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])

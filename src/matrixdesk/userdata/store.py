@@ -194,9 +194,10 @@ class UserData:
         with self._reading() as connection:
             return _note(connection, notes.c.id == note_id)
 
-    def notes(self) -> tuple[Note, ...]:
-        """Every note, the most recently changed first (the Notes panel)."""
-        return self._notes(None, notes.c.updated.desc(), notes.c.number.desc())
+    def notes(self, limit: int | None = None) -> tuple[Note, ...]:
+        """Every note, the most recently changed first (the Notes panel); with `limit`, only
+        that many (the panel's first screenful, shown while the rest are read)."""
+        return self._notes(None, notes.c.updated.desc(), notes.c.number.desc(), limit=limit)
 
     def notes_at(self, address: str, parts: bool = False) -> tuple[Note, ...]:
         """The notes on the place at `address`, oldest first; with `parts`, also those on its
@@ -209,11 +210,16 @@ class UserData:
         return self._notes(where, notes.c.created, notes.c.number)
 
     def _notes(
-        self, where: ColumnElement[bool] | None, *order: ColumnElement[object]
+        self,
+        where: ColumnElement[bool] | None,
+        *order: ColumnElement[object],
+        limit: int | None = None,
     ) -> tuple[Note, ...]:
         query = select(*NOTE_COLUMNS).order_by(*order)
         if where is not None:
             query = query.where(where)
+        if limit is not None:
+            query = query.limit(max(0, limit))
         with self._reading() as connection:
             return tuple(Note(*row) for row in connection.execute(query))
 
