@@ -16,6 +16,7 @@ from matrixdesk.ui.history_dialog import HistoryDialog
 from matrixdesk.ui.places_dialog import GONE
 from matrixdesk.userdata.location import user_data_path
 from matrixdesk.userdata.store import UserData
+from tests.user_data import with_user_data, written
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -24,22 +25,6 @@ if TYPE_CHECKING:
     from tests.conftest import WindowFactory
 
 B5_TITLE = "B5 Practitioners; Safeguarding the community · Alcohol Treatment Matrix"
-
-
-def _with_user_data(
-    qtbot: QtBot, main_window: WindowFactory, folder: Path, place: str = "alcohol/B5"
-) -> MainWindow:
-    """The window at `place`, its user database (in `folder`) open, as after the first paint."""
-    window = main_window(place, folder)
-    with qtbot.waitSignal(window.user.layer.ready, timeout=10_000):
-        window.user.open(folder)
-    return window
-
-
-def _written(qtbot: QtBot, window: MainWindow) -> None:
-    """Wait until every change asked for so far is committed (they are written in order)."""
-    with qtbot.waitSignal(window.user.layer.saved):
-        window.user.layer.write(lambda _data: None)
 
 
 def _press_ctrl_d(qtbot: QtBot, window: MainWindow) -> None:
@@ -56,7 +41,7 @@ def _menu_names(window: MainWindow) -> list[str]:
 def test_ctrl_d_bookmarks_the_page_and_it_is_saved_at_once(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     toggle = window.user.bookmarks.toggle
     assert toggle.isEnabled() and not toggle.isChecked()
     _press_ctrl_d(qtbot, window)
@@ -81,7 +66,7 @@ def test_a_study_is_bookmarked_with_its_own_title(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
     place = "alcohol/B5/entry/therapist-relationship-offenders"
-    window = _with_user_data(qtbot, main_window, config_dir, place)
+    window = with_user_data(qtbot, main_window, config_dir, place)
     _press_ctrl_d(qtbot, window)
     [name] = _menu_names(window)
     assert name.startswith("Relationship with therapist seems more important") and name.endswith(
@@ -102,7 +87,7 @@ def test_manage_bookmarks_renames_removes_and_keeps_what_the_pack_lost(
 ) -> None:
     with UserData.open(user_data_path(config_dir)) as data:  # as an older pack left them
         data.add_bookmark("alcohol/B5#a-heading-a-later-edition-dropped", "An old heading")
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     _press_ctrl_d(qtbot, window)
     dialog = _manage(qtbot, window)
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
@@ -139,13 +124,13 @@ def _history(qtbot: QtBot, window: MainWindow) -> HistoryDialog:
 def test_history_lists_what_was_read_newest_first_and_clears_when_asked(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir, "alcohol")
+    window = with_user_data(qtbot, main_window, config_dir, "alcohol")
     window.navigate("alcohol/B5")
     window.navigate("alcohol/C1")
     window.search_view  # noqa: B018 - search results are not history
     window.navigate("search?q=motivational")
     window.navigate("alcohol/B5")
-    _written(qtbot, window)
+    written(qtbot, window)
     dialog = _history(qtbot, window)
     titles = [dialog.list.item(i).text().splitlines()[0] for i in range(dialog.list.count())]
     assert titles[0] == B5_TITLE
@@ -199,7 +184,7 @@ def test_a_user_database_that_cannot_be_used_is_moved_aside_and_named(
 def test_export_then_import_into_another_profile_and_a_bad_file_changes_nothing(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path, tmp_path: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     file_menu = [a.text() for a in window.window_actions.file_menu.actions()]
     assert "&Export my bookmarks and notes…" in file_menu
     assert "&Import bookmarks and notes…" in file_menu
@@ -211,7 +196,7 @@ def test_export_then_import_into_another_profile_and_a_bad_file_changes_nothing(
 
     other = tmp_path / "other-profile"
     other.mkdir()
-    second = _with_user_data(qtbot, main_window, other, "alcohol/B5")
+    second = with_user_data(qtbot, main_window, other, "alcohol/B5")
     assert not second.user.bookmarks.toggle.isChecked()
     with qtbot.waitSignal(second.user.said) as told:
         second.user.import_from(exported)
@@ -234,7 +219,7 @@ def test_export_then_import_into_another_profile_and_a_bad_file_changes_nothing(
 def test_the_button_beside_the_breadcrumb_bookmarks_and_says_which_it_will_do(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     button = window.bookmark_button
     assert button.isVisible() and button.text() == "Bookmark"
     assert button.toolTip().startswith("Bookmark this page")

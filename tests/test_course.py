@@ -11,21 +11,13 @@ from PySide6.QtCore import Qt
 
 from matrixdesk.userdata.location import user_data_path
 from matrixdesk.userdata.store import UserData
+from tests.user_data import with_user_data
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from matrixdesk.ui.main_window import MainWindow
     from tests.conftest import WindowFactory
-
-
-def _with_user_data(
-    qtbot: QtBot, main_window: WindowFactory, folder: Path, place: str
-) -> MainWindow:
-    window = main_window(place, folder)
-    with qtbot.waitSignal(window.user.layer.ready, timeout=10_000):
-        window.user.open(folder)
-    return window
 
 
 def _key(qtbot: QtBot, window: MainWindow, key: Qt.Key, shift: bool = False) -> None:
@@ -44,7 +36,7 @@ def _row_5(window: MainWindow) -> str:
 def test_marking_b5_read_and_discussed_counts_on_the_home_grid_and_is_saved(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir, "alcohol/B5")
+    window = with_user_data(qtbot, main_window, config_dir, "alcohol/B5")
     course = window.course
     assert course.read.isEnabled() and not course.read.isChecked()
     assert window.read_button.isVisible()
@@ -72,7 +64,7 @@ def test_marking_b5_read_and_discussed_counts_on_the_home_grid_and_is_saved(
 def test_a_cell_without_its_bite_cannot_be_marked_and_next_unread_opens_a_bite(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir, "alcohol/B4")
+    window = with_user_data(qtbot, main_window, config_dir, "alcohol/B4")
     assert not window.course.read.isEnabled()
     qtbot.keyClick(
         window,

@@ -28,6 +28,7 @@ from matrixdesk.userdata.location import user_data_path
 from matrixdesk.userdata.store import UserData
 from tests.dialogs import answer_next_dialog
 from tests.layout_checks import SIZES, ZOOM_200, at_size, cut_off, grids
+from tests.user_data import with_user_data, written
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -42,22 +43,6 @@ STUDY_ADDRESS = f"{B5}/entry/therapist-relationship-offenders"
 HEADING = "Are the practitioner’s therapeutic skills really unimportant?"
 HEADING_ADDRESS = f"{B5}#practitioner-skills"
 B5_TITLE = "B5 Practitioners; Safeguarding the community · Alcohol Treatment Matrix"
-
-
-def _with_user_data(
-    qtbot: QtBot, main_window: WindowFactory, folder: Path, place: str = "alcohol/B5"
-) -> MainWindow:
-    """The window at `place`, its user database (in `folder`) open, as after the first paint."""
-    window = main_window(place, folder)
-    with qtbot.waitSignal(window.user.layer.ready, timeout=10_000):
-        window.user.open(folder)
-    return window
-
-
-def _written(qtbot: QtBot, window: MainWindow) -> None:
-    """Wait until every change asked for so far is committed (they are written in order)."""
-    with qtbot.waitSignal(window.user.layer.saved):
-        window.user.layer.write(lambda _data: None)
 
 
 def _section(window: MainWindow) -> NoteSection:
@@ -94,7 +79,7 @@ def _tab_text(window: MainWindow) -> str:
 def test_ctrl_shift_n_writes_a_note_on_the_page_saved_as_typed(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     tabs = window.page.side_tabs
     section = _section(window)
     assert tabs.tabBar().isVisible() and _tab_text(window) == "My notes"
@@ -122,7 +107,7 @@ def test_ctrl_shift_n_writes_a_note_on_the_page_saved_as_typed(
 def test_notes_on_a_study_and_a_heading_are_marked_in_the_outline(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     window.user.notes.write_note.trigger()
     _new_note_on(qtbot, window, f"Study: {STUDY}", "Test note: synthetic, on a study.")
     _new_note_on(qtbot, window, f"Heading: {HEADING}", "Test note: synthetic, on a heading.")
@@ -159,7 +144,7 @@ def test_notes_on_a_study_and_a_heading_are_marked_in_the_outline(
 def test_an_edit_is_saved_after_a_pause_and_at_once_on_leaving(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     notes = window.user.notes.beside
     window.user.notes.write_note.trigger()
     section = _section(window)
@@ -168,7 +153,7 @@ def test_an_edit_is_saved_after_a_pause_and_at_once_on_leaving(
     # Typing starts the pause's timer; nothing is written until it runs out.
     qtbot.keyClicks(section.editor, " More test words.")
     assert notes._timer.isActive() and notes._timer.interval() == SAVE_DELAY_MS
-    _written(qtbot, window)
+    written(qtbot, window)
     assert _saved_notes(config_dir) == {"Test note: first words.": B5}
     qtbot.waitUntil(lambda: section.status.text() == "Saved")
     assert _saved_notes(config_dir) == {"Test note: first words. More test words.": B5}
@@ -176,7 +161,7 @@ def test_an_edit_is_saved_after_a_pause_and_at_once_on_leaving(
     qtbot.keyClicks(section.editor, " Saved on leaving the note.")
     window.page.browser.setFocus()
     assert not notes._timer.isActive()
-    _written(qtbot, window)
+    written(qtbot, window)
     assert list(_saved_notes(config_dir)) == [
         "Test note: first words. More test words. Saved on leaving the note."
     ]
@@ -184,7 +169,7 @@ def test_an_edit_is_saved_after_a_pause_and_at_once_on_leaving(
     section.editor.setFocus()
     qtbot.keyClicks(section.editor, " Saved on leaving the page.")
     window.navigate("alcohol/B4")
-    _written(qtbot, window)
+    written(qtbot, window)
     assert list(_saved_notes(config_dir)) == [
         "Test note: first words. More test words. Saved on leaving the note. "
         "Saved on leaving the page."
@@ -194,14 +179,14 @@ def test_an_edit_is_saved_after_a_pause_and_at_once_on_leaving(
 def test_notes_are_found_again_in_a_new_window_on_the_same_profile(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     window.user.notes.write_note.trigger()
     _new_note_on(qtbot, window, "This page", "Test note: synthetic, kept on the page.")
     _new_note_on(qtbot, window, f"Study: {STUDY}", "Test note: synthetic, kept on a study.")
     section = _section(window)
     qtbot.keyClicks(section.editor, " Typed just before closing.")
     window.close()  # saved as it closes, without waiting for the pause
-    again = _with_user_data(qtbot, main_window, config_dir, "alcohol/B4")
+    again = with_user_data(qtbot, main_window, config_dir, "alcohol/B4")
     again.navigate("alcohol/B5")
     assert _tab_text(again) == "My notes (2)"
     assert again.page.side_tabs.currentWidget() is _section(again)  # left open: open again
@@ -225,7 +210,7 @@ def test_a_study_opened_by_its_address_gets_its_own_note_in_the_editor(
     with UserData.open(user_data_path(config_dir)) as data:
         data.add_note("alcohol/B5", "Test note: on the page.")
         data.add_note(STUDY_ADDRESS, "Test note: on the study.")
-    window = _with_user_data(
+    window = with_user_data(
         qtbot, main_window, config_dir, "alcohol/B5/entry/therapist-relationship-offenders"
     )
     assert _section(window).editor.toPlainText() == "Test note: on the study."
@@ -237,7 +222,7 @@ def test_a_study_opened_by_its_address_gets_its_own_note_in_the_editor(
 def test_deleting_a_note_asks_first(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     window.user.notes.write_note.trigger()
     section = _section(window)
     qtbot.keyClicks(section.editor, "Test note: to be deleted, after asking.")
@@ -247,7 +232,7 @@ def test_deleting_a_note_asks_first(
     qtbot.waitUntil(lambda: bool(said))
     assert "Delete your note on This page?" in said[0]
     assert said[1] == "Test note: to be deleted, after asking."
-    _written(qtbot, window)
+    written(qtbot, window)
     assert list(_saved_notes(config_dir)) == ["Test note: to be deleted, after asking."]
     said = answer_next_dialog("Delete note")
     with qtbot.waitSignal(window.user.notes.changed):
@@ -267,7 +252,7 @@ def test_the_notes_panel_lists_every_note_and_opens_a_place(
         data.add_note(STUDY_ADDRESS, "Test note: on a study.\nIts second line.")
         data.add_note(lost, "Test note: its heading is gone.\nKept, with all its words.")
         data.add_note("alcohol/C1", "Test note: on a cell only listed by title.")
-    window = _with_user_data(qtbot, main_window, config_dir, "alcohol")
+    window = with_user_data(qtbot, main_window, config_dir, "alcohol")
     qtbot.keyClick(
         window,
         Qt.Key.Key_M,
@@ -310,7 +295,7 @@ def test_a_note_deleted_in_the_panel_goes_only_when_confirmed(
 ) -> None:
     with UserData.open(user_data_path(config_dir)) as data:
         data.add_note("alcohol/B5", "Test note: to delete from the panel.")
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     window.user.notes.all_notes.trigger()
     dialog = window.user.notes.dialog
     assert dialog is not None
@@ -319,7 +304,7 @@ def test_a_note_deleted_in_the_panel_goes_only_when_confirmed(
     answer_next_dialog("Cancel")
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "deleteNote") is None)
-    _written(qtbot, window)
+    written(qtbot, window)
     assert dialog.model.rowCount() == 1
     answer_next_dialog("Delete note")
     with qtbot.waitSignal(window.user.notes.changed):
@@ -334,7 +319,7 @@ def test_a_note_deleted_in_the_panel_goes_only_when_confirmed(
 def test_a_save_that_fails_keeps_the_words_and_says_so(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     window.user.notes.write_note.trigger()
     section = _section(window)
     real_save = Draft.save
@@ -347,7 +332,7 @@ def test_a_save_that_fails_keeps_the_words_and_says_so(
         qtbot.keyClicks(section.editor, "Test note: written while the disk is full.")
     assert section.status.text() == "Not saved: The disk is full. Free some space."
     assert section.editor.toPlainText() == "Test note: written while the disk is full."
-    _written(qtbot, window)
+    written(qtbot, window)
     [box] = window.findChildren(QMessageBox, "userdataWarning")  # said once, not at every focus
     box.close()
     monkeypatch.setattr(Draft, "save", real_save)
@@ -365,7 +350,7 @@ def test_a_save_that_fails_keeps_the_words_and_says_so(
         box.close()
     monkeypatch.setattr(Draft, "save", real_save)
     window.navigate("alcohol/B4")
-    _written(qtbot, window)
+    written(qtbot, window)
     assert list(_saved_notes(config_dir)) == [
         "Test note: written while the disk is full. Then saved. And more."
     ]
@@ -374,7 +359,7 @@ def test_a_save_that_fails_keeps_the_words_and_says_so(
 def test_a_note_deleted_elsewhere_while_written_is_kept(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     window.user.notes.write_note.trigger()
     section = _section(window)
     qtbot.keyClicks(section.editor, "Test note: first words.")
@@ -390,20 +375,20 @@ def test_a_note_deleted_elsewhere_while_written_is_kept(
 def test_a_note_too_long_to_keep_says_so_and_keeps_the_words(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     window.user.notes.write_note.trigger()
     section = _section(window)
     section.editor.setPlainText("Test words. " * 9_000)  # 108,000 characters
     window.user.notes.save()
     assert section.status.text().startswith("Not saved: the note is 108,000 characters long")
-    _written(qtbot, window)
+    written(qtbot, window)
     assert _saved_notes(config_dir) == {}
 
 
 def test_notes_stay_off_the_projector(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     window.user.notes.write_note.trigger()
     window.window_actions.present.trigger()
     qtbot.waitUntil(lambda: window.isFullScreen())
@@ -416,7 +401,7 @@ def test_notes_stay_off_the_projector(
 
 
 def test_a_listing_has_no_notes(qtbot: QtBot, main_window: WindowFactory, config_dir: Path) -> None:
-    window = _with_user_data(qtbot, main_window, config_dir, "alcohol/column/B")
+    window = with_user_data(qtbot, main_window, config_dir, "alcohol/column/B")
     assert not window.page.side_tabs.tabBar().isVisible()  # the outline alone, as before
     assert not window.user.notes.write_note.isEnabled()
     window.navigate("alcohol/C3")  # a cell the pack lists by title only: a note may go on it
@@ -443,7 +428,7 @@ def test_my_notes_read_whole_in_a_narrow_window_and_at_200_percent(
 ) -> None:
     with UserData.open(user_data_path(config_dir)) as data:
         data.add_note(STUDY_ADDRESS, "Test note: synthetic words to wrap. " * 3)
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     at_size(qtbot, window, name)
     window.user.notes.write_note.trigger()
     QApplication.processEvents()
@@ -471,7 +456,7 @@ def test_ctrl_k_finds_a_note_in_my_notes_and_opens_its_place(
     with UserData.open(user_data_path(config_dir)) as data:
         data.add_note(STUDY_ADDRESS, "Test note: the zebrafinch test word, on a study.")
         data.add_note("alcohol/B5", "Test note: supervision, a word the pack has too.")
-    window = _with_user_data(qtbot, main_window, config_dir, "alcohol")
+    window = with_user_data(qtbot, main_window, config_dir, "alcohol")
     rows = _search(qtbot, window, "zebrafinch")
     assert rows[0] == "My notes (1)" and isinstance(rows[1], NoteResult)
     assert window.search_view.heading.text() == "0 results for “zebrafinch”, and 1 of your notes"
@@ -497,7 +482,7 @@ def test_search_filters_narrow_my_notes_too(
 ) -> None:
     with UserData.open(user_data_path(config_dir)) as data:
         data.add_note("alcohol/B5", "Test note: the zebrafinch test word.")
-    window = _with_user_data(qtbot, main_window, config_dir, "alcohol")
+    window = with_user_data(qtbot, main_window, config_dir, "alcohol")
     assert _search(qtbot, window, "zebrafinch")[0] == "My notes (1)"
     view = window.search_view
     with qtbot.waitSignal(window.results_shown):
@@ -517,7 +502,7 @@ def test_a_note_found_whose_place_is_gone_opens_in_the_notes_panel(
     with UserData.open(user_data_path(config_dir)) as data:
         data.add_note("alcohol/B5", "Test note: another zebrafinch, to be listed first.")
         lost = data.add_note(f"{B5}#a-heading-a-later-edition-dropped", "Test note: zebrafinch.")
-    window = _with_user_data(qtbot, main_window, config_dir, "alcohol")
+    window = with_user_data(qtbot, main_window, config_dir, "alcohol")
     rows = _search(qtbot, window, "zebrafinch")
     found = next(r for r in rows if isinstance(r, NoteResult) and r.note.id == lost.id)
     assert not found.here and GONE in found.text.place
@@ -551,7 +536,7 @@ def test_the_page_marks_its_notes_in_the_margin_and_a_mark_opens_them(
     with UserData.open(user_data_path(config_dir)) as data:
         data.add_note("alcohol/B5", "Test note: on the page.")
         data.add_note(STUDY_ADDRESS, "Test note: on the study.")
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     assert _marks(window)[0] == PAGE_KEY  # beside the page's title
     window.page.go_to_anchor("entry-therapist-relationship-offenders")
     assert "entry-therapist-relationship-offenders" in _marks(window)
@@ -575,7 +560,7 @@ def test_the_notes_panel_reads_whole_at_200_percent(
     with UserData.open(user_data_path(config_dir)) as data:
         data.add_note(STUDY_ADDRESS, "Test note: synthetic words. " * 20)
         data.add_note(f"{B5}#a-heading-a-later-edition-dropped", "Test note: place gone.")
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     window.zoom_by(ZOOM_200)
     window.user.notes.all_notes.trigger()
     dialog = window.user.notes.dialog
@@ -599,7 +584,7 @@ def test_notes_imported_while_their_page_is_open_appear_beside_it(
     with UserData.open(user_data_path(other)) as data:
         data.add_note(STUDY_ADDRESS, "Test note: written on another computer.")
         data.export_to(tmp_path / "from-another-computer.json")
-    window = _with_user_data(qtbot, main_window, config_dir)
+    window = with_user_data(qtbot, main_window, config_dir)
     assert _tab_text(window) == "My notes"
     with qtbot.waitSignal(window.user.said):
         window.user.import_from(tmp_path / "from-another-computer.json")
