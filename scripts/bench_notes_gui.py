@@ -16,13 +16,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from bench_userdata import ms_since, summary
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
@@ -31,19 +32,6 @@ sys.path.insert(0, str(REPO))
 RUNS = 20
 TARGETS = {"notes_panel_ms": 100.0, "ui_per_save_ms": 16.0, "ui_per_key_ms": 16.0}
 PAGE_NOTES = 20  # notes on B5 and its parts, besides the 10,000 elsewhere
-
-
-def _ms(started: float) -> float:
-    return (time.perf_counter() - started) * 1000
-
-
-def _summary(values: list[float]) -> dict[str, float]:
-    return {
-        "p50": statistics.median(values),
-        "p95": statistics.quantiles(values, n=20, method="inclusive")[18],
-        "max": max(values),
-        "runs": len(values),
-    }
 
 
 def main() -> int:
@@ -119,12 +107,12 @@ def _run(scratch: Path) -> dict[str, Any]:
         dialog = notes.dialog
         assert dialog is not None
         dialog.repaint()  # the first screenful, painted
-        first.append(_ms(started))
+        first.append(ms_since(started))
         _wait(lambda c=count: len(filled) > c + 1, "the Notes panel's notes")
         shown = time.perf_counter()
         dialog.list.viewport().repaint()
-        panel.append(_ms(started))
-        panel_ui.append(first[-1] + filled[-1] + _ms(shown))
+        panel.append(ms_since(started))
+        panel_ui.append(first[-1] + filled[-1] + ms_since(shown))
         rows = dialog.model.rowCount()
         dialog.close()
         QApplication.processEvents()
@@ -137,10 +125,10 @@ def _run(scratch: Path) -> dict[str, Any]:
         for letter in f"Synthetic timing text {run}. ":
             started = time.perf_counter()
             QTest.keyClick(section.editor, letter)
-            keys.append(_ms(started))
+            keys.append(ms_since(started))
         started = time.perf_counter()
         notes.save()  # what the pause's timer runs
-        sends.append(_ms(started))
+        sends.append(ms_since(started))
         count = len(acks)
         _wait(lambda c=count: len(acks) > c, "a save to come back")
     timed_ack()
@@ -152,15 +140,15 @@ def _run(scratch: Path) -> dict[str, Any]:
     return {
         "notes": NOTES + PAGE_NOTES,
         "panel_rows": rows,
-        "notes_panel_first_screenful_ms": _summary(first),
-        "notes_panel_ms": _summary(panel),
-        "ui_notes_panel_ms": _summary(panel_ui),
-        "ui_per_key_ms": _summary(keys),
-        "ui_send_save_ms": _summary(sends),
-        "ui_save_acknowledged_ms": _summary(acks),
-        "ui_per_save_ms": _summary([a + b for a, b in zip(sends, acks, strict=False)]),
-        "search_with_notes_ms": _summary(searches),
-        "ui_show_results_ms": _summary(view_ui),
+        "notes_panel_first_screenful_ms": summary(first),
+        "notes_panel_ms": summary(panel),
+        "ui_notes_panel_ms": summary(panel_ui),
+        "ui_per_key_ms": summary(keys),
+        "ui_send_save_ms": summary(sends),
+        "ui_save_acknowledged_ms": summary(acks),
+        "ui_per_save_ms": summary([a + b for a, b in zip(sends, acks, strict=False)]),
+        "search_with_notes_ms": summary(searches),
+        "ui_show_results_ms": summary(view_ui),
         "targets": TARGETS,
     }
 
@@ -173,7 +161,7 @@ def _timed_method(target: object, name: str, times: list[float]) -> Callable[[],
     def timed(*args: object) -> object:
         started = time.perf_counter()
         result = method(*args)
-        times.append(_ms(started))
+        times.append(ms_since(started))
         return result
 
     setattr(target, name, timed)
@@ -199,7 +187,7 @@ def _search_with_notes_times(window: Any) -> list[float]:
             started = time.perf_counter()
             searcher.search(query, None, None)
             data.search_notes(query, prefix_last=True)
-            times.append(_ms(started))
+            times.append(ms_since(started))
     searcher.close()
     return times
 
@@ -221,7 +209,7 @@ def _ui_time_of_results(window: Any) -> list[float]:
         started = time.perf_counter()
         controller._on_results("synthetic", hits, suggestion, list(note_hits))
         window.search_view.results.viewport().repaint()
-        times.append(_ms(started))
+        times.append(ms_since(started))
     return times
 
 

@@ -53,11 +53,13 @@ def main() -> int:
     return 0
 
 
-def _ms(started: float) -> float:
+def ms_since(started: float) -> float:
+    """Milliseconds since `started` (time.perf_counter())."""
     return (time.perf_counter() - started) * 1000
 
 
-def _summary(values: list[float]) -> dict[str, float]:
+def summary(values: list[float]) -> dict[str, float]:
+    """p50, p95 and max of `values` (and how many), as both user-data benchmarks report them."""
     return {
         "p50": statistics.median(values),
         "p95": statistics.quantiles(values, n=20, method="inclusive")[18],
@@ -71,7 +73,7 @@ def _timed(action: Callable[[], object], runs: int = RUNS) -> list[float]:
     for _ in range(runs):
         started = time.perf_counter()
         action()
-        times.append(_ms(started))
+        times.append(ms_since(started))
     return times
 
 
@@ -83,14 +85,14 @@ def _child_open(path: Path) -> int:
     started = time.perf_counter()
     from matrixdesk.userdata.store import UserData
 
-    imported = _ms(started)
+    imported = ms_since(started)
     started = time.perf_counter()
     userdata = UserData.open(path)
-    opened = _ms(started)
+    opened = ms_since(started)
     started = time.perf_counter()
     userdata.progress("alcohol")
     userdata.bookmarks()
-    first_read = _ms(started)
+    first_read = ms_since(started)
     userdata.close()
     print(json.dumps({"import_ms": imported, "open_ms": opened, "first_read_ms": first_read}))
     return 0
@@ -108,7 +110,7 @@ def _open_in_fresh_processes(path: Path) -> dict[str, dict[str, float]]:
         runs.append(json.loads(result.stdout))
     figures = {key: [run[key] for run in runs] for key in runs[0]}
     figures["import_and_open_ms"] = [r["import_ms"] + r["open_ms"] for r in runs]
-    return {key: _summary(values) for key, values in figures.items()}
+    return {key: summary(values) for key, values in figures.items()}
 
 
 # --- synthetic notes ----------------------------------------------------------------------------
@@ -208,13 +210,13 @@ def _run(scratch: Path) -> dict[str, Any]:
     with UserData.open(full) as userdata:
         started = time.perf_counter()
         userdata.import_from(export)
-        import_ms = _ms(started)
+        import_ms = ms_since(started)
         started = time.perf_counter()
         userdata.import_from(export)
-        reimport_ms = _ms(started)
+        reimport_ms = ms_since(started)
         started = time.perf_counter()
         userdata.export_to(scratch / "again.json")
-        export_ms = _ms(started)
+        export_ms = ms_since(started)
         search, by_kind = _search_times(userdata)
         panel = _timed(userdata.notes, 10)
         page = _timed(lambda: userdata.notes_at("alcohol/B5", parts=True))
@@ -229,11 +231,11 @@ def _run(scratch: Path) -> dict[str, Any]:
         "import_10000_notes_ms": import_ms,
         "import_again_all_present_ms": reimport_ms,
         "export_10000_notes_ms": export_ms,
-        "search_ms": _summary(search),
+        "search_ms": summary(search),
         "search_p50_by_kind_ms": by_kind,
-        "notes_panel_ms": _summary(panel),
-        "notes_on_a_page_ms": _summary(page),
-        "change_ms": {kind: _summary(times) for kind, times in changes.items()},
+        "notes_panel_ms": summary(panel),
+        "notes_on_a_page_ms": summary(page),
+        "change_ms": {kind: summary(times) for kind, times in changes.items()},
         "targets": TARGETS,
     }
 
