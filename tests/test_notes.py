@@ -20,7 +20,7 @@ from matrixdesk.page.outline import BITE_CONTROL
 from matrixdesk.ui.disclosure import DisclosureButton
 from matrixdesk.ui.note_drafts import Draft
 from matrixdesk.ui.note_marks import PAGE_KEY
-from matrixdesk.ui.notes_dialog import NotesDialog
+from matrixdesk.ui.notes_dialog import BLOCK, NotesDialog
 from matrixdesk.ui.page_notes import SAVE_DELAY_MS
 from matrixdesk.ui.search_results import NoteResult
 from matrixdesk.userdata.errors import UserDataError
@@ -513,6 +513,31 @@ def test_a_note_found_whose_place_is_gone_opens_in_the_notes_panel(
     chosen = dialog.chosen()
     assert chosen is not None and chosen.id == lost.id
     assert dialog.text.toPlainText() == "Test note: zebrafinch."
+    dialog.close()
+
+
+def test_the_notes_panel_lists_every_note_however_many_blocks_they_fill(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    many = 2 * BLOCK + 3  # the panel reads the rows it shows a block at a time
+    with UserData.open(user_data_path(config_dir)) as data:
+        oldest = data.add_note("alcohol/A1", "Test note 0: the oldest.")
+        for number in range(1, many):
+            data.add_note("alcohol/A2", f"Test note {number}.")
+    window = with_user_data(qtbot, main_window, config_dir)
+    window.user.notes.all_notes.trigger()
+    dialog = window.user.notes.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.model.rowCount() == many
+    assert dialog.model.index(0, 0).data().endswith(f"\nTest note {many - 1}.")
+    assert dialog.model.index(BLOCK, 0).data().endswith(f"\nTest note {many - 1 - BLOCK}.")
+    qtbot.keyClick(dialog.list, Qt.Key.Key_End)
+    assert dialog.text.toPlainText() == "Test note 0: the oldest."
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Home)
+    dialog.close()
+    window.user.notes.show_all(chosen=oldest.id)  # as a search result whose place is gone
+    assert dialog.list.currentIndex().row() == many - 1
     dialog.close()
 
 

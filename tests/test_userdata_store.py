@@ -18,7 +18,7 @@ from matrixdesk.userdata import values
 from matrixdesk.userdata.records import BiteProgress, Bookmark, HistoryItem, MatrixProgress, Note
 from matrixdesk.userdata.schema import bite_progress, bookmarks, history, notes
 from matrixdesk.userdata.store import UserData
-from matrixdesk.userdata.values import MAX_NOTE_CHARS
+from matrixdesk.userdata.values import MAX_NOTE_CHARS, STAMP_EXAMPLE
 
 
 @pytest.fixture
@@ -123,7 +123,23 @@ def test_the_notes_panel_lists_the_most_recently_changed_first(userdata: UserDat
     assert [n.id for n in userdata.notes()] == [newer.id, older.id]
     userdata.edit_note(older.id, "Synthetic older note, edited last.")
     assert [n.id for n in userdata.notes()] == [older.id, newer.id]
-    assert [n.id for n in userdata.notes(limit=1)] == [older.id]  # the panel's first screenful
+    assert [n.id for n in userdata.notes(limit=1)] == [older.id]  # the panel's first rows
+    assert [n.id for n in userdata.notes(limit=1, offset=1)] == [newer.id]  # and the next
+    assert userdata.note_count() == 2
+    assert (userdata.note_row(older.id), userdata.note_row(newer.id)) == (0, 1)
+    assert userdata.note_row("no-such-note") is None
+
+
+def test_notes_changed_in_the_same_instant_keep_one_order(userdata: UserData) -> None:
+    """The panel reads a block at a time: a row is where `notes()` puts it, ties and all."""
+    written = [userdata.add_note(f"alcohol/A{n}", f"Synthetic note {n}.") for n in range(1, 6)]
+    with userdata._writing() as connection:  # all in one millisecond, as after an import
+        connection.exec_driver_sql(f"UPDATE notes SET updated = '{STAMP_EXAMPLE}'")
+    listed = [n.id for n in userdata.notes()]
+    assert listed == [n.id for n in reversed(written)]  # the last written first
+    assert [userdata.note_row(i) for i in listed] == list(range(5))
+    paged = [n.id for at in range(0, 5, 2) for n in userdata.notes(limit=2, offset=at)]
+    assert paged == listed
 
 
 def test_a_note_too_long_to_be_a_note_is_refused(userdata: UserData) -> None:

@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from matrixdesk.ui.user_layer import UserLayer
     from matrixdesk.userdata.records import Note
 
-FIRST_SCREENFUL = 60  # notes the Notes panel lists at once, while it reads the rest
-
-
 class NoteCommands(QObject):
     open_requested = Signal(str)
     """The address of a note's place, to open (from the Notes panel or a search)."""
@@ -102,21 +99,19 @@ class NoteCommands(QObject):
             self.dialog.open_requested.connect(self.open_note)
             self.dialog.delete_requested.connect(self._ask_to_delete_listed)
             self.changed.connect(self._refresh_dialog)
+        # Read here: the panel reads only the rows it shows, a block at a time, when it shows
+        # them (see `notes_dialog`), a millisecond or so. A note being saved is listed anew
+        # once it is (`changed`).
         data = self.layer.data
-        if data is not None:  # the newest at once, read here: a screenful is quick to read
-            self.dialog.show_notes(data.notes(limit=FIRST_SCREENFUL))
+        if data is not None:
+            self.dialog.show_notes(data, chosen)
         self.dialog.open()
-        self._refresh_dialog(chosen)
 
     @Slot()
-    def _refresh_dialog(self, chosen: str | None = None) -> None:
-        """Read every note for the panel on the user database's thread (10,000 notes take
-        40 ms or more to read, several frames), after every change asked for before."""
-        dialog = self.dialog
-        if dialog is not None and dialog.isVisible():
-            self.layer.write(
-                lambda data: data.notes(), lambda notes: dialog.show_notes(notes, chosen)
-            )
+    def _refresh_dialog(self) -> None:
+        data = self.layer.data
+        if self.dialog is not None and self.dialog.isVisible() and data is not None:
+            self.dialog.show_notes(data)
 
     @Slot(object)
     def _ask_to_delete_listed(self, note: Note) -> None:

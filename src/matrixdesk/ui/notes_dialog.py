@@ -3,17 +3,19 @@ its first line; the chosen one whole, to read, open at its place or delete (afte
 note whose place this pack no longer has is listed as such, with its text, and never dropped: a
 later edition may bring the place back.
 
-Ten thousand notes open at once: they are read on the user database's thread, the list is a
-model that works out a row's words only when the view shows it (a place's title once), and
-every row is two lines high, the place and the note's first line, each cut short with "…" if
-the dialog is too narrow for it: rows of many heights would have Qt measure all of them, which
-with 10,000 notes keeps the window busy for most of a second. The chosen note is shown whole
-below the list, its place's title with it, wrapped."""
+Ten thousand notes open at once: the list is a model that knows how many notes there are and
+reads them from the user database a block at a time, only when the view shows their rows (a
+block of 200 takes about a millisecond; all 10,000 at once, 40 ms or more), and works out a
+row's words only then (a place's title once). Every row is two lines high, the place and the
+note's first line, each cut short with "…" if the dialog is too narrow for it: rows of many
+heights would have Qt measure all of them, which with 10,000 notes keeps the window busy for
+most of a second. The chosen note is shown whole below the list, its place's title with it,
+wrapped."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -35,25 +37,50 @@ from matrixdesk.ui.qt_types import ModelIndex
 if TYPE_CHECKING:
     from matrixdesk.userdata.records import Note
 
-BATCH = 500  # rows placed at a time
+BLOCK = 200  # notes read at a time
 EMPTY = "No notes yet. Open a page and write one in My notes, beside it (Ctrl+Shift+N)."
 
 
+class NotesSource(Protocol):
+    """Where the panel reads notes: the user database (`UserData`)."""
+
+    def note_count(self) -> int: ...
+
+    def notes(self, limit: int | None = None, offset: int = 0) -> tuple[Note, ...]: ...
+
+    def note_row(self, note_id: str) -> int | None: ...
+
+
 class NotesModel(QAbstractListModel):
-    """Notes as rows: "title\\nfirst line", titles and whether the place exists worked out once
-    per place, when a row is first shown."""
+    """Notes as rows: "title\nfirst line", read a block at a time as their rows are shown;
+    titles and whether the place exists worked out once per place."""
 
     def __init__(self, title_of: Callable[[str], str], exists: Callable[[str], bool]) -> None:
         super().__init__()
         self.title_of = title_of
         self.exists = exists
-        self.notes: list[Note] = []
+        self.source: NotesSource | None = None
+        self.count = 0
+        self._blocks: dict[int, tuple[Note, ...]] = {}
         self._places: dict[str, tuple[str, bool]] = {}
 
-    def set_notes(self, notes: list[Note]) -> None:
+    def read(self, source: NotesSource) -> None:
+        """List the notes `source` holds now (read again after every change)."""
         self.beginResetModel()
-        self.notes = notes  # places' titles kept: they come from the pack, which stays
+        self.source = source
+        self.count = source.note_count()
+        self._blocks.clear()  # places' titles kept: they come from the pack, which stays
         self.endResetModel()
+
+    def note(self, row: int) -> Note | None:
+        if self.source is None or not 0 <= row < self.count:
+            return None
+        block, at = divmod(row, BLOCK)
+        notes = self._blocks.get(block)
+        if notes is None:
+            notes = self._blocks[block] = self.source.notes(limit=BLOCK, offset=block * BLOCK)
+        # Fewer than counted only if another copy of MatrixDesk deleted notes since.
+        return notes[at] if at < len(notes) else None
 
     def place(self, note: Note) -> tuple[str, bool]:
         """The title of `note`'s place, and whether this pack has it."""
@@ -64,13 +91,11 @@ class NotesModel(QAbstractListModel):
         return known
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self.notes)
+        return 0 if parent.isValid() else self.count
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        note = self.notes[index.row()]
-        if role in (
+        note = self.note(index.row()) if index.isValid() else None
+        if note is not None and role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
             Qt.ItemDataRole.ToolTipRole,  # the whole of what the row may cut short
@@ -99,10 +124,6 @@ class NotesDialog(QDialog):
         self.list.setModel(self.model)
         self.list.setAccessibleName("All notes, the latest first")
         self.list.setUniformItemSizes(True)  # see the module's docstring
-        # Rows placed a batch at a time, the first screenful first: placing 10,000 (Qt asks
-        # the model about each) would keep the window busy for a few frames.
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(BATCH)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
@@ -144,22 +165,23 @@ class NotesDialog(QDialog):
         screen = self.screen().availableGeometry().size()
         self.resize(size.boundedTo(screen * 0.9))
 
-    def show_notes(self, notes: Sequence[Note], chosen: str | None = None) -> None:
-        """List `notes` (newest first), keeping the reader's place in the list, or with the
-        note whose id is `chosen` chosen."""
+    def show_notes(self, source: NotesSource, chosen: str | None = None) -> None:
+        """List the notes in `source` (newest first), keeping the reader's place in the list,
+        or with the note whose id is `chosen` chosen."""
         row = self.list.currentIndex().row()
         if chosen is not None:
-            row = next((i for i, note in enumerate(notes) if note.id == chosen), row)
-        self.model.set_notes(list(notes))
+            found = source.note_row(chosen)
+            row = row if found is None else found
+        self.model.read(source)
+        count = self.model.count
         self.empty.setText(EMPTY)
-        self.empty.setVisible(not notes)
-        if notes:
-            self.list.setCurrentIndex(self.model.index(min(max(row, 0), len(notes) - 1), 0))
+        self.empty.setVisible(not count)
+        if count:
+            self.list.setCurrentIndex(self.model.index(min(max(row, 0), count - 1), 0))
         self._show_chosen()
 
     def chosen(self) -> Note | None:
-        row = self.list.currentIndex().row()
-        return self.model.notes[row] if 0 <= row < len(self.model.notes) else None
+        return self.model.note(self.list.currentIndex().row())
 
     @Slot()
     def _show_chosen(self) -> None:

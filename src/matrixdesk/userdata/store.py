@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
-from sqlalchemy import ColumnElement, Connection, delete, func, or_, select, text, update
+from sqlalchemy import ColumnElement, Connection, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 
 from matrixdesk.core.search import DEFAULT_LIMIT, MAX_LIMIT, query_and_marker
@@ -46,6 +46,8 @@ from matrixdesk.userdata.schema import (
 
 # A note's columns as the records and export files have them: all but its search index link.
 NOTE_COLUMNS: Final = tuple(column for column in notes.c if column.name != "number")
+# The Notes panel's order, which ix_notes_updated gives (its entries end in the row id, number).
+_LATEST_FIRST: Final = (notes.c.updated.desc(), notes.c.number.desc())
 # Ranking costs a little for every note that matches: 15 ms for a word in all of 10,000 notes.
 # A query that matches more notes than this gets the newest matching notes first instead,
 # which FTS5 gives at once (its rowids are the notes' numbers, in the order they were written).
@@ -194,10 +196,29 @@ class UserData:
         with self._reading() as connection:
             return _note(connection, notes.c.id == note_id)
 
-    def notes(self, limit: int | None = None) -> tuple[Note, ...]:
-        """Every note, the most recently changed first (the Notes panel); with `limit`, only
-        that many (the panel's first screenful, shown while the rest are read)."""
-        return self._notes(None, notes.c.updated.desc(), notes.c.number.desc(), limit=limit)
+    def notes(self, limit: int | None = None, offset: int = 0) -> tuple[Note, ...]:
+        """Every note, the most recently changed first (the Notes panel's order); with `limit`
+        and `offset`, only that many from that row on (the rows the panel shows)."""
+        return self._notes(None, *_LATEST_FIRST, limit=limit, offset=offset)
+
+    def note_count(self) -> int:
+        with self._reading() as connection:
+            return int(connection.execute(select(func.count()).select_from(notes)).scalar_one())
+
+    def note_row(self, note_id: str) -> int | None:
+        """Where the note with `note_id` is in `notes()`; None if there is no such note."""
+        with self._reading() as connection:
+            at = connection.execute(
+                select(notes.c.updated, notes.c.number).where(notes.c.id == note_id)
+            ).first()
+            if at is None:
+                return None
+            newer = or_(
+                notes.c.updated > at.updated,
+                and_(notes.c.updated == at.updated, notes.c.number > at.number),
+            )
+            count = select(func.count()).select_from(notes).where(newer)
+            return int(connection.execute(count).scalar_one())
 
     def notes_at(self, address: str, parts: bool = False) -> tuple[Note, ...]:
         """The notes on the place at `address`, oldest first; with `parts`, also those on its
@@ -214,8 +235,9 @@ class UserData:
         where: ColumnElement[bool] | None,
         *order: ColumnElement[object],
         limit: int | None = None,
+        offset: int = 0,
     ) -> tuple[Note, ...]:
-        query = select(*NOTE_COLUMNS).order_by(*order)
+        query = select(*NOTE_COLUMNS).order_by(*order).offset(max(0, offset))
         if where is not None:
             query = query.where(where)
         if limit is not None:
