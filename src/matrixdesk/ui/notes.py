@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from matrixdesk.ui.user_layer import UserLayer
     from matrixdesk.userdata.records import Note
 
+
 class NoteCommands(QObject):
     open_requested = Signal(str)
     """The address of a note's place, to open (from the Notes panel or a search)."""
