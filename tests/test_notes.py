@@ -541,6 +541,27 @@ def test_the_notes_panel_lists_every_note_however_many_blocks_they_fill(
     dialog.close()
 
 
+def test_search_results_show_a_note_deleted_in_the_panel_as_gone(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    with UserData.open(user_data_path(config_dir)) as data:
+        data.add_note("alcohol/B5", "Test note: the zebrafinch, to keep.")
+        data.add_note(STUDY_ADDRESS, "Test note: the zebrafinch, to delete.")
+    window = with_user_data(qtbot, main_window, config_dir, "alcohol")
+    rows = _search(qtbot, window, "zebrafinch")
+    assert sum(isinstance(r, NoteResult) for r in rows) == 2
+    window.user.notes.all_notes.trigger()
+    dialog = window.user.notes.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    answer_next_dialog("Delete note")
+    with qtbot.waitSignal(window.results_shown):  # searched again once the delete is saved
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+    notes = [r.note.text for r in window.search_view.model.rows if isinstance(r, NoteResult)]
+    assert notes == ["Test note: the zebrafinch, to keep."]
+
+
 def test_search_without_the_user_database_shows_no_notes(
     qtbot: QtBot, main_window: WindowFactory
 ) -> None:

@@ -25,6 +25,7 @@ def test_smoke_test_passes_and_reports_json() -> None:
         "open_cell_at_bite",
         "search_to_shown_results",
         "open_user_data_and_bookmark",
+        "write_and_find_a_note",
     }
 
 

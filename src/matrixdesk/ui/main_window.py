@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.user.layer.ready.connect(self._show_progress)
         self.user.layer.ready.connect(self._search_notes_too)
         self.searching.note_opened.connect(self.user.notes.open_note)
+        self.user.notes.changed.connect(self._search_again)
 
     def _add_user_menus(self) -> None:
         """The reader's own layer in the menus: Bookmarks and Course before Help; Write a note
@@ -462,6 +463,14 @@ class MainWindow(QMainWindow):
                 lambda text: data.search_notes(text, prefix_last=True),
                 lambda address: (self._title_for_address(address), self.place_exists(address)),
             )
+
+    @Slot()
+    def _search_again(self) -> None:
+        """Notes were saved, deleted or imported: the results on screen show them as they are."""
+        if isinstance(self.current, SearchAddress) and self.stack.currentWidget() is (
+            self.searching.view if self.searching.built else None
+        ):
+            self.searching.show(self.current)
 
     def _place_search_view(self, view: SearchView) -> None:
         self.watch_side_buttons(view.results.viewport())

@@ -80,6 +80,7 @@ class NoteCommands(QObject):
     def refresh(self) -> None:
         """Show the notes as saved now (after an import)."""
         self.beside.refresh()
+        self.changed.emit()
 
     @Slot()
     def _on_ready(self) -> None:

@@ -4,7 +4,8 @@ saying what. It never waits for a person: no dialog is shown, and whatever happe
 closed (which stops the search thread) before the process ends.
 
 It works on any valid pack: it opens the first cell the pack holds in full, at its first Matrix
-Bite heading if it has one, and searches for a word of that cell's title.
+Bite heading if it has one, and searches for a word of that cell's title. Then it bookmarks that
+place and writes a note on it, in a user database of its own, and finds the note by a word.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, qVersion
 from PySide6.QtGui import QGuiApplication
@@ -28,7 +30,12 @@ from matrixdesk.ui.launch import application, no_display, open_window
 from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.settings import Settings
 
+if TYPE_CHECKING:
+    from matrixdesk.userdata.store import UserData
+
 _TIMEOUT_S = 30
+SMOKE_WORD = "smoketestword"
+SMOKE_NOTE = f"Smoke test note ({SMOKE_WORD}), written in the smoke test's own settings folder."
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -142,7 +149,7 @@ def _drive(
     hits = store.search(query)
     if not hits or window.search_view.model.rowCount() <= len({hit.kind for hit in hits}):
         raise RuntimeError(f"searching for {query!r} showed no results")
-    user_data_ms = _bookmark(window, place, settings)
+    user_data_ms, note_ms = _bookmark_and_note(window, place, settings)
     return {
         "opened": place,
         "searched": query,
@@ -151,15 +158,18 @@ def _drive(
             "open_cell_at_bite": round(open_ms, 1),
             "search_to_shown_results": round(search_ms, 1),
             "open_user_data_and_bookmark": round(user_data_ms, 1),
+            "write_and_find_a_note": round(note_ms, 1),
         },
         "loaded_at_first_paint": loaded_at_paint,
         "search_hits": len(hits),
     }
 
 
-def _bookmark(window: MainWindow, place: str, settings: Path) -> float:
+def _bookmark_and_note(window: MainWindow, place: str, settings: Path) -> tuple[float, float]:
     """Open the user database (in the smoke test's own settings folder) and bookmark `place`,
-    as a reader's Ctrl+D does; milliseconds until the bookmark is saved."""
+    as a reader's Ctrl+D does; then write a note on it and find that note by a word, as Ctrl+K
+    does (the user database's own full-text search). Milliseconds until the bookmark is saved,
+    and for the note."""
     layer = window.user.layer
     failed: list[str] = []
     saved: list[object] = []
@@ -169,9 +179,20 @@ def _bookmark(window: MainWindow, place: str, settings: Path) -> float:
     window.user.open(settings)
     layer.write(lambda data: data.add_bookmark(place, "Smoke test"), saved.append)
     _wait_for(lambda: saved or failed, "the user database")
+    bookmark_ms = (time.perf_counter() - started) * 1000
+    noted = time.perf_counter()
+
+    def write_and_find(data: UserData) -> bool:
+        note = data.add_note(place, SMOKE_NOTE)
+        return note.id in [hit.note.id for hit in data.search_notes(SMOKE_WORD)]
+
+    layer.write(write_and_find, saved.append)
+    _wait_for(lambda: len(saved) > 1 or failed, "a note to be written and found")
     if failed:
         raise RuntimeError(f"the user database could not be used: {failed[0]}")
-    return (time.perf_counter() - started) * 1000
+    if saved[1] is not True:
+        raise RuntimeError(f"a note was written, but searching notes for {SMOKE_WORD!r} missed it")
+    return bookmark_ms, (time.perf_counter() - noted) * 1000
 
 
 def _place_and_query(store: ContentStore) -> tuple[str, str]:
