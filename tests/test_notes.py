@@ -434,6 +434,11 @@ def test_my_notes_read_whole_in_a_narrow_window_and_at_200_percent(
     QApplication.processEvents()
     assert window.size() == SIZES[name][0]  # the notes make the window no wider
     assert cut_off(window, ignore=grids(window)) == []
+    # The note being written is in view, at least its first lines, however short the window.
+    editor = _section(window).editor
+    lines = 3 * editor.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: editor.visibleRegion().boundingRect().height() >= lines)
+    assert editor.visibleRegion().boundingRect().top() == 0
     tabs = window.page.side_tabs.tabBar()
     for index in range(tabs.count()):
         text = tabs.tabText(index)

@@ -12,7 +12,7 @@ a projector."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFocusEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,8 +30,9 @@ from matrixdesk.page.note_places import NotePlace
 from matrixdesk.ui.accessible_names import name_scroll_bars
 from matrixdesk.ui.flow_layout import FlowLayout
 from matrixdesk.ui.plain_text import action_text
+from matrixdesk.ui.side_column import scroll_into_view
 
-EDITOR_LINES = 4  # the editor's least height, in lines of its font; it takes what is left
+EDITOR_LINES = 8  # the editor's least height, in lines of its font; it takes what is left
 LIST_LINES = 5  # the list of the page's notes grows to this many lines, then scrolls
 EDITOR_HINT = "Plain text; simple Markdown (*emphasis*, - lists, # headings) is kept as typed."
 
@@ -39,6 +40,13 @@ EDITOR_HINT = "Plain text; simple Markdown (*emphasis*, - lists, # headings) is 
 class NoteEditor(QPlainTextEdit):
     left = Signal()
     """The keyboard left the editor: what is typed is saved now."""
+
+    entered = Signal()
+    """The keyboard came to the editor."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.entered.emit()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
@@ -129,6 +137,7 @@ class NoteSection(QScrollArea):
         self.list.currentRowChanged.connect(self._on_row)
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.left.connect(self.left)
+        self.editor.entered.connect(self._bring_editor_into_view)
         self.delete_button.clicked.connect(self.delete_requested)
         self.all_button.clicked.connect(self.all_notes_requested)
         self._showing = False  # the owner is filling the list or the editor: not the reader
@@ -196,6 +205,18 @@ class NoteSection(QScrollArea):
     def _on_text_changed(self) -> None:
         if not self._showing:
             self.text_edited.emit()
+
+    def write(self) -> None:
+        """Put the keyboard in the note, in view."""
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._bring_editor_into_view()
+
+    @Slot()
+    def _bring_editor_into_view(self) -> None:
+        # In a short window this section and the side column around it scroll: the note being
+        # written (a new one, one opened from a mark, or reached by Tab) is scrolled into view,
+        # its first lines first, once the tab just shown is laid out.
+        QTimer.singleShot(0, lambda: scroll_into_view(self.editor))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow
 
 from matrixdesk.core.addresses import parse_place
@@ -250,14 +250,14 @@ class PageNotes(QObject):
             self.save()
             self._edit(Draft(note.address, note))
         self._show_section()
-        self.section.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.section.write()
 
     @Slot(str)
     def _on_new_note(self, address: str) -> None:
         self.save()
         self._edit(Draft(address))
         if self.section is not None:
-            self.section.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.section.write()
 
     @Slot()
     def start_note(self) -> None:

@@ -6,7 +6,7 @@ is ever cut off, and its width never goes below what the navigator's five column
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from matrixdesk.ui.accessible_names import name_scroll_bars
@@ -34,3 +34,21 @@ class SideColumn(QScrollArea):
         content = self._content.minimumSizeHint()
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         return QSize(content.width() + bar, 0)
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll every scroll area `widget` is in, the innermost first, to show it: whole if it
+    fits, else its top. (QScrollArea.ensureWidgetVisible shows a text field's cursor line
+    only, which leaves a note being written all but out of sight.)"""
+    parent = widget.parentWidget()
+    while parent is not None:
+        content = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and content is not None:
+            top = widget.mapTo(content, QPoint(0, 0)).y()
+            room = parent.viewport().height()
+            bar = parent.verticalScrollBar()
+            if top < bar.value():
+                bar.setValue(top)
+            elif top + min(widget.height(), room) > bar.value() + room:
+                bar.setValue(top + min(widget.height(), room) - room)
+        parent = parent.parentWidget()
