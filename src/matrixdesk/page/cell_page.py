@@ -105,7 +105,7 @@ def _entry_row(entry: EntryView, state: PageState) -> Part:
     kind = "entry-highlight" if state.highlight == entry_anchor(entry.slug) else "entry"
     blocks = list(entry.annotation)
     opening = blocks.pop(0).html if blocks and blocks[0].kind == "paragraph" else ""
-    rest = "".join(_annotation_block(block) for block in blocks)
+    rest = "".join(annotation_block(block) for block in blocks)
     document = _document_line(entry)
     text = f"{words} {entry.annotation_text}".strip()
     return Part(
@@ -114,7 +114,7 @@ def _entry_row(entry: EntryView, state: PageState) -> Part:
     )
 
 
-def _annotation_block(block: BlockView) -> str:
+def annotation_block(block: BlockView) -> str:
     """A paragraph, list or quotation of an annotation after its first, under the lead."""
     if block.kind == "paragraph":
         return f'<p class="annotation">{block.html}</p>'
