@@ -43,7 +43,8 @@ def run_export(
         return EXIT_UNAVAILABLE
     if handout and not isinstance(at, CellAt):
         print(
-            f"{_ME}: the pack holds no studies or Matrix Bite for {place}, so there is no "
+            f"{_ME}: the pack holds no studies or Matrix Bite for "
+            f"{place.removeprefix('matrixdesk:/')}, so there is no "
             "discussion pack to make; give a cell the pack holds in full, e.g. alcohol/B5.",
             file=sys.stderr,
         )

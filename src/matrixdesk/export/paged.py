@@ -21,6 +21,7 @@ from typing import Final
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontDatabase,
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextDocument,
 )
 
@@ -141,8 +143,10 @@ class PagedDocument:
                     device.newPage()
                 painter.save()
                 painter.translate(body.left(), body.top() - number * body.height())
-                document.drawContents(
-                    painter, QRectF(0, number * body.height(), body.width(), body.height())
+                _draw_slice(
+                    painter,
+                    document,
+                    QRectF(0, number * body.height(), body.width(), body.height()),
                 )
                 painter.restore()
                 self._paint_running(painter, body, device.logicalDpiY(), number + 1, pages)
@@ -208,6 +212,44 @@ class PagedDocument:
         finally:
             partial.unlink(missing_ok=True)
         return pages
+
+
+def _draw_slice(painter: QPainter, document: QTextDocument, page: QRectF) -> None:
+    """One page's slice of the document, as QTextDocument.drawContents draws it, but with no
+    line of another page in it. Qt picks what to draw block by block: a paragraph split
+    between two pages is drawn whole on both, clipped out of sight but still in the file's
+    text, where a copy or a screen reader would meet it twice. So the paragraphs that cross
+    the page's top or bottom are left out of Qt's pass and drawn here line by line, only the
+    lines that are on this page."""
+    painter.setClipRect(page)
+    layout = document.documentLayout()
+    clip = QRectF(page)
+    split: list[QTextBlock] = []
+    frames = document.rootFrame().begin()
+    while not frames.atEnd():
+        block = frames.currentBlock()
+        frames += 1
+        if not block.isValid() or block.textList() is not None:
+            continue  # a frame (a table) or a list item: left to Qt
+        box = layout.blockBoundingRect(block)
+        if box.top() < page.top() < box.bottom():
+            split.append(block)
+            clip.setTop(max(clip.top(), box.bottom() + 0.5))
+        elif box.top() < page.bottom() < box.bottom():
+            split.append(block)
+            clip.setBottom(min(clip.bottom(), box.top() - 0.5))
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = clip
+    layout.draw(painter, context)
+    painter.setPen(QColor("#000000"))
+    for block in split:
+        lines = block.layout()
+        origin = lines.position()
+        for number in range(lines.lineCount()):
+            line = lines.lineAt(number)
+            top = origin.y() + line.y()
+            if page.top() - 0.5 <= top and top + line.height() <= page.bottom() + 0.5:
+                line.draw(painter, origin)
 
 
 def _font(family: str, points: float, device_dpi: int | None = None) -> QFont:
