@@ -102,3 +102,27 @@ def test_ui_modules_import_each_other_without_cycles() -> None:
         if module not in done:
             visit(module, [module])
     assert not cycles, f"import cycles among ui modules: {cycles[:5]}"
+
+
+def test_print_support_is_loaded_only_when_printing() -> None:
+    """QtPrintSupport (the preview, printers) costs start-up time the first paint cannot
+    spare: the reader, doing all it does in the smoke test, never loads it; printing does."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from matrixdesk.app import main
+        code = main(["--smoke-test"])
+        print("LOADED:" + str("PySide6.QtPrintSupport" in sys.modules), file=sys.stderr)
+        sys.exit(code)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LOADED:False\n" in result.stderr, result.stderr
