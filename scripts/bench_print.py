@@ -51,9 +51,9 @@ def _command(pack: Path, place: str, out: Path, *options: str) -> float:
     """Seconds for one `matrixdesk export` in a fresh process, with no display."""
     environment = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
     started = time.perf_counter()
+    command = [sys.executable, "-m", "matrixdesk", "export", place, "--pdf", str(out)]
     subprocess.run(
-        [sys.executable, "-m", "matrixdesk", "export", place, "--pdf", str(out), *options]
-        + ["--pack", str(pack)],
+        [*command, *options, "--pack", str(pack)],
         check=True,
         capture_output=True,
         env={**environment, "QT_QPA_PLATFORM": "offscreen"},
