@@ -19,7 +19,14 @@ KEPT_PLUGINS = {
     "platforminputcontexts": {"compose", "ibus"},
     "xcbglintegrations": {"xcb-glx", "xcb-egl"},
     "styles": {"modernwindows", "windowsvista", "macstyle"},
+    # Printers, for File > Print: CUPS on Linux, the system's own on Windows and macOS.
+    "printsupport": {"cupsprintersupport", "windowsprintersupport", "cocoaprintersupport"},
 }
+SYSTEM_ONLY = ("libcups.so",)
+"""Libraries taken from the system, never bundled: CUPS must match the system's print service
+and its configuration (and would bring its own TLS, Kerberos and Avahi libraries). Where it is
+missing, the print plugin does not load and the app still writes PDFs; the .deb depends on it
+(package.py finds it among the libraries the bundle loads from the system)."""
 
 
 def _passes_plugin_filter(parts: tuple[str, ...]) -> bool:
@@ -39,6 +46,8 @@ def _passes_plugin_filter(parts: tuple[str, ...]) -> bool:
 
 
 def keep_binary(destination: str) -> bool:
+    if PurePath(destination).name.startswith(SYSTEM_ONLY):
+        return False
     return _passes_plugin_filter(PurePath(destination).parts)
 
 
