@@ -41,6 +41,7 @@ package: $(PACK) $(PACKAGING_INSTALLED)
 
 screenshots: $(PACK)
 	$(PY) scripts/screenshots.py
+	$(PY) scripts/print_screenshots.py
 
 lint: $(INSTALLED)
 	$(PY) -m ruff check $(LINT_PATHS)

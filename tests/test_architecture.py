@@ -41,7 +41,7 @@ def test_the_reader_loads_no_compiler_library_and_sqlalchemy_only_after_the_firs
     the user database, which the reader opens on a thread of its own after the first paint:
     loading it before would double the time to the first paint. The smoke test opens the home
     grid, a cell page, a search and the user database, so everything the reader does is
-    covered."""
+    covered. QtPrintSupport (the print preview, printers) likewise: only when printing."""
     script = textwrap.dedent(
         """
         import sys
@@ -49,6 +49,7 @@ def test_the_reader_loads_no_compiler_library_and_sqlalchemy_only_after_the_firs
         code = main(["--smoke-test"])
         loaded = sorted({n.split(".")[0] for n in sys.modules} & {"sqlalchemy", "markdown"})
         print("LOADED:" + ",".join(loaded), file=sys.stderr)
+        print("PRINTING:" + str("PySide6.QtPrintSupport" in sys.modules), file=sys.stderr)
         sys.exit(code)
         """
     )
@@ -62,6 +63,7 @@ def test_the_reader_loads_no_compiler_library_and_sqlalchemy_only_after_the_firs
     )
     assert result.returncode == 0, result.stderr
     assert "LOADED:sqlalchemy\n" in result.stderr, result.stderr  # for the user database
+    assert "PRINTING:False\n" in result.stderr, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["loaded_at_first_paint"] == []
 
@@ -102,27 +104,3 @@ def test_ui_modules_import_each_other_without_cycles() -> None:
         if module not in done:
             visit(module, [module])
     assert not cycles, f"import cycles among ui modules: {cycles[:5]}"
-
-
-def test_print_support_is_loaded_only_when_printing() -> None:
-    """QtPrintSupport (the preview, printers) costs start-up time the first paint cannot
-    spare: the reader, doing all it does in the smoke test, never loads it; printing does."""
-    script = textwrap.dedent(
-        """
-        import sys
-        from matrixdesk.app import main
-        code = main(["--smoke-test"])
-        print("LOADED:" + str("PySide6.QtPrintSupport" in sys.modules), file=sys.stderr)
-        sys.exit(code)
-        """
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "LOADED:False\n" in result.stderr, result.stderr

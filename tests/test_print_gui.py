@@ -93,21 +93,30 @@ def test_ctrl_p_opens_the_options_then_a_print_preview_of_the_page(
     qtbot.waitUntil(lambda: window.printing.preview is None)
 
 
+def _export(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, out: Path, scope: str | None
+) -> tuple[str, str]:
+    """File > Export PDF…, `scope` chosen (None: as offered), saved as `out`: the name the save
+    dialog offered, and what the window said."""
+    asked: list[str] = []
+    _answer_save(monkeypatch, out, asked)
+    window.printing.export_pdf.trigger()
+    options = _options(qtbot, window)
+    _choose(qtbot, options, scope, "a4")
+    with qtbot.waitSignal(window.printing.said) as said:
+        _go(qtbot, options)
+    return asked[0], said.args[0]
+
+
 def test_export_pdf_writes_the_page_as_shown(
     qtbot: QtBot, main_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     need_poppler()
     window = main_window("alcohol/B5")
     out = tmp_path / "B5 as shown.pdf"
-    asked: list[str] = []
-    _answer_save(monkeypatch, out, asked)
-    window.printing.export_pdf.trigger()
-    options = _options(qtbot, window)
-    _choose(qtbot, options, None, "a4")
-    with qtbot.waitSignal(window.printing.said) as said:
-        _go(qtbot, options)
-    assert asked[0].endswith("B5 Practitioners; Safeguarding the community.pdf")
-    assert said.args[0].startswith("Saved B5 as shown.pdf (")
+    offered, said = _export(qtbot, window, monkeypatch, out, None)
+    assert offered.endswith("B5 Practitioners; Safeguarding the community.pdf")
+    assert said.startswith("Saved B5 as shown.pdf (")
     text = flowing(out)
     assert "Folded on screen, so not printed" in text  # the bite was folded on screen
     assert "Relationship with therapist seems more important" in text
@@ -119,12 +128,7 @@ def test_the_study_list_alone(
     need_poppler()
     window = main_window("alcohol/B5")
     out = tmp_path / "studies.pdf"
-    _answer_save(monkeypatch, out, [])
-    window.printing.export_pdf.trigger()
-    options = _options(qtbot, window)
-    _choose(qtbot, options, "The &study list alone", "a4")
-    with qtbot.waitSignal(window.printing.said):
-        _go(qtbot, options)
+    _export(qtbot, window, monkeypatch, out, "The &study list alone")
     text = flowing(out)
     assert "[G] Guidance Working with men who physically abuse their partners" in text
     assert "What is this cell about?" not in text and "Key studies on the impact" not in text

@@ -45,6 +45,26 @@ def _passes_plugin_filter(parts: tuple[str, ...]) -> bool:
     return name in wanted
 
 
+def without_system_only(imports_of):
+    """`imports_of` (PyInstaller's: every library a file loads, its libraries' libraries too)
+    less what a SYSTEM_ONLY library brings: that comes with it, from the system. Anything else
+    the file needs through Qt is reached through Qt's own libraries."""
+
+    def imports(path):
+        found = imports_of(path)
+        system = [where for name, where in found if name.startswith(SYSTEM_ONLY) and where]
+        if not system:
+            return found
+        brought = {name for library in system for name, _ in imports_of(library)}
+        return {
+            (name, where)
+            for name, where in found
+            if name not in brought and not name.startswith(SYSTEM_ONLY)
+        }
+
+    return imports
+
+
 def keep_binary(destination: str) -> bool:
     if PurePath(destination).name.startswith(SYSTEM_ONLY):
         return False
