@@ -126,3 +126,16 @@ def test_a_handout_with_my_notes(pack_path: Path, tmp_path: Path) -> None:
         "Synthetic test note: ask Sam."
     )
     assert notes.index("Discussion record") > notes.index("ask Sam")
+
+
+def test_a_cell_the_pack_has_no_page_for_prints_as_shown(pack_path: Path, tmp_path: Path) -> None:
+    """Other pages print as the reader sees them: here, what the pack says of a cell it does
+    not hold, with the cell's web address printed (the link's own words)."""
+    need_poppler()
+    out = tmp_path / "A1.pdf"
+    result = export("drug/A1", "--pdf", str(out), "--pack", str(pack_path))
+    assert result.returncode == 0, result.stderr
+    text = flowing(out)
+    assert "The installed content pack does not include this cell’s studies or Matrix Bite." in text
+    assert "Online, this cell is at https://findings.org.uk/" in text
+    assert "Notes" not in text  # the address is printed as it stands; no note repeats it

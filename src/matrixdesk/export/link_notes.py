@@ -33,17 +33,19 @@ def links_to_notes(
     document: QTextDocument,
     web_address: Callable[[str], str | None],
     before_anchor: str | None = None,
+    not_notes: frozenset[str] = frozenset(),
 ) -> int:
     """Number `document`'s notes and list them at its end (or just before the block holding the
     anchor named `before_anchor`); the number of notes. `web_address` says what a link's
-    address is on paper: a web address, or None to print none."""
+    address is on paper: a web address, or None to print none. Hover texts in `not_notes`
+    (the app's own, about the screen) are no notes."""
     runs = _runs(document)
     numbers: dict[str, int] = {}
     marks: list[tuple[int, int]] = []
     for run in runs:
         _unlink(document, run, web_address)
         url = web_address(run.href) if run.href else None
-        words = run.note
+        words = "" if run.note in not_notes else run.note
         if url and url != run.words.strip() and url not in words:
             words = f"{words} {url}".strip()
         if words:

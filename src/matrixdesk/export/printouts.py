@@ -14,7 +14,7 @@ from matrixdesk.core.views import CellPage, PackSummary
 from matrixdesk.export.link_notes import links_to_notes
 from matrixdesk.export.paged import RUNNING_FAMILY, PagedDocument, Running
 from matrixdesk.page.handout import RECORD_ANCHOR, NoteLine, discussion_pack
-from matrixdesk.page.parts import MatrixContext, Page
+from matrixdesk.page.parts import APP_TITLES, MatrixContext, Page
 from matrixdesk.page.place_page import CellAt, OtherPage
 from matrixdesk.page.printable import printable_cell, web_address
 
@@ -101,7 +101,7 @@ def _printout(
     )
 
     def prepare(document: QTextDocument) -> None:
-        links_to_notes(document, resolve, notes_before)
+        links_to_notes(document, resolve, notes_before, APP_TITLES)
 
     return PagedDocument(
         page.html, PRINT_CSS, running_text(context, heading, pack), heading, prepare
