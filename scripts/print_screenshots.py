@@ -31,11 +31,8 @@ def main() -> int:
         for name, options, page in PAGES:
             if options not in made:
                 pdf = Path(scratch) / f"{len(made)}.pdf"
-                subprocess.run(
-                    [sys.executable, "-m", "matrixdesk", "export", "alcohol/B5", "--pdf", str(pdf)]
-                    + ["--paper", "a4", *options],
-                    check=True,
-                )
+                command = [sys.executable, "-m", "matrixdesk", "export", "alcohol/B5"]
+                subprocess.run([*command, "--pdf", str(pdf), "--paper", "a4", *options], check=True)
                 made[options] = pdf
             _render(made[options], page, OUT / name)
     return _dialogs()
@@ -47,9 +44,9 @@ def _render(pdf: Path, page: int, out: Path) -> None:
         pages = next(int(line.split()[1]) for line in info.stdout.splitlines() if "Pages:" in line)
         page = pages + 1 + page
     stem = out.with_suffix("")
+    pages = ["-f", str(page), "-l", str(page)]
     subprocess.run(
-        ["pdftoppm", "-r", RESOLUTION, "-png", "-singlefile", "-f", str(page), "-l", str(page)]
-        + [str(pdf), str(stem)],
+        ["pdftoppm", "-r", RESOLUTION, "-png", "-singlefile", *pages, str(pdf), str(stem)],
         check=True,
     )
     print(out)
