@@ -22,6 +22,7 @@ bench: $(PACK)
 	$(PY) scripts/bench.py --json build/bench.json
 	$(PY) scripts/bench_userdata.py --json build/bench-userdata.json
 	$(PY) scripts/bench_notes_gui.py --json build/bench-notes-gui.json
+	$(PY) scripts/bench_print.py --json build/bench-print.json
 
 # The larger damaged-pack sweep (make test runs a smaller one): 1,000+ byte-damaged copies of the
 # bundled pack, and 500+ sealed again over their damage, each also through --smoke-test.
@@ -40,6 +41,7 @@ package: $(PACK) $(PACKAGING_INSTALLED)
 
 screenshots: $(PACK)
 	$(PY) scripts/screenshots.py
+	$(PY) scripts/print_screenshots.py
 
 lint: $(INSTALLED)
 	$(PY) -m ruff check $(LINT_PATHS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -64,11 +65,16 @@ def system_dependencies(bundle: Path) -> list[str]:
         if not path.is_file() or path.is_symlink() or not _is_elf(path):
             continue
         lines = run("ldd", path, capture_output=True, env=environment).stdout.splitlines()
+        # Only the libraries the file names itself (as dpkg-shlibdeps does): a system library's
+        # own dependencies come with its package (libcups2 brings GnuTLS, Kerberos, Avahi).
+        needed = _needed(path)
         for line in lines:
             if "not found" in line:
                 raise SystemExit(f"{path} needs {line.split()[0]}, which this machine lacks")
             parts = line.split("=>")
             target = parts[1].split("(")[0].strip() if len(parts) == 2 else ""
+            if parts[0].strip() not in needed:
+                continue
             if target.startswith("/") and not target.startswith(str(bundle.resolve())):
                 paths.add(str(Path(target).resolve()))
     packages = set()
@@ -81,6 +87,12 @@ def system_dependencies(bundle: Path) -> list[str]:
             raise SystemExit(f"no Debian package owns {path}")
         packages.add(found.stdout.split(":")[0].strip())
     return sorted(_with_minimum_libc(package) for package in packages)
+
+
+def _needed(path: Path) -> set[str]:
+    """The libraries an ELF file names in its dynamic section (DT_NEEDED)."""
+    dynamic = run("readelf", "-d", path, capture_output=True).stdout
+    return set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic))
 
 
 def _is_elf(path: Path) -> bool:

@@ -13,6 +13,9 @@ xcb="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 li
 # bus's configuration, on old and new releases alike); the AT-SPI bus and registry
 # (at-spi2-core); and pyatspi for the system's python3, which the tests' driver runs under.
 atspi="xvfb dbus-x11 at-spi2-core python3-pyatspi"
+# The print tests read the PDFs the app writes with poppler's pdftotext, pdffonts and pdftoppm
+# (the screenshots of printouts too). The app itself never needs them.
+pdf="poppler-utils"
 
 missing_of() {
     for package in "$@"; do
@@ -24,14 +27,19 @@ missing_of() {
 }
 missing=$(missing_of $offscreen $xcb)
 missing_atspi=$(missing_of $atspi)
+missing_pdf=$(missing_of $pdf)
 
-[ -z "$missing$missing_atspi" ] && exit 0
+[ -z "$missing$missing_atspi$missing_pdf" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     # The app runs without the accessibility tests' packages: those tests skip and say why.
     if [ -n "$missing_atspi" ]; then
         echo "The accessibility tests need these system packages:$missing_atspi" >&2
         echo "Without them they are skipped (e.g. sudo apt-get install$missing_atspi)." >&2
+    fi
+    if [ -n "$missing_pdf" ]; then
+        echo "The print and PDF tests need these system packages:$missing_pdf" >&2
+        echo "Without them they are skipped (e.g. sudo apt-get install$missing_pdf)." >&2
     fi
     if [ -n "$missing" ]; then
         echo "MatrixDesk needs these system libraries for Qt:$missing" >&2
@@ -40,6 +48,6 @@ if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     fi
     exit 0
 fi
-echo "Installing system packages:$missing$missing_atspi"
+echo "Installing system packages:$missing$missing_atspi$missing_pdf"
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing $missing_atspi >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing $missing_atspi $missing_pdf >/dev/null

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tests.conftest import SOURCE
 
@@ -35,3 +36,16 @@ def source_body() -> tuple[list[str], list[str]]:
 def sentences(paragraphs: list[str]) -> list[str]:
     text = " ".join(" ".join(paragraphs).split())
     return [s for s in re.split(r"(?<=[.?!])\s+", text) if s]
+
+
+def assert_every_sentence_in_order(text: str, form: Callable[[str], str] = str) -> None:
+    """Every sentence of the B5 page's body is in `text`, in order; `form` puts each sentence
+    in the form `text` holds it (as a PDF's text reads, say)."""
+    body, _ = source_body()
+    expected = sentences(body)
+    assert len(expected) > 120
+    cursor = 0
+    for sentence in map(form, expected):
+        found = text.find(sentence, cursor)
+        assert found >= 0, f"missing or out of order: {sentence!r}"
+        cursor = found + len(sentence)

@@ -41,7 +41,7 @@ def test_the_reader_loads_no_compiler_library_and_sqlalchemy_only_after_the_firs
     the user database, which the reader opens on a thread of its own after the first paint:
     loading it before would double the time to the first paint. The smoke test opens the home
     grid, a cell page, a search and the user database, so everything the reader does is
-    covered."""
+    covered. QtPrintSupport (the print preview, printers) likewise: only when printing."""
     script = textwrap.dedent(
         """
         import sys
@@ -49,6 +49,7 @@ def test_the_reader_loads_no_compiler_library_and_sqlalchemy_only_after_the_firs
         code = main(["--smoke-test"])
         loaded = sorted({n.split(".")[0] for n in sys.modules} & {"sqlalchemy", "markdown"})
         print("LOADED:" + ",".join(loaded), file=sys.stderr)
+        print("PRINTING:" + str("PySide6.QtPrintSupport" in sys.modules), file=sys.stderr)
         sys.exit(code)
         """
     )
@@ -62,6 +63,7 @@ def test_the_reader_loads_no_compiler_library_and_sqlalchemy_only_after_the_firs
     )
     assert result.returncode == 0, result.stderr
     assert "LOADED:sqlalchemy\n" in result.stderr, result.stderr  # for the user database
+    assert "PRINTING:False\n" in result.stderr, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["loaded_at_first_paint"] == []
 

@@ -128,7 +128,7 @@ def test_an_empty_output_path_is_refused(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit) as exit_info:
         main(["build", "data/content", "-o", ""])
     assert exit_info.value.code == 2
-    assert "give the path of the pack file to write" in capsys.readouterr().err
+    assert "give the path of the file to write" in capsys.readouterr().err
 
 
 def test_what_a_killed_build_left_is_swept(

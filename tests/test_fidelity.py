@@ -15,7 +15,7 @@ import pytest
 from matrixdesk.core.store import ContentStore
 from matrixdesk.core.views import CellPage
 from tests.conftest import SOURCE
-from tests.source_page import sentences, source_body
+from tests.source_page import assert_every_sentence_in_order, source_body
 
 
 def _page_text(page: CellPage) -> str:
@@ -44,15 +44,7 @@ def b5(pack_path: Path) -> CellPage:
 
 
 def test_every_sentence_of_b5_is_in_the_pack_in_order(b5: CellPage) -> None:
-    text = _page_text(b5)
-    body, _ = source_body()
-    cursor = 0
-    expected = sentences(body)
-    assert len(expected) > 120
-    for sentence in expected:
-        found = text.find(sentence, cursor)
-        assert found >= 0, f"missing or out of order: {sentence!r}"
-        cursor = found + len(sentence)
+    assert_every_sentence_in_order(_page_text(b5))
 
 
 def test_b5_adds_no_words_of_its_own(b5: CellPage) -> None:

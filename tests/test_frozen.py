@@ -62,3 +62,25 @@ def test_bundle_leaves_out_what_the_reader_never_uses() -> None:
     assert not any(name.startswith("libQt6Network") for name in names)
     assert not any(name.startswith("libQt6WaylandClient") for name in names)
     assert "matrices.sqlite" in names and "NotoSerif-Regular.ttf" in names
+
+
+def test_frozen_app_writes_a_pdf_with_no_display(tmp_path: Path) -> None:
+    """Print support is in the bundle on purpose (QtPrintSupport and the CUPS plugin, CUPS
+    itself from the system), and `export` draws off screen."""
+    out = tmp_path / "B5.pdf"
+    environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [str(EXECUTABLE), "export", "alcohol/B5", "--handout", "--pdf", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=environment,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    names = {p.name for p in BUNDLE.rglob("*")}
+    assert any(name.startswith("libQt6PrintSupport") for name in names)
+    if os.name != "nt":
+        assert "libcupsprintersupport.so" in names
+        assert not any(name.startswith("libcups.so") for name in names)

@@ -19,7 +19,14 @@ KEPT_PLUGINS = {
     "platforminputcontexts": {"compose", "ibus"},
     "xcbglintegrations": {"xcb-glx", "xcb-egl"},
     "styles": {"modernwindows", "windowsvista", "macstyle"},
+    # Printers, for File > Print: CUPS on Linux, the system's own on Windows and macOS.
+    "printsupport": {"cupsprintersupport", "windowsprintersupport", "cocoaprintersupport"},
 }
+SYSTEM_ONLY = ("libcups.so",)
+"""Libraries taken from the system, never bundled: CUPS must match the system's print service
+and its configuration (and would bring its own TLS, Kerberos and Avahi libraries). Where it is
+missing, the print plugin does not load and the app still writes PDFs; the .deb depends on it
+(package.py finds it among the libraries the bundle loads from the system)."""
 
 
 def _passes_plugin_filter(parts: tuple[str, ...]) -> bool:
@@ -38,7 +45,29 @@ def _passes_plugin_filter(parts: tuple[str, ...]) -> bool:
     return name in wanted
 
 
+def without_system_only(imports_of):
+    """`imports_of` (PyInstaller's: every library a file loads, its libraries' libraries too)
+    less what a SYSTEM_ONLY library brings: that comes with it, from the system. Anything else
+    the file needs through Qt is reached through Qt's own libraries."""
+
+    def imports(path):
+        found = imports_of(path)
+        system = [where for name, where in found if name.startswith(SYSTEM_ONLY) and where]
+        if not system:
+            return found
+        brought = {name for library in system for name, _ in imports_of(library)}
+        return {
+            (name, where)
+            for name, where in found
+            if name not in brought and not name.startswith(SYSTEM_ONLY)
+        }
+
+    return imports
+
+
 def keep_binary(destination: str) -> bool:
+    if PurePath(destination).name.startswith(SYSTEM_ONLY):
+        return False
     return _passes_plugin_filter(PurePath(destination).parts)
 
 

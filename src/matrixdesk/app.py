@@ -113,6 +113,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="text: the page's words, as a reader copies them (default); html: what the "
         "reading pane shows",
     )
+    export = commands.add_parser(
+        "export",
+        help="write a page, or a cell's team discussion pack, as a PDF",
+        description="Write the page at PLACE as a PDF, as the reader prints it: with a running "
+        "header and footer, hover notes and web addresses as numbered notes, fonts embedded. "
+        "Needs no display.",
+        parents=[pack_option],
+    )
+    export.add_argument("place", type=_place, metavar="PLACE", help="e.g. alcohol/B5")
+    export.add_argument(
+        "--pdf", type=_output_path, required=True, metavar="OUT", help="the PDF file to write"
+    )
+    export.add_argument(
+        "--unfold-all", action="store_true", help="print the Matrix Bite and all folded text"
+    )
+    export.add_argument(
+        "--handout",
+        action="store_true",
+        help="the cell's team discussion pack: cover, studies, discussion sections with space "
+        "to write, and a discussion record sheet",
+    )
+    export.add_argument(
+        "--with-my-notes",
+        action="store_true",
+        help="with --handout: add your own notes on the cell (from your user data)",
+    )
+    export.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="paper size (default: Letter where the system measures in US units, else A4)",
+    )
     userdata = commands.add_parser(
         "userdata",
         help="back up or move your bookmarks, notes, course progress and history",
@@ -181,6 +212,8 @@ def _run(args: argparse.Namespace, started: float) -> int:
         return commands.run_build(args.source_dir, args.output)
     if args.command == "check":
         return commands.run_check(args.source_dir)
+    if args.command == "export":
+        return _export(args, settings)
     named = getattr(args, "info_pack", None) or args.pack  # `info PACK` names it as --pack does
     pack, chosen = named or _installed_pack(), named is not None
     if args.command == "render":
@@ -193,6 +226,24 @@ def _run(args: argparse.Namespace, started: float) -> int:
     return commands.run_info(pack, chosen)  # the only command left
 
 
+def _export(args: argparse.Namespace, settings: Path | None) -> int:
+    from matrixdesk.export_command import run_export
+
+    if args.with_my_notes and not args.handout:
+        print("matrixdesk export: --with-my-notes goes with --handout.", file=sys.stderr)
+        return 2
+    return run_export(
+        args.pack or _installed_pack(),
+        args.pack is not None,
+        args.place,
+        args.pdf,
+        unfold_all=args.unfold_all,
+        handout=args.handout,
+        paper=args.paper,
+        notes_from=settings if args.with_my_notes else False,
+    )
+
+
 def _limit(text: str) -> int:
     """argparse type for --limit: a whole number from 1 to MAX_LIMIT."""
     if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
@@ -201,9 +252,10 @@ def _limit(text: str) -> int:
 
 
 def _output_path(text: str) -> Path:
-    """argparse type for build -o: a path, not an empty string (which would mean this folder)."""
+    """argparse type for build -o and export --pdf: a path, not an empty string (which would
+    mean this folder)."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("give the path of the pack file to write")
+        raise argparse.ArgumentTypeError("give the path of the file to write")
     return Path(text)
 
 

@@ -12,15 +12,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
 
-from matrixdesk.core.addresses import Address, DocumentAddress, Place, parse_place
+from matrixdesk.core.addresses import parse_place
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import KIND_NAMES, SearchHit
 from matrixdesk.core.store import ContentStore
-from matrixdesk.page.cell_page import cell_page
 from matrixdesk.page.coverage import coverage_sentence
-from matrixdesk.page.other_pages import axis_listing, document_page, not_in_pack
-from matrixdesk.page.parts import MatrixContext, Page
-from matrixdesk.page.state import PageState, all_unfolded, at_place
+from matrixdesk.page.place_page import page_at, rendered
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -94,7 +91,7 @@ def run_build(source_dir: Path, out: Path, quiet: bool = False) -> int:
     return EXIT_OK
 
 
-def _with_pack(pack: Path, chosen: bool, work: Callable[[ContentStore], T]) -> T | None:
+def with_pack(pack: Path, chosen: bool, work: Callable[[ContentStore], T]) -> T | None:
     """What `work` makes of the pack, or None, after saying why on stderr, if the pack cannot be
     opened or turns out damaged on the way."""
     try:
@@ -117,7 +114,7 @@ def run_search(
     as_json: bool,
     limit: int,
 ) -> int:
-    found = _with_pack(pack, chosen, lambda store: _search(store, query, matrix, type_code, limit))
+    found = with_pack(pack, chosen, lambda store: _search(store, query, matrix, type_code, limit))
     if found is None:
         return EXIT_PROBLEMS
     hits, nothing = found
@@ -162,7 +159,7 @@ def _hit_record(hit: SearchHit) -> dict[str, object]:
 
 def run_info(pack: Path, chosen: bool) -> int:
     """What the pack is and holds, after SQLite's and the search index's own full checks."""
-    rows = _with_pack(pack, chosen, lambda store: _info_rows(pack, store))
+    rows = with_pack(pack, chosen, lambda store: _info_rows(pack, store))
     if rows is None:
         return EXIT_PROBLEMS
     for label, value in rows:
@@ -200,39 +197,12 @@ def _info_rows(pack: Path, store: ContentStore) -> list[tuple[str, str]]:
 def run_render(pack: Path, chosen: bool, place: str, unfold_all: bool, html: bool) -> int:
     """Print the page at `place` as the reader builds it: its HTML, or its words alone (what a
     reader copies: no icons and no words of the app's own)."""
-    page = _with_pack(pack, chosen, lambda store: _page_at(store, parse_place(place), unfold_all))
-    if page is None:
+    found = with_pack(pack, chosen, lambda store: page_at(store, parse_place(place)))
+    if found is None:
         return EXIT_PROBLEMS
-    if isinstance(page, str):
-        print(f"matrixdesk render: {page}", file=sys.stderr)
+    if isinstance(found, str):
+        print(f"matrixdesk render: {found}", file=sys.stderr)
         return EXIT_UNAVAILABLE
+    page = rendered(found, unfold_all)
     sys.stdout.write(page.html + "\n" if html else page.text)
     return EXIT_OK
-
-
-def _page_at(store: ContentStore, place: Place | None, unfold_all: bool) -> Page | str:
-    """The page at `place`, or why there is none to render."""
-    if isinstance(place, DocumentAddress):
-        document = store.document(place.slug)
-        return document_page(document) if document else f"there is no document {place.slug}"
-    if not isinstance(place, Address):
-        return "only pages can be rendered: a cell, a column, a row or a document"
-    matrix = next((m for m in store.matrices() if m.key == place.matrix), None)
-    if matrix is None:
-        return f"there is no matrix '{place.matrix}' in this pack"
-    context = MatrixContext(matrix, {cell.code: cell for cell in store.cells(matrix.key)})
-    if place.column or place.row:
-        axis, key = ("column", place.column) if place.column else ("row", place.row)
-        return axis_listing(context, axis, key or "")
-    if place.cell is None:
-        return "the home grid is not a page: give a cell, a column, a row or a document"
-    summary = context.cells[place.cell]
-    page = store.cell_page(matrix.key, place.cell) if summary.has_content else None
-    if page is None:
-        return not_in_pack(summary, context)
-    if place.section and place.section not in {s.slug for s in page.sections}:
-        return f"cell {place.cell} has no Matrix Bite heading '{place.section}'"
-    if place.entry and place.entry not in {e.slug for e in page.entries}:
-        return f"cell {place.cell} has no study '{place.entry}'"
-    state, _ = at_place(page, place, PageState())
-    return cell_page(page, context, all_unfolded(page, state) if unfold_all else state)

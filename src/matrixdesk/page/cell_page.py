@@ -12,7 +12,16 @@ from matrixdesk.core.addresses import DocumentAddress, SearchAddress
 from matrixdesk.core.schema import FOLDED_BLOCK_KINDS, STUDY_TYPES
 from matrixdesk.core.views import BlockView, CellPage, CellSummary, EntryView, SectionView
 from matrixdesk.page.outline import BITE_ANCHOR, STUDIES_ANCHOR
-from matrixdesk.page.parts import TYPES_ANCHOR, MatrixContext, Page, Part, ui_words
+from matrixdesk.page.parts import (
+    NEEDS_INTERNET,
+    OPEN_IN_APP,
+    SEARCH_HERE,
+    TYPES_ANCHOR,
+    MatrixContext,
+    Page,
+    Part,
+    ui_words,
+)
 from matrixdesk.page.state import (
     PageState,
     entry_anchor,
@@ -105,7 +114,7 @@ def _entry_row(entry: EntryView, state: PageState) -> Part:
     kind = "entry-highlight" if state.highlight == entry_anchor(entry.slug) else "entry"
     blocks = list(entry.annotation)
     opening = blocks.pop(0).html if blocks and blocks[0].kind == "paragraph" else ""
-    rest = "".join(_annotation_block(block) for block in blocks)
+    rest = "".join(annotation_block(block) for block in blocks)
     document = _document_line(entry)
     text = f"{words} {entry.annotation_text}".strip()
     return Part(
@@ -114,7 +123,7 @@ def _entry_row(entry: EntryView, state: PageState) -> Part:
     )
 
 
-def _annotation_block(block: BlockView) -> str:
+def annotation_block(block: BlockView) -> str:
     """A paragraph, list or quotation of an annotation after its first, under the lead."""
     if block.kind == "paragraph":
         return f'<p class="annotation">{block.html}</p>'
@@ -128,7 +137,7 @@ def _stored_search_line(entry: EntryView) -> str:
     address = SearchAddress(entry.search_query)
     return (
         f'<p class="document">{ui_words("Search this pack for:")} <a href="{address}" '
-        f'title="Show everything in this pack about this">{escape(entry.search_query)}</a></p>'
+        f'title="{SEARCH_HERE}">{escape(entry.search_query)}</a></p>'
     )
 
 
@@ -137,7 +146,7 @@ def _document_line(entry: EntryView) -> Part:
         title = entry.document_title or entry.document_slug
         address = DocumentAddress(entry.document_slug)
         return Part(
-            f'<p class="document">Document: <a href="{address}" title="Open in MatrixDesk">'
+            f'<p class="document">Document: <a href="{address}" title="{OPEN_IN_APP}">'
             f"{escape(title)}</a> {ui_words('(in this pack)')}</p>",
             f"Document: {title}",
         )
@@ -145,7 +154,7 @@ def _document_line(entry: EntryView) -> Part:
         return Part("")
     url = escape(entry.document_url)
     return Part(
-        f'<p class="document">Document: <a href="{url}" title="Needs internet">{url}</a> '
+        f'<p class="document">Document: <a href="{url}" title="{NEEDS_INTERNET}">{url}</a> '
         f'<span class="muted">{ui_words("(needs internet) &middot;")}</span> '
         f'<a href="action:copy/{entry.slug}">Copy address</a></p>',
         f"Document: {entry.document_url}",

@@ -7,7 +7,7 @@ from html import escape
 
 from matrixdesk.core.views import CellSummary, DocumentView
 from matrixdesk.page.cell_page import cell_header
-from matrixdesk.page.parts import MatrixContext, Page, Part
+from matrixdesk.page.parts import NEEDS_INTERNET, MatrixContext, Page, Part
 
 
 def not_in_pack(summary: CellSummary, context: MatrixContext) -> Page:
@@ -21,7 +21,7 @@ def not_in_pack(summary: CellSummary, context: MatrixContext) -> Page:
             Part(f'<p class="placement">{escape(placement)}</p>', placement),
             Part(f'<p class="notice">{escape(notice)}</p>', notice),
             Part(
-                f'<p>Online, this cell is at <a href="{url}" title="Needs internet">{url}</a> '
+                f'<p>Online, this cell is at <a href="{url}" title="{NEEDS_INTERNET}">{url}</a> '
                 "(needs internet; opens in your web browser only if you choose to).</p>",
                 f"Online, this cell is at {summary.online_url}",
             ),
@@ -81,7 +81,7 @@ def document_page(document: DocumentView) -> Page:
         url = escape(document.original_url)
         parts.append(
             Part(
-                f'<p class="muted">Original: <a href="{url}" title="Needs internet">{url}</a> '
+                f'<p class="muted">Original: <a href="{url}" title="{NEEDS_INTERNET}">{url}</a> '
                 "(needs internet)</p>",
                 f"Original: {document.original_url}",
             )

@@ -17,6 +17,14 @@ their icons in the margin beside it. Not images in the text, which would reach c
 screen readers as U+FFFC; the type is in the words too ("Key")."""
 
 
+NEEDS_INTERNET = "Needs internet"
+OPEN_IN_APP = "Open in MatrixDesk"
+SEARCH_HERE = "Show everything in this pack about this"
+APP_TITLES = frozenset({NEEDS_INTERNET, OPEN_IN_APP, SEARCH_HERE})
+"""What the app's own links say on hover: about the screen, not notes of the page's (paper
+leaves them out)."""
+
+
 def ui_words(html: str) -> str:
     """`html` (the app's own words, escaped) marked as such: copying from the page leaves them
     out, as the page's text does. An anchor with a name and no address is no link."""

@@ -39,6 +39,7 @@ from matrixdesk.ui.history import History, Visit
 from matrixdesk.ui.matrix_grid import MatrixGrid
 from matrixdesk.ui.navigator import NavigatorPanel
 from matrixdesk.ui.presentation import Presentation
+from matrixdesk.ui.print_commands import PrintCommands, notes_on, shown_page
 from matrixdesk.ui.search_controller import SearchController
 from matrixdesk.ui.settings import Settings
 from matrixdesk.ui.user_commands import UserCommands
@@ -86,10 +87,17 @@ class MainWindow(QMainWindow):
             store, self.contexts, self.window_actions.search_box, self.coverage, pack_chosen, self
         )
         self.results_shown = self.searching.results_shown
-        self.help = HelpCommands(self, self.window_actions, store.summary(), self.coverage)
+        summary = store.summary()
+        self.help = HelpCommands(self, self.window_actions, summary, self.coverage)
         self.presentation = Presentation(self, self.window_actions.present)
         self.user = UserCommands(self, self._title_for_address, self.place_exists)
         self.course = CourseCommands(self, self.user.layer, self._bite_at, self._bites_in_pack)
+        self.printing = PrintCommands(
+            self,
+            summary,
+            lambda: shown_page(store, self.current, self._page if self.showing_page() else None),
+            lambda cell: notes_on(self.user.layer.data, cell),
+        )
         self._add_user_menus()
         self._connect_signals()
         if not settings.welcomed:
@@ -132,6 +140,7 @@ class MainWindow(QMainWindow):
         self.home.table.axis_opened.connect(self.navigate)
         self.user.open_requested.connect(self.navigate)
         self.user.said.connect(lambda message: self.tell(message, 4000))
+        self.printing.said.connect(lambda message: self.tell(message, 4000))
         self.course.open_requested.connect(self.navigate)
         self.course.said.connect(lambda message: self.tell(message, 4000))
         self.course.progress_changed.connect(lambda _matrix: self._show_progress())
@@ -151,6 +160,9 @@ class MainWindow(QMainWindow):
         actions.edit_menu.addAction(user.notes.write_note)
         actions.go_menu.addSeparator()
         actions.go_menu.addActions([user.history, user.notes.all_notes])
+        first = actions.file_menu.actions()[0]
+        actions.file_menu.insertActions(first, self.printing.commands)
+        actions.file_menu.insertSeparator(first)
         quit_action = actions.file_menu.actions()[-1]
         actions.file_menu.insertActions(quit_action, [user.export, user.import_])
         actions.file_menu.insertSeparator(quit_action)
@@ -158,6 +170,7 @@ class MainWindow(QMainWindow):
         self.addActions([user.bookmarks.toggle, user.bookmarks.manage, user.history])
         self.addActions(self.course.menu.actions())
         self.addActions([user.notes.write_note, user.notes.all_notes])
+        self.addActions(self.printing.commands)
 
     @property
     def page(self) -> PageView:
@@ -344,6 +357,8 @@ class MainWindow(QMainWindow):
         actions.forward.setEnabled(self.history.can_go_forward())
         actions.copy.setEnabled(isinstance(place, Address) and place.cell is not None)
         actions.find.setEnabled(self.showing_page())
+        shown_cell = self.showing_page() and self.page.page is not None
+        self.printing.page_shown(self.showing_page(), shown_cell)
         for choice in actions.matrices.actions():
             choice.setChecked(isinstance(place, Address) and choice.data() == place.matrix)
         # "[*]" in a title is Qt's placeholder for an unsaved-changes mark; "[**]" shows it as is.
