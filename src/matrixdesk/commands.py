@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from matrixdesk.core.addresses import Address, DocumentAddress, Place, parse_place
 from matrixdesk.core.pack import PackError
@@ -21,6 +21,9 @@ from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.other_pages import axis_listing, document_page, not_in_pack
 from matrixdesk.page.parts import MatrixContext, Page
 from matrixdesk.page.state import PageState, all_unfolded, at_place
+
+if TYPE_CHECKING:  # the compiler is left out of the installed app: imported only when used
+    from matrixdesk.authoring.problems import Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -64,11 +67,21 @@ def run_check(source: Path) -> int:
     elsewhere = len(problems) - len(mine)
     if elsewhere:
         print(f"({elsewhere} more in other files: matrixdesk check {folder})", file=sys.stderr)
-    if mine:
-        print(f"{len(mine)} problem(s) found in {source}.", file=sys.stderr)
+    errors = sum(1 for problem in mine if not problem.warning)
+    if errors:
+        print(f"{errors} problem(s) found in {source}{_and_warnings(mine)}.", file=sys.stderr)
         return EXIT_PROBLEMS
+    if mine:
+        print(f"{source}: no problems found{_and_warnings(mine)}: it would build.")
+        return EXIT_OK
     print(f"{source}: no problems found.")
     return EXIT_OK
+
+
+def _and_warnings(problems: list[Problem]) -> str:
+    """", and 3 warning(s) for the editor" when there are any."""
+    warnings = sum(1 for problem in problems if problem.warning)
+    return f", and {warnings} warning(s) for the editor" if warnings else ""
 
 
 def _content_folder_of(file: Path) -> Path | None:
@@ -86,11 +99,15 @@ def run_build(source_dir: Path, out: Path, quiet: bool = False) -> int:
     problems = compiler.build_pack(source_dir, out)
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s): the pack was not written.", file=sys.stderr)
+    errors = sum(1 for problem in problems if not problem.warning)
+    if errors:
+        print(
+            f"{errors} problem(s){_and_warnings(problems)}: the pack was not written.",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     if not quiet:
-        print(f"Built {out} in {time.perf_counter() - started:.2f} s.")
+        print(f"Built {out} in {time.perf_counter() - started:.2f} s{_and_warnings(problems)}.")
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from matrixdesk.authoring.cell_body import parse_cell_body
 from matrixdesk.authoring.documents import DOCUMENTS_FOLDER, parse_document
+from matrixdesk.authoring.editor_marks import take_editor_marks
 from matrixdesk.authoring.frontmatter import (
     SourceText,
     key_line,
@@ -151,7 +152,8 @@ def _read_source(
     if text is None:
         return None
     content.files.append(path)
-    return split_front_matter(path, text, problems)
+    source = split_front_matter(path, text, problems)
+    return None if source is None else take_editor_marks(source, problems)
 
 
 def _read_documents(

@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 from markdown import Markdown
 
+from matrixdesk.authoring.editor_marks import UNKNOWN_TARGET, unknown_link_message
 from matrixdesk.authoring.limits import nesting_problems
 from matrixdesk.authoring.markdown_ext import (
     CONTAINER_KINDS,
@@ -90,6 +91,9 @@ class FragmentRenderer:
         written = _WrittenLinks(fragment)
         for href in state.bad_links:
             problems.add(fragment.path, written.line_of(href), _bad_link_message(href))
+        for text in state.unknown_links:
+            line = written.line_of(UNKNOWN_TARGET)
+            problems.warn(fragment.path, line, unknown_link_message(text))
         for source in state.images:
             problems.add(
                 fragment.path,
