@@ -77,6 +77,23 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate Markdown sources without writing a pack")
     check.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
 
+    page = commands.add_parser(
+        "import-page",
+        help="turn a cell page saved from the findings website as text into its Markdown file",
+        description="Write the cell's file in CONTENT_DIR from a cell page saved as text. The "
+        "matrix and cell come from the page's title line. What text cannot say (link targets, "
+        "hover notes, folds) is marked for the editor; `check` lists each mark.",
+    )
+    page.add_argument("saved_page", type=Path, metavar="SAVED.txt")
+    page.add_argument(
+        "--into", type=Path, required=True, metavar="CONTENT_DIR", help="the content folder"
+    )
+    page.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the cell's file even if it already holds a page (else it is left alone)",
+    )
+
     info = commands.add_parser("info", help="show what a content pack holds", parents=[pack_option])
     info.add_argument(
         "info_pack", type=Path, nargs="?", metavar="PACK", help="default: the installed pack"
@@ -181,6 +198,8 @@ def _run(args: argparse.Namespace, started: float) -> int:
         return commands.run_build(args.source_dir, args.output)
     if args.command == "check":
         return commands.run_check(args.source_dir)
+    if args.command == "import-page":
+        return commands.run_import_page(args.saved_page, args.into, args.replace)
     named = getattr(args, "info_pack", None) or args.pack  # `info PACK` names it as --pack does
     pack, chosen = named or _installed_pack(), named is not None
     if args.command == "render":

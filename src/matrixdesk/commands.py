@@ -1,6 +1,7 @@
-"""The terminal subcommands: `build`, `check`, `info`, `search` and `render`. Each returns an exit
-code: 0 when it did what was asked, 1 for problems in the sources or the pack, 2 for a request that
-cannot be met (a place the pack does not have, a copy of the app without the compiler)."""
+"""The terminal subcommands: `build`, `check`, `import-page`, `info`, `search` and `render`. Each
+returns an exit code: 0 when it did what was asked, 1 for problems in the sources or the pack, 2
+for a request that cannot be met (a place the pack does not have, a copy of the app without the
+compiler)."""
 
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ def run_check(source: Path) -> int:
 
 
 def _and_warnings(problems: list[Problem]) -> str:
-    """", and 3 warning(s) for the editor" when there are any."""
+    """ ", and 3 warning(s) for the editor" when there are any."""
     warnings = sum(1 for problem in problems if problem.warning)
     return f", and {warnings} warning(s) for the editor" if warnings else ""
 
@@ -108,6 +109,22 @@ def run_build(source_dir: Path, out: Path, quiet: bool = False) -> int:
         return EXIT_PROBLEMS
     if not quiet:
         print(f"Built {out} in {time.perf_counter() - started:.2f} s{_and_warnings(problems)}.")
+    return EXIT_OK
+
+
+def run_import_page(saved: Path, content_dir: Path, replace: bool) -> int:
+    """Write the cell file for a page saved as text; 1, with nothing written, if it cannot."""
+    if _compiler() is None:
+        return EXIT_UNAVAILABLE
+    from matrixdesk.authoring.import_page import ImportRefusedError, import_page
+
+    try:
+        imported = import_page(saved, content_dir, replace)
+    except ImportRefusedError as refusal:
+        print(f"matrixdesk import-page: {refusal}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in imported.report:
+        print(line, file=sys.stdout if imported.complete else sys.stderr)
     return EXIT_OK
 
 

@@ -97,10 +97,10 @@ def _inside(path: Path, root: Path, problems: ProblemLog) -> bool:
     return False
 
 
-def _read_text(path: Path, root: Path, problems: ProblemLog) -> str | None:
+def read_text(path: Path, root: Path, problems: ProblemLog) -> str | None:
     if not _inside(path, root, problems):
         return None
-    data = _read_ordinary_file(path, problems)
+    data = read_ordinary_file(path, problems)
     if data is None:
         return None
     try:
@@ -112,7 +112,7 @@ def _read_text(path: Path, root: Path, problems: ProblemLog) -> str | None:
         return None
 
 
-def _read_ordinary_file(path: Path, problems: ProblemLog) -> bytes | None:
+def read_ordinary_file(path: Path, problems: ProblemLog) -> bytes | None:
     """The bytes of `path` if it is an ordinary file of a sane size. Opened without blocking, so
     a pipe named like a source is refused rather than waited on."""
     data, reason = None, ""
@@ -141,14 +141,14 @@ def _read_ordinary_file(path: Path, problems: ProblemLog) -> bytes | None:
 
 
 def _read_pack(path: Path, root: Path, problems: ProblemLog) -> PackSource | None:
-    text = _read_text(path, root, problems)
+    text = read_text(path, root, problems)
     return None if text is None else read_pack_settings(path, text, problems)
 
 
 def _read_source(
     path: Path, root: Path, content: ContentSources, problems: ProblemLog
 ) -> SourceText | None:
-    text = _read_text(path, root, problems)
+    text = read_text(path, root, problems)
     if text is None:
         return None
     content.files.append(path)
