@@ -128,6 +128,29 @@ def run_import_page(saved: Path, content_dir: Path, replace: bool) -> int:
     return EXIT_OK
 
 
+def run_preview(source_dir: Path, open_address: str | None) -> int:
+    """The reader on a scratch pack built from `source_dir`, rebuilt as sources are saved."""
+    compiler = _compiler()
+    if compiler is None:
+        return EXIT_UNAVAILABLE
+    if not (source_dir / "pack.toml").is_file():
+        print(
+            f"matrixdesk preview: {source_dir} is not a content folder (it has no pack.toml)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    import tempfile
+
+    from matrixdesk.ui.launch import no_display
+    from matrixdesk.ui.preview import run_preview as preview
+
+    if reason := no_display():
+        print(f"matrixdesk preview: {reason}.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    with tempfile.TemporaryDirectory(prefix="matrixdesk-preview-") as scratch:
+        return preview(source_dir.absolute(), compiler.build_pack, Path(scratch), open_address)
+
+
 def _with_pack(pack: Path, chosen: bool, work: Callable[[ContentStore], T]) -> T | None:
     """What `work` makes of the pack, or None, after saying why on stderr, if the pack cannot be
     opened or turns out damaged on the way."""
