@@ -49,6 +49,20 @@ def test_a_page_saved_incompletely_imports_as_far_as_it_goes_and_says_what_is_mi
     assert f"{target}:{len(text.splitlines())}: warning: for the editor: the saved page" in err
 
 
+def test_a_page_cut_in_the_middle_of_a_character_imports_as_far_as_it_goes(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _PAGE.encode("utf-8")
+    cut = data.index("‘Not my job’".encode()) + 1  # inside the quotation mark's three bytes
+    saved = tmp_path / "cut.txt"
+    saved.write_bytes(data[:cut])
+    code, _, err = run(capsys, "import-page", saved, "--into", content_copy, "--replace")
+    assert code == 0 and "The saved page is incomplete" in err, err
+    text = (content_copy / "alcohol" / "B5.md").read_text(encoding="utf-8")
+    assert "## Client-centred supervision motivates UK offenders" in text
+    assert "Mothers in Wales" not in text
+
+
 def test_a_page_cut_before_its_intro_is_refused(
     content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

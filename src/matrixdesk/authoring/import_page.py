@@ -80,7 +80,7 @@ def _read_page(saved: Path) -> SavedPage:
     if data is None:
         raise ImportRefusedError(str(problems.sorted()[0]))
     try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
+        text = _decoded(data).removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise ImportRefusedError(
             f"{saved}: this is not text saved as UTF-8, so not a cell page saved as text "
@@ -96,6 +96,17 @@ def _read_page(saved: Path) -> SavedPage:
             "import: save the page again, whole"
         )
     return page
+
+
+def _decoded(data: bytes) -> str:
+    """UTF-8 text; a page saved incompletely may end in the middle of a character, which is
+    left out (the import reports the page as cut short)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason != "unexpected end of data":
+            raise
+        return data[: error.start].decode("utf-8")
 
 
 def _matrix_folder(content_dir: Path, name: str) -> Path:
