@@ -30,8 +30,8 @@ def markup_problems(fragment: Fragment) -> Iterator[tuple[int, str]]:
             yield (
                 fragment.first_line + offset,
                 (
-                    f"a comment ('{tag.group()}') is not taken in sources; a note for editors "
-                    "is a line of its own: <!-- editor: what to check -->"
+                    f"HTML ('{tag.group()}') is not taken in sources; a note for editors is "
+                    "a line of its own holding only <!-- editor: what to check -->"
                 ),
             )
         elif tag:
