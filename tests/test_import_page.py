@@ -27,6 +27,7 @@ def imported_b5(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     assert code == 0, err
     assert f"Replaced the page in {content_copy / 'alcohol' / 'B5.md'}" in out
     assert "9 studies (2 G, 4 K, 3 R)" in out and "the acknowledgement" in out
+    assert "(6 headings, 3 pull quotes, 1 panel, 2 quotations)" in out
     return content_copy
 
 
@@ -41,6 +42,7 @@ def test_imported_b5_checks_with_warnings_only(
     assert all(line.startswith(b5 + ":") for line in problems)
     links = [line for line in problems if "[click](?)" in line]
     assert len(links) == 4  # four studies say "For discussion click", on lines of their own
+    assert sum("the 2 links '[here](?)' on this line" in line for line in problems) == 3
     assert "would build" in out
 
 

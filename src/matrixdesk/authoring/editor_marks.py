@@ -43,9 +43,12 @@ def take_editor_marks(source: SourceText, problems: ProblemLog) -> SourceText:
     return replace(source, body=body)
 
 
-def unknown_link_message(text: str) -> str:
+def unknown_link_message(text: str, count: int = 1) -> str:
+    links = f"the link '[{text}]({UNKNOWN_TARGET})'"
+    if count > 1:
+        links = f"the {count} links '[{text}]({UNKNOWN_TARGET})' on this line"
     return (
-        f"where the link '[{text}]({UNKNOWN_TARGET})' goes is not known yet: give its target "
+        f"where {links} goes is not known yet: give its target "
         "(cell:…, entry:<slug>, #<heading-slug>, doc:<slug> or a web address), or take away "
         "the brackets if it is no link; until then it is built as its words alone"
     )

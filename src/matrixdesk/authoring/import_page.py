@@ -180,17 +180,25 @@ def _contents(page: SavedPage) -> str:
         parts.append("the intro")
     if page.studies:
         types = Counter(code for study in page.studies for code in study.types)
-        counted = ", ".join(f"{count} {code}" for code, count in sorted(types.items()))
-        parts.append(f"{len(page.studies)} studies ({counted})")
+        by_type = ", ".join(f"{count} {code}" for code, count in sorted(types.items()))
+        parts.append(f"{_counted(len(page.studies), 'study')} ({by_type})")
     if page.more is not None:
         parts.append("the more entry")
     if sections := bite_sections(page.bite):
         blocks = [b for s in sections for block in s.blocks for b in (block, *block.inside)]
         kinds = Counter(block.kind for block in blocks)
-        parts.append(
-            f"the Matrix Bite ({len(sections)} headings, {kinds['pullquote']} pull quotes, "
-            f"{kinds['panel']} panels, {kinds['quote']} quotations)"
-        )
+        counted = [
+            _counted(len(sections), "heading"),
+            _counted(kinds["pullquote"], "pull quote"),
+            _counted(kinds["panel"], "panel"),
+            _counted(kinds["quote"], "quotation"),
+        ]
+        parts.append(f"the Matrix Bite ({', '.join(counted)})")
     if page.acknowledgement:
         parts.append("the acknowledgement")
     return f"From {page.matrix_name} cell {page.code}: {', '.join(parts)}."
+
+
+def _counted(count: int, thing: str) -> str:
+    plural = thing[:-1] + "ies" if thing.endswith("y") else thing + "s"
+    return f"{count} {thing if count == 1 else plural}"

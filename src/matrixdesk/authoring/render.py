@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
@@ -91,9 +91,10 @@ class FragmentRenderer:
         written = _WrittenLinks(fragment)
         for href in state.bad_links:
             problems.add(fragment.path, written.line_of(href), _bad_link_message(href))
-        for text in state.unknown_links:
-            line = written.line_of(UNKNOWN_TARGET)
-            problems.warn(fragment.path, line, unknown_link_message(text))
+        # Counted, so two on a line ("click [here](?) and [here](?)") are not one warning.
+        unknown = Counter((written.line_of(UNKNOWN_TARGET), text) for text in state.unknown_links)
+        for (line, text), count in unknown.items():
+            problems.warn(fragment.path, line, unknown_link_message(text, count))
         for source in state.images:
             problems.add(
                 fragment.path,
