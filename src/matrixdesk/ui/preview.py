@@ -68,6 +68,7 @@ class Preview(QObject):
         self._building = False
         self._again = False
         self._swapping = False
+        self._stopped = False
         self._watcher = QFileSystemWatcher(self)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._connect_signals()
@@ -91,6 +92,7 @@ class Preview(QObject):
 
     def stop(self) -> None:
         """Close the window and its pack; builds still running are left to finish unseen."""
+        self._stopped = True
         self._debounce.stop()
         self._watcher.blockSignals(True)
         if self.problems_box is not None:
@@ -143,6 +145,9 @@ class Preview(QObject):
     @Slot(object, list)
     def _on_built(self, out: Path, problems: list[BuildProblem]) -> None:
         self._building = False
+        if self._stopped:
+            out.unlink(missing_ok=True)
+            return
         if _errors(problems):
             self._say_problems([str(p) for p in _sorted(problems)])
         else:
@@ -168,7 +173,6 @@ class Preview(QObject):
         except Exception:
             store.close()
             raise
-        window.setWindowTitle(f"{window.windowTitle()} — preview of {self.source_dir}")
         window.pack_failed.connect(lambda error: report_pack_error(error, True, window))
         window.installEventFilter(self)
         window.show()
