@@ -77,6 +77,41 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate Markdown sources without writing a pack")
     check.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
 
+    page = commands.add_parser(
+        "import-page",
+        help="turn a cell page saved from the findings website as text into its Markdown file",
+        description="Write the cell's file in CONTENT_DIR from a cell page saved as text. The "
+        "matrix and cell come from the page's title line. What text cannot say (link targets, "
+        "hover notes, folds) is marked for the editor; `check` lists each mark.",
+    )
+    page.add_argument("saved_page", type=Path, metavar="SAVED.txt")
+    page.add_argument(
+        "--into", type=Path, required=True, metavar="CONTENT_DIR", help="the content folder"
+    )
+    page.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the cell's file even if it already holds a page (else it is left alone)",
+    )
+
+    preview = commands.add_parser(
+        "preview",
+        help="show a content folder in the reader, rebuilt each time a source is saved",
+        description="Build SOURCE_DIR into a scratch pack (in a temporary folder, never in "
+        "SOURCE_DIR) and open it in the reader; each time a source file is saved, build again "
+        "and reload, at the same place. A build with problems lists them and keeps showing the "
+        "last good one. The preview keeps its own settings and no bookmarks or notes.",
+    )
+    preview.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
+    preview.add_argument(
+        "--open",
+        dest="open",
+        metavar="PLACE",
+        type=_place,
+        default=argparse.SUPPRESS,
+        help="the place to show first, e.g. alcohol/B5",
+    )
+
     info = commands.add_parser("info", help="show what a content pack holds", parents=[pack_option])
     info.add_argument(
         "info_pack", type=Path, nargs="?", metavar="PACK", help="default: the installed pack"
@@ -214,6 +249,10 @@ def _run(args: argparse.Namespace, started: float) -> int:
         return commands.run_check(args.source_dir)
     if args.command == "export":
         return _export(args, settings)
+    if args.command == "preview":
+        return commands.run_preview(args.source_dir, args.open)
+    if args.command == "import-page":
+        return commands.run_import_page(args.saved_page, args.into, args.replace)
     named = getattr(args, "info_pack", None) or args.pack  # `info PACK` names it as --pack does
     pack, chosen = named or _installed_pack(), named is not None
     if args.command == "render":

@@ -1,6 +1,7 @@
-"""The terminal subcommands: `build`, `check`, `info`, `search` and `render`. Each returns an exit
-code: 0 when it did what was asked, 1 for problems in the sources or the pack, 2 for a request that
-cannot be met (a place the pack does not have, a copy of the app without the compiler)."""
+"""The terminal subcommands: `build`, `check`, `import-page`, `info`, `search` and `render`. Each
+returns an exit code: 0 when it did what was asked, 1 for problems in the sources or the pack, 2
+for a request that cannot be met (a place the pack does not have, a copy of the app without the
+compiler)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from matrixdesk.core.addresses import parse_place
 from matrixdesk.core.pack import PackError
@@ -18,6 +19,9 @@ from matrixdesk.core.search import KIND_NAMES, SearchHit
 from matrixdesk.core.store import ContentStore
 from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.place_page import page_at, rendered
+
+if TYPE_CHECKING:  # the compiler is left out of the installed app: imported only when used
+    from matrixdesk.authoring.problems import Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -61,11 +65,21 @@ def run_check(source: Path) -> int:
     elsewhere = len(problems) - len(mine)
     if elsewhere:
         print(f"({elsewhere} more in other files: matrixdesk check {folder})", file=sys.stderr)
-    if mine:
-        print(f"{len(mine)} problem(s) found in {source}.", file=sys.stderr)
+    errors = sum(1 for problem in mine if not problem.warning)
+    if errors:
+        print(f"{errors} problem(s) found in {source}{_and_warnings(mine)}.", file=sys.stderr)
         return EXIT_PROBLEMS
+    if mine:
+        print(f"{source}: no problems found{_and_warnings(mine)}: it would build.")
+        return EXIT_OK
     print(f"{source}: no problems found.")
     return EXIT_OK
+
+
+def _and_warnings(problems: list[Problem]) -> str:
+    """ ", and 3 warning(s) for the editor" when there are any."""
+    warnings = sum(1 for problem in problems if problem.warning)
+    return f", and {warnings} warning(s) for the editor" if warnings else ""
 
 
 def _content_folder_of(file: Path) -> Path | None:
@@ -83,12 +97,55 @@ def run_build(source_dir: Path, out: Path, quiet: bool = False) -> int:
     problems = compiler.build_pack(source_dir, out)
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s): the pack was not written.", file=sys.stderr)
+    errors = sum(1 for problem in problems if not problem.warning)
+    if errors:
+        print(
+            f"{errors} problem(s){_and_warnings(problems)}: the pack was not written.",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     if not quiet:
-        print(f"Built {out} in {time.perf_counter() - started:.2f} s.")
+        print(f"Built {out} in {time.perf_counter() - started:.2f} s{_and_warnings(problems)}.")
     return EXIT_OK
+
+
+def run_import_page(saved: Path, content_dir: Path, replace: bool) -> int:
+    """Write the cell file for a page saved as text; 1, with nothing written, if it cannot."""
+    if _compiler() is None:
+        return EXIT_UNAVAILABLE
+    from matrixdesk.authoring.import_page import ImportRefusedError, import_page
+
+    try:
+        imported = import_page(saved, content_dir, replace)
+    except ImportRefusedError as refusal:
+        print(f"matrixdesk import-page: {refusal}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in imported.report:
+        print(line, file=sys.stdout if imported.complete else sys.stderr)
+    return EXIT_OK
+
+
+def run_preview(source_dir: Path, open_address: str | None) -> int:
+    """The reader on a scratch pack built from `source_dir`, rebuilt as sources are saved."""
+    compiler = _compiler()
+    if compiler is None:
+        return EXIT_UNAVAILABLE
+    if not (source_dir / "pack.toml").is_file():
+        print(
+            f"matrixdesk preview: {source_dir} is not a content folder (it has no pack.toml)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    import tempfile
+
+    from matrixdesk.ui.launch import no_display
+    from matrixdesk.ui.preview import run_preview as preview
+
+    if reason := no_display():
+        print(f"matrixdesk preview: {reason}.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    with tempfile.TemporaryDirectory(prefix="matrixdesk-preview-") as scratch:
+        return preview(source_dir.absolute(), compiler.build_pack, Path(scratch), open_address)
 
 
 def with_pack(pack: Path, chosen: bool, work: Callable[[ContentStore], T]) -> T | None:

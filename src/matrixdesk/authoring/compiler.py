@@ -22,7 +22,8 @@ def check_sources(source_dir: Path) -> list[Problem]:
 
 
 def build_pack(source_dir: Path, out: Path) -> list[Problem]:
-    """Build `out` from `source_dir`. With any problem nothing is written; `out` is untouched."""
+    """Build `out` from `source_dir`; the problems found, sorted. With any error nothing is
+    written and `out` is untouched; warnings alone (`Problem.warning`) do not stop the build."""
     if refusal := output_problem(out, source_dir):
         return [Problem(out, 0, refusal)]
     problems = ProblemLog()
@@ -34,8 +35,8 @@ def build_pack(source_dir: Path, out: Path) -> list[Problem]:
     try:
         write_pack(content, compiled, content_hash, f"matrixdesk {matrixdesk.__version__}", out)
     except PackWriteError as error:
-        return [Problem(out, 0, f"the pack could not be written: {error}")]
-    return []
+        problems.add(out, 0, f"the pack could not be written: {error}")
+    return problems.sorted()
 
 
 def _content_hash(source_dir: Path, files: list[Path]) -> str:

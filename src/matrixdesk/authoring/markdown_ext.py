@@ -12,6 +12,8 @@
   `cell:A4#<slug>` (a Matrix Bite heading of another cell),
   `entry:<slug>` (a study in this cell's list), `#<slug>` (a Matrix Bite heading) and
   `doc:<slug>` (a document in the pack).
+* `[words](?)`, a link whose target the editor has still to give (`editor_marks`), becomes its
+  words alone.
 * Raw HTML is switched off: sources stay Markdown, and the pack holds only HTML we generate.
   Images are noted so the renderer can refuse them: pages show no pictures.
 
@@ -34,6 +36,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from matrixdesk.authoring.cell_body import DOCUMENT_SCHEME
+from matrixdesk.authoring.editor_marks import UNKNOWN_TARGET
 from matrixdesk.core.addresses import Address, DocumentAddress
 from matrixdesk.core.checked import is_web_address
 from matrixdesk.core.schema import ABSENT_CLASS
@@ -78,6 +81,8 @@ class RenderState:
     links: list[tuple[ElementTree.Element, LinkTarget]] = field(default_factory=list)
     bad_links: list[str] = field(default_factory=list)
     """Link targets (as written, entities decoded) that are no valid target here."""
+    unknown_links: list[str] = field(default_factory=list)
+    """The words of each `[words](?)` link, whose target is still to be given."""
     images: list[str] = field(default_factory=list)
     """The addresses of images (`![text](address)`), which pages cannot show."""
     container_problems: list[tuple[str, str]] = field(default_factory=list)
@@ -86,6 +91,7 @@ class RenderState:
     def clear(self) -> None:
         self.links.clear()
         self.bad_links.clear()
+        self.unknown_links.clear()
         self.images.clear()
         self.container_problems.clear()
         self.blocks.clear()
@@ -151,8 +157,13 @@ class LinkRewriter(Treeprocessor):
 
     def run(self, root: ElementTree.Element) -> None:
         self.state.images += [_decoded(image.get("src", "")) for image in root.iter("img")]
-        for anchor in root.iter("a"):
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for anchor in list(root.iter("a")):
             href = anchor.get("href", "")
+            if href == UNKNOWN_TARGET:
+                self.state.unknown_links.append("".join(anchor.itertext()))
+                _unwrap(anchor, parents[anchor])
+                continue
             target = self._resolve(href, "".join(anchor.itertext()))
             if target is None:
                 self.state.bad_links.append(_decoded(href))
@@ -191,6 +202,27 @@ class LinkRewriter(Treeprocessor):
             address = Address(state.matrix, state.cell, entry=slug)
             return LinkTarget("entry", href, text, str(address), state.matrix, state.cell, slug)
         return None
+
+
+def _unwrap(element: ElementTree.Element, parent: ElementTree.Element) -> None:
+    """Put `element`'s words and children in its place in `parent`."""
+    index = list(parent).index(element)
+    children = list(element)
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+
+    def append_text(before: int, text: str | None) -> None:
+        """Add `text` after the child at `before` (-1: at the start of `parent`)."""
+        if not text:
+            return
+        if before < 0:
+            parent.text = (parent.text or "") + text
+        else:
+            parent[before].tail = (parent[before].tail or "") + text
+
+    append_text(index - 1, element.text)
+    append_text(index + len(children) - 1, element.tail)
 
 
 def _decoded(href: str) -> str:

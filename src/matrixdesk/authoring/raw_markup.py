@@ -26,7 +26,15 @@ def markup_problems(fragment: Fragment) -> Iterator[tuple[int, str]]:
         if line.startswith(":::"):
             continue
         prose = _CODE_SPAN.sub("", line)
-        if tag := _TAG.search(prose):
+        if (tag := _TAG.search(prose)) and tag.group().startswith("<!--"):
+            yield (
+                fragment.first_line + offset,
+                (
+                    f"HTML ('{tag.group()}') is not taken in sources; a note for editors is "
+                    "a line of its own holding only <!-- editor: what to check -->"
+                ),
+            )
+        elif tag:
             yield (
                 fragment.first_line + offset,
                 (

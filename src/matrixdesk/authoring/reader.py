@@ -16,6 +16,7 @@ from typing import Any
 
 from matrixdesk.authoring.cell_body import parse_cell_body
 from matrixdesk.authoring.documents import DOCUMENTS_FOLDER, parse_document
+from matrixdesk.authoring.editor_marks import take_editor_marks
 from matrixdesk.authoring.frontmatter import (
     SourceText,
     key_line,
@@ -96,10 +97,10 @@ def _inside(path: Path, root: Path, problems: ProblemLog) -> bool:
     return False
 
 
-def _read_text(path: Path, root: Path, problems: ProblemLog) -> str | None:
+def read_text(path: Path, root: Path, problems: ProblemLog) -> str | None:
     if not _inside(path, root, problems):
         return None
-    data = _read_ordinary_file(path, problems)
+    data = read_ordinary_file(path, problems)
     if data is None:
         return None
     try:
@@ -111,7 +112,7 @@ def _read_text(path: Path, root: Path, problems: ProblemLog) -> str | None:
         return None
 
 
-def _read_ordinary_file(path: Path, problems: ProblemLog) -> bytes | None:
+def read_ordinary_file(path: Path, problems: ProblemLog) -> bytes | None:
     """The bytes of `path` if it is an ordinary file of a sane size. Opened without blocking, so
     a pipe named like a source is refused rather than waited on."""
     data, reason = None, ""
@@ -140,18 +141,19 @@ def _read_ordinary_file(path: Path, problems: ProblemLog) -> bytes | None:
 
 
 def _read_pack(path: Path, root: Path, problems: ProblemLog) -> PackSource | None:
-    text = _read_text(path, root, problems)
+    text = read_text(path, root, problems)
     return None if text is None else read_pack_settings(path, text, problems)
 
 
 def _read_source(
     path: Path, root: Path, content: ContentSources, problems: ProblemLog
 ) -> SourceText | None:
-    text = _read_text(path, root, problems)
+    text = read_text(path, root, problems)
     if text is None:
         return None
     content.files.append(path)
-    return split_front_matter(path, text, problems)
+    source = split_front_matter(path, text, problems)
+    return None if source is None else take_editor_marks(source, problems)
 
 
 def _read_documents(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from markdown import Markdown
 
+from matrixdesk.authoring.editor_marks import UNKNOWN_TARGET, unknown_link_message
 from matrixdesk.authoring.limits import nesting_problems
 from matrixdesk.authoring.markdown_ext import (
     CONTAINER_KINDS,
@@ -90,6 +91,10 @@ class FragmentRenderer:
         written = _WrittenLinks(fragment)
         for href in state.bad_links:
             problems.add(fragment.path, written.line_of(href), _bad_link_message(href))
+        # Counted, so two on a line ("click [here](?) and [here](?)") are not one warning.
+        unknown = Counter((written.line_of(UNKNOWN_TARGET), text) for text in state.unknown_links)
+        for (line, text), count in unknown.items():
+            problems.warn(fragment.path, line, unknown_link_message(text, count))
         for source in state.images:
             problems.add(
                 fragment.path,
