@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from matrixdesk.core.schema import SCHEMA_VERSION
+from matrixdesk.core.schema import OLDEST_READ_VERSION, SCHEMA_VERSION
 from matrixdesk.core.store import ContentStore
 
 if TYPE_CHECKING:
@@ -130,5 +130,7 @@ def make_bad_pack(kind: str, good: Path, folder: Path) -> Path:
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     elif kind == "older schema":
         # Sealed, as the older version that made it sealed it: only its format is refused.
-        altered_pack(good, folder, f"PRAGMA user_version = {SCHEMA_VERSION - 1}", name=bad.name)
+        altered_pack(
+            good, folder, f"PRAGMA user_version = {OLDEST_READ_VERSION - 1}", name=bad.name
+        )
     return bad

@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="compile Markdown sources into a content pack")
     build.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
     build.add_argument("-o", "--output", type=_output_path, required=True, metavar="PACK")
+    build.add_argument(
+        "--sign", type=Path, metavar="KEYFILE", help="sign the pack with this secret key"
+    )
 
     check = commands.add_parser("check", help="validate Markdown sources without writing a pack")
     check.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
@@ -178,7 +181,7 @@ def _run(args: argparse.Namespace, started: float) -> int:
     from matrixdesk import commands
 
     if args.command == "build":
-        return commands.run_build(args.source_dir, args.output)
+        return commands.run_build(args.source_dir, args.output, sign=args.sign)
     if args.command == "check":
         return commands.run_check(args.source_dir)
     named = getattr(args, "info_pack", None) or args.pack  # `info PACK` names it as --pack does

@@ -15,6 +15,13 @@ from typing import TypeVar
 from matrixdesk.core.addresses import Address, DocumentAddress, Place, parse_place
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.search import KIND_NAMES, SearchHit
+from matrixdesk.core.signing import (
+    SECRET_KEY_PREFIX,
+    KeyFileError,
+    PublicKey,
+    public_key_of,
+    read_key_file,
+)
 from matrixdesk.core.store import ContentStore
 from matrixdesk.page.cell_page import cell_page
 from matrixdesk.page.coverage import coverage_sentence
@@ -78,19 +85,27 @@ def _content_folder_of(file: Path) -> Path | None:
     )
 
 
-def run_build(source_dir: Path, out: Path, quiet: bool = False) -> int:
+def run_build(source_dir: Path, out: Path, quiet: bool = False, sign: Path | None = None) -> int:
     compiler = _compiler()
     if compiler is None:
         return EXIT_UNAVAILABLE
+    seed = None
+    if sign is not None:  # before building: a wrong key file must not cost a build
+        try:
+            seed = read_key_file(sign, SECRET_KEY_PREFIX)
+        except KeyFileError as error:
+            print(f"matrixdesk build: {error}", file=sys.stderr)
+            return EXIT_PROBLEMS
     started = time.perf_counter()
-    problems = compiler.build_pack(source_dir, out)
+    problems = compiler.build_pack(source_dir, out, seed)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s): the pack was not written.", file=sys.stderr)
         return EXIT_PROBLEMS
     if not quiet:
-        print(f"Built {out} in {time.perf_counter() - started:.2f} s.")
+        signed = f", signed by key {PublicKey(public_key_of(seed)).fingerprint}" if seed else ""
+        print(f"Built {out} in {time.perf_counter() - started:.2f} s{signed}.")
     return EXIT_OK
 
 

@@ -21,8 +21,9 @@ def check_sources(source_dir: Path) -> list[Problem]:
     return problems.sorted()
 
 
-def build_pack(source_dir: Path, out: Path) -> list[Problem]:
-    """Build `out` from `source_dir`. With any problem nothing is written; `out` is untouched."""
+def build_pack(source_dir: Path, out: Path, signing_seed: str | None = None) -> list[Problem]:
+    """Build `out` from `source_dir`, signed with the secret key `signing_seed` (hex) if given.
+    With any problem nothing is written; `out` is untouched."""
     if refusal := output_problem(out, source_dir):
         return [Problem(out, 0, refusal)]
     problems = ProblemLog()
@@ -32,7 +33,14 @@ def build_pack(source_dir: Path, out: Path) -> list[Problem]:
         return problems.sorted()
     content_hash = _content_hash(source_dir, content.files)
     try:
-        write_pack(content, compiled, content_hash, f"matrixdesk {matrixdesk.__version__}", out)
+        write_pack(
+            content,
+            compiled,
+            content_hash,
+            f"matrixdesk {matrixdesk.__version__}",
+            out,
+            signing_seed,
+        )
     except PackWriteError as error:
         return [Problem(out, 0, f"the pack could not be written: {error}")]
     return []
