@@ -14,6 +14,9 @@ import matrixdesk
 from matrixdesk.core.addresses import parse_place
 from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.core.search import MAX_LIMIT
+from matrixdesk.editions import cli as editions_cli
+from matrixdesk.editions.choose import Choice, choose
+from matrixdesk.editions.places import places
 from matrixdesk.paths import bundled_pack_path, portable_settings_dir, source_content_dir
 
 
@@ -129,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="merge a file made by export into your user data (nothing is duplicated)"
     )
     merge.add_argument("userdata_file", type=Path, metavar="PATH", help="the file to read")
+    editions_cli.add_commands(commands)
     return parser
 
 
@@ -161,19 +165,34 @@ def _installed_pack() -> Path:
     return pack
 
 
+def _pack_in_use(settings: Path | None) -> Choice:
+    """The newest usable edition (docs/packs.md), open; the bundled pack if none can be used."""
+    _installed_pack()  # a source checkout builds it first
+    return choose(places(settings))
+
+
+def _closed(choice: Choice) -> Path:
+    if choice.store is not None:
+        choice.store.close()
+    return choice.path
+
+
 def _run(args: argparse.Namespace, started: float) -> int:
+    # The settings folder asked for: --config-dir, else --portable's; None for the usual.
+    settings = args.config_dir or (portable_settings_dir() if args.portable else None)
     if args.smoke_test:
         from matrixdesk.ui.smoke import run_smoke_test
 
-        return run_smoke_test(args.pack or _installed_pack(), started)
-    # The settings folder asked for: --config-dir, else --portable's; None for the usual.
-    settings = args.config_dir or (portable_settings_dir() if args.portable else None)
+        return run_smoke_test(args.pack or _closed(_pack_in_use(settings)), started)
     if args.command is None:
         from matrixdesk.ui.launch import run_reader
 
-        return run_reader(
-            args.pack or _installed_pack(), args.open, settings, args.pack is not None
-        )
+        if args.pack is not None:
+            return run_reader(args.pack, args.open, settings, True)
+        choice = _pack_in_use(settings)
+        return run_reader(choice.path, args.open, settings, False, choice.store)
+    if args.command in ("pack", "keygen"):
+        return editions_cli.run(args, settings)
     if args.command == "userdata":  # here, not in commands: only it needs SQLAlchemy
         from matrixdesk.userdata.cli import run_userdata
 
@@ -185,7 +204,11 @@ def _run(args: argparse.Namespace, started: float) -> int:
     if args.command == "check":
         return commands.run_check(args.source_dir)
     named = getattr(args, "info_pack", None) or args.pack  # `info PACK` names it as --pack does
-    pack, chosen = named or _installed_pack(), named is not None
+    if named is None:
+        pack, in_use = editions_cli.pack_in_use_rows(_pack_in_use(settings))
+    else:
+        pack, in_use = named, []
+    chosen = named is not None
     if args.command == "render":
         return commands.run_render(pack, chosen, args.place, args.unfold_all, args.format == "html")
     if args.command == "search":
@@ -193,7 +216,9 @@ def _run(args: argparse.Namespace, started: float) -> int:
         return commands.run_search(
             pack, chosen, query, args.matrix, args.type, args.json, args.limit
         )
-    return commands.run_info(pack, chosen)  # the only command left
+    return commands.run_info(  # the only command left
+        pack, chosen, in_use, lambda seal: editions_cli.origin_row(seal, settings)
+    )
 
 
 def _limit(text: str) -> int:

@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
 
 from matrixdesk.core.addresses import Address, DocumentAddress, Place, parse_place
 from matrixdesk.core.pack import PackError
+from matrixdesk.core.seal import Seal
 from matrixdesk.core.search import KIND_NAMES, SearchHit
 from matrixdesk.core.signing import (
     SECRET_KEY_PREFIX,
@@ -175,17 +176,25 @@ def _hit_record(hit: SearchHit) -> dict[str, object]:
     }
 
 
-def run_info(pack: Path, chosen: bool) -> int:
-    """What the pack is and holds, after SQLite's and the search index's own full checks."""
-    rows = _with_pack(pack, chosen, lambda store: _info_rows(pack, store))
+def run_info(
+    pack: Path,
+    chosen: bool,
+    in_use: Sequence[tuple[str, str]] = (),
+    origin: Callable[[Seal], str] | None = None,
+) -> int:
+    """What the pack is and holds, after SQLite's and the search index's own full checks;
+    `in_use`: lines saying why it is the pack in use; `origin`: who made it, as trusted here."""
+    rows = _with_pack(pack, chosen, lambda store: _info_rows(pack, store, origin))
     if rows is None:
         return EXIT_PROBLEMS
-    for label, value in rows:
+    for label, value in [*in_use, *rows]:
         print(f"{label + ':' if label else '':<16}{value}")  # no label: the line above's goes on
     return EXIT_OK
 
 
-def _info_rows(pack: Path, store: ContentStore) -> list[tuple[str, str]]:
+def _info_rows(
+    pack: Path, store: ContentStore, origin: Callable[[Seal], str] | None
+) -> list[tuple[str, str]]:
     store.check_integrity()
     summary = store.summary()
     counts = store.counts()
@@ -201,6 +210,7 @@ def _info_rows(pack: Path, store: ContentStore) -> list[tuple[str, str]]:
         ),
         ("Content hash", summary.content_hash),
         ("Seal", f"{summary.seal} (matches the file)"),
+        *([("Signature", origin(store.seal))] if origin else []),
         ("Integrity", "ok (SQLite's checks and the search index's)"),
         ("Built by", summary.builder_version),
         ("Schema version", str(summary.schema_version)),

@@ -141,9 +141,11 @@ def run_reader(
     open_address: str | None = None,
     settings_dir: Path | None = None,
     chosen_pack: bool = False,
+    opened: ContentStore | None = None,
 ) -> int:
     """Run the reader until its window closes; the exit code: 0, 1 for an unusable pack, 2 for
-    an --open place the pack does not have."""
+    an --open place the pack does not have. `opened`: the pack, already opened and checked
+    (the edition chosen at start, `editions.choose`)."""
     if reason := no_display():
         print(
             f"matrixdesk: {reason}. Start MatrixDesk on the desktop, or over SSH with X "
@@ -153,7 +155,7 @@ def run_reader(
         return 1
     app = application()
     try:
-        store = ContentStore.open(pack)
+        store = opened or ContentStore.open(pack)
     except PackError as error:
         report_pack_error(error, chosen_pack)
         return 1
