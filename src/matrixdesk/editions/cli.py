@@ -120,7 +120,7 @@ def _list(where: Places) -> int:
             status = f"cannot be used: {skipped[candidate.path]}"
         else:
             status = "not in use (a newer edition is)"
-        print(f"{str(candidate.edition or '?'):<14}{candidate.where:<26}{status}")
+        print(f"{candidate.edition or '?'!s:<14}{candidate.where:<26}{status}")
         print(f"{'':<14}{candidate.path}")
     return EXIT_OK
 
