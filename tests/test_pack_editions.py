@@ -165,7 +165,7 @@ def test_an_allowance_is_for_that_very_pack(
     assert chosen.skipped == [
         (installed, "The pack is not signed, so where it comes from cannot be checked.")
     ]
-    code, out, _ = _run(capsys, "info")
+    _, out, _ = _run(capsys, "info")
     assert f"Skipped:        {installed}: The pack is not signed" in out
 
 
@@ -230,7 +230,7 @@ def test_a_policy_file_that_cannot_be_read_is_said_and_ignored(
 ) -> None:
     where.machine_keys.parent.mkdir(parents=True)
     (where.machine_keys.parent / POLICY_FILE).write_text("allow_unsigned = maybe\n", "utf-8")
-    code, out, err = _run(capsys, "pack", "list")
+    code, _, err = _run(capsys, "pack", "list")
     assert code == 0 and "not a policy file MatrixDesk reads" in err
 
 
@@ -238,7 +238,7 @@ def test_pack_overrides_the_editions(
     tmp_path: Path, where: Places, key: DevKey, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _run(capsys, "pack", "install", str(edition_pack(tmp_path, "2027-01-01", key)))[0] == 0
-    code, out, _ = _run(capsys, "--pack", str(FORMAT3_PACK), "info")
+    _, out, _ = _run(capsys, "--pack", str(FORMAT3_PACK), "info")
     assert "Edition:        2026-11-26" in out and "In use" not in out
     assert "Signature:      The pack is not signed" in out
 
