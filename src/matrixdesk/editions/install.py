@@ -14,7 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-import time
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from matrixdesk.editions.trust import (
 
 _COPY_CHUNK = 1 << 16
 _TEMPORARY = ".installing"
-# For the reliability tests alone: pause a copy after its first piece, saying so in this file.
+# For the reliability tests alone: pause a copy after its first piece, saying so on stderr.
 PAUSE_ENV = "MATRIXDESK_TEST_PAUSE_INSTALL"
 
 
@@ -178,11 +178,10 @@ def _copy(source: Path, temporary: Path) -> None:
     with os.fdopen(fd, "wb") as out, source.open("rb") as data:
         while piece := data.read(_COPY_CHUNK):
             out.write(piece)
-            if pause:
+            if pause:  # a test kills this process here, part-way through the copy
                 out.flush()
-                Path(pause).write_text(str(temporary), encoding="utf-8")
-                while True:  # until the test kills this process
-                    time.sleep(0.05)
+                print(f"paused: {temporary}", file=sys.stderr, flush=True)
+                threading.Event().wait()
         out.flush()
         os.fsync(out.fileno())
 
