@@ -42,6 +42,14 @@ class InstallError(Exception):
     """Nothing was installed (or removed): the message says why and what to do."""
 
 
+class NotTrustedError(InstallError):
+    """The pack is unsigned or signed by a key not trusted here: installed only if allowed."""
+
+    def __init__(self, path: Path, error: UntrustedError) -> None:
+        super().__init__(f"{path}: {error.problem} {error.advice}")
+        self.problem = error.problem
+
+
 @dataclass(frozen=True, slots=True)
 class Checked:
     """A pack file checked in full: what `pack verify` reports and `install` needs."""
@@ -76,6 +84,8 @@ def check_pack(path: Path, where: Places, allow: bool = False) -> Checked:
         try:
             found = origin(store.seal, where, None, allow)
         except UntrustedError as error:
+            if error.allowable:
+                raise NotTrustedError(path, error) from None
             raise InstallError(f"{path}: {error.problem} {error.advice}") from None
         edition = parse_edition(summary.edition)
         if edition is None:

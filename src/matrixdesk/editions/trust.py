@@ -32,10 +32,12 @@ _MAX_KEYS = 200
 class UntrustedError(Exception):
     """The pack may not be used here: `problem` says why, `advice` what to do."""
 
-    def __init__(self, problem: str, advice: str) -> None:
+    def __init__(self, problem: str, advice: str, allowable: bool = True) -> None:
         super().__init__(f"{problem} {advice}")
         self.problem = problem
         self.advice = advice
+        self.allowable = allowable
+        """The reader may allow it (unsigned, or an unknown key); never a broken signature."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,7 @@ def origin(seal: Seal, where: Places, allowance: Path | None, allow: bool = Fals
         raise UntrustedError(
             "The pack's signature does not match its contents: it was changed after it was signed.",
             "Do not use it; get the pack again from its publisher.",
+            allowable=False,
         ) from None
     trusted_by = trusted_keys(where).get(signer.hex) if signer else None
     if trusted_by:

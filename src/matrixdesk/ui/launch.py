@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
+from matrixdesk.editions.places import Places, places
 from matrixdesk.paths import chosen_config_dir, resources_dir
+from matrixdesk.ui.edition_switch import EditionSwitch, attach_editions
+from matrixdesk.ui.history import Visit
 from matrixdesk.ui.icons import app_icon
 from matrixdesk.ui.main_window import APP_NAME, MainWindow
 from matrixdesk.ui.settings import Settings
@@ -79,12 +82,19 @@ class UnknownPlaceError(Exception):
 
 
 def open_window(
-    store: ContentStore, settings: Settings, open_address: str | None, pack_chosen: bool = False
+    store: ContentStore,
+    settings: Settings,
+    open_address: str | None,
+    pack_chosen: bool = False,
+    editions: Places | None = None,
 ) -> MainWindow:
     """The window, showing `open_address`, else the page open at the last exit, else home.
     Raises UnknownPlaceError if `open_address` names no place in the pack, and PackError if
-    the pack turns out damaged on the way there."""
+    the pack turns out damaged on the way there. `editions`: where pack editions live, for
+    installing them and offering newer ones (not when the reader named a pack)."""
     window = MainWindow(store, settings, pack_chosen)
+    if editions is not None:
+        attach_editions(window, store, editions)
     failures: list[PackError] = []
     window.pack_failed.connect(failures.append)
     try:
@@ -99,6 +109,24 @@ def open_window(
         raise
     finally:
         window.pack_failed.disconnect(failures.append)
+    return window
+
+
+def reopen_window(
+    store: ContentStore,
+    visit: Visit | None,
+    previous: Path,
+    settings_dir: Path | None,
+    editions: Places | None,
+) -> MainWindow:
+    """A window on another edition of the pack, at `visit` (else home), for a switch from the
+    window reading `previous`."""
+    settings = Settings(config_dir(settings_dir))
+    if visit is not None:
+        settings.last_visit = visit
+    window = open_window(store, settings, None)
+    if editions is not None:
+        attach_editions(window, store, editions, previous)
     return window
 
 
@@ -159,8 +187,11 @@ def run_reader(
     except PackError as error:
         report_pack_error(error, chosen_pack)
         return 1
+    editions = None if chosen_pack else places(settings_dir)
     try:
-        window = open_window(store, Settings(config_dir(settings_dir)), open_address, chosen_pack)
+        window = open_window(
+            store, Settings(config_dir(settings_dir)), open_address, chosen_pack, editions
+        )
     except PackError as error:
         store.close()
         report_pack_error(error, chosen_pack)
@@ -173,20 +204,30 @@ def run_reader(
         )
         store.close()
         return 2
-    window.pack_failed.connect(lambda error: report_pack_error(error, chosen_pack, window))
-    window.show()
-    if window.settings.problem:
-        _after_first_paint(window, lambda: warn_settings_unsaved(window))
-    else:
-        # Bookmarks, notes and the rest: opened on a thread of their own once the grid is
-        # painted. (Not beside settings that cannot be saved: one warning says both.)
-        _after_first_paint(window, lambda: window.user.open(settings_dir))
+
+    def present(window: MainWindow) -> None:
+        window.pack_failed.connect(lambda error: report_pack_error(error, chosen_pack, window))
+        window.show()
+        if window.settings.problem:
+            _after_first_paint(window, lambda: warn_settings_unsaved(window))
+        else:
+            # Bookmarks, notes and the rest: opened on a thread of their own once the grid is
+            # painted. (Not beside settings that cannot be saved: one warning says both.)
+            _after_first_paint(window, lambda: window.user.open(settings_dir))
+
+    present(window)
     # The page's serif fonts are loaded just after the first paint, off the path to it.
     _after_first_paint(window, lambda: load_fonts(resources_dir() / "fonts", READING_FONT_FILES))
     if os.environ.get(FIRST_PAINT_ENV):
         _after_first_paint(window, lambda: _report_first_paint(app))
+    switch = EditionSwitch(
+        window,
+        store,
+        lambda new, visit, previous: reopen_window(new, visit, previous, settings_dir, editions),
+        present,
+    )
     code = app.exec()
-    store.close()
+    switch.close_stores()
     return code
 
 
