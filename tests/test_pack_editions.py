@@ -274,3 +274,17 @@ def test_choosing_hashes_only_the_pack_it_uses(
     assert chosen.store is not None
     chosen.store.close()
     assert opened == [where.user_packs / "matrices-2027-03-01.2.sqlite"]
+
+
+def test_signatures_are_checked_through_the_fast_binding_and_agree_with_pynacl() -> None:
+    from nacl.signing import SigningKey
+
+    from matrixdesk.core.signing import fast_verifies
+
+    secret = SigningKey(bytes(range(32)))
+    message = b"matrixdesk-pack-seal:sha256:" + b"ab" * 32
+    signature, public = secret.sign(message).signature, bytes(secret.verify_key)
+    assert fast_verifies(public, signature, message) is True
+    assert fast_verifies(public, signature, message[:-1] + b"c") is False
+    assert fast_verifies(public, bytes(64), message) is False
+    assert fast_verifies(bytes(32), signature, message) is False

@@ -41,7 +41,7 @@ class Reader:
         self.window = open_window(chosen.store, Settings(config_dir(None)), place, False, where)
         self.switch = EditionSwitch(
             self.window,
-            chosen.store,
+            [chosen.store],
             lambda store, visit, previous: reopen_window(store, visit, previous, None, where),
             self._present,
         )

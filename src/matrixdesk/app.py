@@ -8,16 +8,17 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matrixdesk
 from matrixdesk.core.addresses import parse_place
 from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.core.search import MAX_LIMIT
-from matrixdesk.editions import cli as editions_cli
-from matrixdesk.editions.choose import Choice, choose
-from matrixdesk.editions.places import places
+from matrixdesk.editions.arguments import add_commands as add_edition_commands
 from matrixdesk.paths import bundled_pack_path, portable_settings_dir, source_content_dir
+
+if TYPE_CHECKING:
+    from matrixdesk.editions.choose import Choice
 
 
 class _VersionAction(argparse.Action):
@@ -132,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="merge a file made by export into your user data (nothing is duplicated)"
     )
     merge.add_argument("userdata_file", type=Path, metavar="PATH", help="the file to read")
-    editions_cli.add_commands(commands)
+    add_edition_commands(commands)
     return parser
 
 
@@ -167,6 +168,9 @@ def _installed_pack() -> Path:
 
 def _pack_in_use(settings: Path | None) -> Choice:
     """The newest usable edition (docs/packs.md), open; the bundled pack if none can be used."""
+    from matrixdesk.editions.choose import choose
+    from matrixdesk.editions.places import places
+
     _installed_pack()  # a source checkout builds it first
     return choose(places(settings))
 
@@ -191,6 +195,8 @@ def _run(args: argparse.Namespace, started: float) -> int:
             return run_reader(args.pack, args.open, settings, True)
         choice = _pack_in_use(settings)
         return run_reader(choice.path, args.open, settings, False, choice.store)
+    from matrixdesk.editions import cli as editions_cli
+
     if args.command in ("pack", "keygen"):
         return editions_cli.run(args, settings)
     if args.command == "userdata":  # here, not in commands: only it needs SQLAlchemy

@@ -11,20 +11,46 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 
 _EDITION = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\.([1-9]\d{0,2}))?$")
 EDITION_FORM = "a date, YYYY-MM-DD, with .2, .3 … after it for a later release on the same day"
 
 
-@dataclass(frozen=True, slots=True, order=True)
 class Edition:
-    date: datetime.date
-    number: int
-    text: str
+    """An edition, compared by its date, then its number. (A plain class, not a dataclass: it is
+    defined on the way to the first paint, where a dataclass costs a millisecond.)"""
+
+    __slots__ = ("date", "number", "text")
+
+    def __init__(self, date: datetime.date, number: int, text: str) -> None:
+        self.date, self.number, self.text = date, number, text
+
+    def _key(self) -> tuple[datetime.date, int]:
+        return (self.date, self.number)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Edition) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __lt__(self, other: Edition) -> bool:
+        return self._key() < other._key()
+
+    def __le__(self, other: Edition) -> bool:
+        return self._key() <= other._key()
+
+    def __gt__(self, other: Edition) -> bool:
+        return self._key() > other._key()
+
+    def __ge__(self, other: Edition) -> bool:
+        return self._key() >= other._key()
 
     def __str__(self) -> str:
         return self.text
+
+    def __repr__(self) -> str:
+        return f"Edition({self.text!r})"
 
 
 def parse_edition(text: str) -> Edition | None:

@@ -38,18 +38,21 @@ class SealError(Exception):
     """The file holds no seal, more than one, or one that does not match its bytes."""
 
 
-@dataclass(frozen=True, slots=True)
 class _Marker:
-    prefix: bytes
-    digits: int
+    # A plain class: this module is on the way to the first paint, and a dataclass costs a
+    # millisecond to define.
+    __slots__ = ("digits", "prefix")
 
-    @property
-    def pattern(self) -> re.Pattern[bytes]:
-        return re.compile(re.escape(self.prefix) + rb"[0-9a-f]{%d}" % self.digits)
+    def __init__(self, prefix: bytes, digits: int) -> None:
+        self.prefix, self.digits = prefix, digits
 
 
 _SEAL = _Marker(SEAL_PREFIX, _DIGITS)
 _SIGNATURE = _Marker(SIGNATURE_PREFIX, SIGNATURE_DIGITS)
+
+
+def _pattern(marker: _Marker) -> re.Pattern[bytes]:
+    return re.compile(re.escape(marker.prefix) + rb"[0-9a-f]{%d}" % marker.digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,7 @@ def write_seal(handle: BinaryIO) -> Seal:
 
 def write_signature(handle: BinaryIO, digits: str) -> None:
     """Write a signature slot's 192 hex digits into the file's one slot."""
-    if len(digits) != SIGNATURE_DIGITS or not _SIGNATURE.pattern.fullmatch(
+    if len(digits) != SIGNATURE_DIGITS or not _pattern(_SIGNATURE).fullmatch(
         _SIGNATURE.prefix + digits.encode("ascii")
     ):
         raise ValueError("a signature slot holds 192 lower-case hex digits")
@@ -128,7 +131,7 @@ def _find(handle: BinaryIO, markers: Sequence[_Marker]) -> list[list[int]]:
     """Where each marker starts in the file, in one pass. Chunks overlap by the longest marker's
     length less one byte, so a marker across two is found once."""
     overlap = max(len(m.prefix) + m.digits for m in markers) - 1
-    patterns = [m.pattern for m in markers]
+    patterns = [_pattern(m) for m in markers]
     found: list[list[int]] = [[] for _ in markers]
     handle.seek(0)
     position, carry = 0, b""

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from matrixdesk.core.seal import Seal
@@ -36,10 +35,19 @@ class BadSignatureError(Exception):
     """The pack's signature does not match its seal: it was altered after it was signed."""
 
 
-@dataclass(frozen=True, slots=True)
 class PublicKey:
-    hex: str
-    """The 32-byte Ed25519 public key, in hex."""
+    """An Ed25519 public key (`hex`: its 32 bytes in hex). A plain class: see `core.edition`."""
+
+    __slots__ = ("hex",)
+
+    def __init__(self, hex: str) -> None:
+        self.hex = hex
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PublicKey) and other.hex == self.hex
+
+    def __hash__(self) -> int:
+        return hash(self.hex)
 
     @property
     def fingerprint(self) -> str:
@@ -64,24 +72,36 @@ def signer_of(seal: Seal) -> PublicKey | None:
 
 
 def _verifies(key: bytes, signature: bytes, message: bytes) -> bool:
-    """Ed25519 verification. The reader checks the pack it opens at every start, so it calls
-    libsodium through PyNaCl's own binding module, which loads in about 1.5 ms where the public
-    `nacl.signing` (all of PyNaCl's bindings) takes about 12 ms; the public API is the fallback
-    should a PyNaCl release move the binding."""
+    """Ed25519 verification."""
+    fast = fast_verifies(key, signature, message)
+    if fast is not None:
+        return fast
+    from nacl.exceptions import BadSignatureError as NaclBadSignature  # pragma: no cover
+    from nacl.signing import VerifyKey  # pragma: no cover
+
+    try:  # pragma: no cover - a PyNaCl that moved its binding
+        VerifyKey(key).verify(message, signature)
+    except NaclBadSignature:  # pragma: no cover
+        return False
+    return True  # pragma: no cover
+
+
+def fast_verifies(key: bytes, signature: bytes, message: bytes) -> bool | None:
+    """Ed25519 verification through PyNaCl's own binding of libsodium, which loads in about
+    1.5 ms where the public `nacl.signing` (all of PyNaCl's bindings) takes 10 to 15: the reader
+    checks the installed pack it opens at every start. None if a PyNaCl release moved the
+    binding (`_verifies` then uses the public API; a test checks this path is the one taken)."""
     try:
-        from nacl._sodium import lib
-
-        lib.sodium_init()  # idempotent; libsodium asks for it before any other call
-        return bool(lib.crypto_sign_verify_detached(signature, message, len(message), key) == 0)
-    except (ImportError, AttributeError):  # pragma: no cover - a PyNaCl that moved its binding
-        from nacl.exceptions import BadSignatureError as NaclBadSignature
-        from nacl.signing import VerifyKey
-
-        try:
-            VerifyKey(key).verify(message, signature)
-        except NaclBadSignature:
-            return False
-        return True
+        from nacl._sodium import ffi, lib
+    except ImportError:  # pragma: no cover
+        return None
+    if len(key) != 32 or len(signature) != 64 or not hasattr(lib, "crypto_sign_open"):
+        return None if len(key) == 32 and len(signature) == 64 else False
+    lib.sodium_init()  # idempotent; libsodium asks for it before any other call
+    signed = signature + message  # libsodium's "combined" form: the signature, then the message
+    opened = ffi.new("unsigned char[]", len(signed))
+    length = ffi.new("unsigned long long *")
+    return bool(lib.crypto_sign_open(opened, length, signed, len(signed), key) == 0)
 
 
 def sign(seal: Seal, secret_seed_hex: str) -> str:

@@ -15,7 +15,6 @@ import contextlib
 import os
 import re
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from matrixdesk.core.edition import Edition, parse_edition
@@ -34,26 +33,36 @@ def installed_name(edition: str) -> str:
     return f"matrices-{edition}.sqlite"
 
 
-@dataclass(frozen=True, slots=True)
 class Candidate:
-    path: Path
-    where: str
-    edition: Edition | None
-    """From the file's name (installed) or its description (bundled); None if unknown."""
+    """A pack file, where it is, and its edition: from the file's name (installed) or its
+    description (bundled); None if unknown. (Plain classes: see `places`.)"""
+
+    __slots__ = ("edition", "path", "where")
+
+    def __init__(self, path: Path, where: str, edition: Edition | None) -> None:
+        self.path, self.where, self.edition = path, where, edition
 
     def sort_key(self) -> tuple[bool, Edition | None, int]:
         return (self.edition is not None, self.edition, -_PREFERENCE[self.where])
 
 
-@dataclass
 class Choice:
-    path: Path
-    where: str
-    reason: str
-    store: ContentStore | None = None
-    """The pack, open, when one could be used; the caller closes it."""
-    origin: Origin | None = None
-    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    """The pack chosen (`path`, `where`), why (`reason`), it open (`store`, when one could be
+    used; the caller closes it), who made it (`origin`), and the newer ones `skipped`, why."""
+
+    __slots__ = ("origin", "path", "reason", "skipped", "store", "where")
+
+    def __init__(
+        self,
+        path: Path,
+        where: str,
+        reason: str,
+        store: ContentStore | None,
+        origin: Origin | None,
+        skipped: list[tuple[Path, str]],
+    ) -> None:
+        self.path, self.where, self.reason = path, where, reason
+        self.store, self.origin, self.skipped = store, origin, skipped
 
     @property
     def edition(self) -> Edition | None:
@@ -61,12 +70,12 @@ class Choice:
 
 
 def candidates(where: Places) -> list[Candidate]:
-    """Every pack there is, newest first (by name; nothing is opened but the bundled pack)."""
-    found = [
-        *_installed(where.machine_packs, MACHINE),
-        *_installed(where.user_packs, USER),
-        Candidate(where.bundled_pack, BUNDLED, _bundled_edition(where.bundled_pack)),
-    ]
+    """Every pack there is, newest first (by name; nothing is opened but, if there are installed
+    ones, the bundled pack's description)."""
+    found = [*_installed(where.machine_packs, MACHINE), *_installed(where.user_packs, USER)]
+    # Alone, the bundled pack needs no edition to be chosen: not reading it saves a start-up.
+    edition = _bundled_edition(where.bundled_pack) if found else None
+    found.append(Candidate(where.bundled_pack, BUNDLED, edition))
     return sorted(found, key=Candidate.sort_key, reverse=True)
 
 

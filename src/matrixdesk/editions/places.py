@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from matrixdesk.paths import bundled_pack_path, chosen_config_dir, resources_dir
@@ -27,27 +26,53 @@ POLICY_KEY = r"SOFTWARE\Policies\MatrixDesk"
 MAX_POLICY_BYTES = 65536
 
 
-@dataclass(frozen=True, slots=True)
 class Policy:
-    pack_folder: Path | None = None
-    """The machine-wide packs folder, if IT named one."""
-    allow_unsigned: bool = False
-    """Packs that are unsigned, or signed by a key nobody trusts here, may be used."""
-    source: str | None = None
-    """Where it was read from, for `matrixdesk info`."""
-    problem: str | None = None
-    """Why the policy file could not be used (it is then ignored, and said so)."""
+    """`pack_folder`: the machine-wide packs folder, if IT named one; `allow_unsigned`: packs
+    that are unsigned, or signed by a key not trusted here, may be used; `source`: where it was
+    read; `problem`: why the policy file could not be used (it is then ignored, and said so).
+    (Plain classes here, not dataclasses: they are defined on the way to the first paint.)"""
+
+    __slots__ = ("allow_unsigned", "pack_folder", "problem", "source")
+
+    def __init__(
+        self,
+        pack_folder: Path | None = None,
+        allow_unsigned: bool = False,
+        source: str | None = None,
+        problem: str | None = None,
+    ) -> None:
+        self.pack_folder, self.allow_unsigned = pack_folder, allow_unsigned
+        self.source, self.problem = source, problem
 
 
-@dataclass(frozen=True, slots=True)
 class Places:
-    user_packs: Path
-    machine_packs: Path
-    bundled_pack: Path
-    user_keys: Path
-    machine_keys: Path
-    bundled_keys: Path
-    policy: Policy
+    __slots__ = (
+        "bundled_keys",
+        "bundled_pack",
+        "machine_keys",
+        "machine_packs",
+        "policy",
+        "user_keys",
+        "user_packs",
+    )
+
+    def __init__(
+        self,
+        user_packs: Path,
+        machine_packs: Path,
+        bundled_pack: Path,
+        user_keys: Path,
+        machine_keys: Path,
+        bundled_keys: Path,
+        policy: Policy,
+    ) -> None:
+        self.user_packs, self.machine_packs, self.bundled_pack = (
+            user_packs,
+            machine_packs,
+            bundled_pack,
+        )
+        self.user_keys, self.machine_keys, self.bundled_keys = user_keys, machine_keys, bundled_keys
+        self.policy = policy
 
     def packs_folder(self, machine: bool) -> Path:
         return self.machine_packs if machine else self.user_packs

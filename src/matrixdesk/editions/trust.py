@@ -11,7 +11,6 @@ that does not verify is never allowed: the pack was altered after it was signed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from matrixdesk.core.seal import Seal
@@ -40,13 +39,17 @@ class UntrustedError(Exception):
         """The reader may allow it (unsigned, or an unknown key); never a broken signature."""
 
 
-@dataclass(frozen=True, slots=True)
 class Origin:
-    signer: PublicKey | None
-    trusted_by: str | None
-    """Which keys folder trusts the signer ("bundled with MatrixDesk", ...), if one does."""
-    allowed_by: str | None = None
-    """What allowed an unsigned or untrusted pack, if something had to."""
+    """Who signed a pack (`signer`, None if nobody), which keys folder trusts that key
+    (`trusted_by`), and what allowed it if it is unsigned or untrusted (`allowed_by`).
+    A plain class: see `places`."""
+
+    __slots__ = ("allowed_by", "signer", "trusted_by")
+
+    def __init__(
+        self, signer: PublicKey | None, trusted_by: str | None, allowed_by: str | None = None
+    ) -> None:
+        self.signer, self.trusted_by, self.allowed_by = signer, trusted_by, allowed_by
 
     def describe(self) -> str:
         if self.signer is None and self.trusted_by:  # the bundled pack

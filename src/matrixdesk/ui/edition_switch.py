@@ -7,6 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from matrixdesk.editions.choose import choose
@@ -36,17 +39,19 @@ def attach_editions(
     return editions
 
 
-class EditionSwitch:
-    """Follows the reader's window from edition to edition, and keeps the packs it opened."""
+class EditionSwitch(QObject):
+    """Follows the reader's window from edition to edition, adding each pack it opens to
+    `stores` (the launcher closes them all at the end)."""
 
     def __init__(
         self,
         window: MainWindow,
-        store: ContentStore,
+        stores: list[ContentStore],
         reopen: Reopen,
         present: Callable[[MainWindow], None],
     ) -> None:
-        self.stores = [store]
+        super().__init__(QApplication.instance())  # lives as long as the application
+        self.stores = stores
         self.reopen = reopen
         self.present = present
         self.window = window

@@ -15,7 +15,6 @@ from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from matrixdesk.editions.places import Places, places
 from matrixdesk.paths import chosen_config_dir, resources_dir
-from matrixdesk.ui.edition_switch import EditionSwitch, attach_editions
 from matrixdesk.ui.history import Visit
 from matrixdesk.ui.icons import app_icon
 from matrixdesk.ui.main_window import APP_NAME, MainWindow
@@ -94,6 +93,8 @@ def open_window(
     installing them and offering newer ones (not when the reader named a pack)."""
     window = MainWindow(store, settings, pack_chosen)
     if editions is not None:
+        from matrixdesk.ui.edition_switch import attach_editions
+
         attach_editions(window, store, editions)
     failures: list[PackError] = []
     window.pack_failed.connect(failures.append)
@@ -126,6 +127,8 @@ def reopen_window(
         settings.last_visit = visit
     window = open_window(store, settings, None)
     if editions is not None:
+        from matrixdesk.ui.edition_switch import attach_editions
+
         attach_editions(window, store, editions, previous)
     return window
 
@@ -189,9 +192,7 @@ def run_reader(
         return 1
     editions = None if chosen_pack else places(settings_dir)
     try:
-        window = open_window(
-            store, Settings(config_dir(settings_dir)), open_address, chosen_pack, editions
-        )
+        window = open_window(store, Settings(config_dir(settings_dir)), open_address, chosen_pack)
     except PackError as error:
         store.close()
         report_pack_error(error, chosen_pack)
@@ -220,15 +221,35 @@ def run_reader(
     _after_first_paint(window, lambda: load_fonts(resources_dir() / "fonts", READING_FONT_FILES))
     if os.environ.get(FIRST_PAINT_ENV):
         _after_first_paint(window, lambda: _report_first_paint(app))
-    switch = EditionSwitch(
+    stores = [store]  # every edition this session opened, closed at the end
+    if editions is not None:
+        # Installing packs and offers of newer editions: set up once the grid is painted.
+        _after_first_paint(
+            window,
+            lambda: _follow_editions(window, stores, editions, settings_dir, present),
+        )
+    code = app.exec()
+    for opened_store in stores:
+        opened_store.close()
+    return code
+
+
+def _follow_editions(
+    window: MainWindow,
+    stores: list[ContentStore],
+    editions: Places,
+    settings_dir: Path | None,
+    present: Callable[[MainWindow], None],
+) -> None:
+    from matrixdesk.ui.edition_switch import EditionSwitch, attach_editions
+
+    attach_editions(window, stores[0], editions)
+    EditionSwitch(
         window,
-        store,
+        stores,
         lambda new, visit, previous: reopen_window(new, visit, previous, settings_dir, editions),
         present,
     )
-    code = app.exec()
-    switch.close_stores()
-    return code
 
 
 def _report_first_paint(app: QApplication) -> None:

@@ -32,7 +32,6 @@ from matrixdesk.core.edition import Edition, parse_edition
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from matrixdesk.editions.choose import candidates, choose, folder_stamp
-from matrixdesk.editions.install import InstallError, NotTrustedError, install
 from matrixdesk.editions.places import Places
 from matrixdesk.ui.announce import announce
 
@@ -85,12 +84,18 @@ class PackEditions(QObject):
         self.install_action = QAction("&Install content pack…", window)
         self.install_action.setStatusTip("Install a newer edition of the content pack from a file")
         self.whats_new = QAction("&What's new in this pack", window)
-        self.bar = EditionBar(window)
-        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.bar)
+        self._bar: EditionBar | None = None  # made when first needed, off the first paint
         self.install_action.triggered.connect(self.ask_install)
         self.whats_new.triggered.connect(self.show_whats_new)
-        self.bar.switch.clicked.connect(self._switch)
         window.installEventFilter(self)
+
+    @property
+    def bar(self) -> EditionBar:
+        if self._bar is None:
+            self._bar = EditionBar(self.window)
+            self.window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self._bar)
+            self._bar.switch.clicked.connect(self._switch)
+        return self._bar
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.WindowActivate:
@@ -110,7 +115,7 @@ class PackEditions(QObject):
             return
         edition = chosen.store.summary().edition
         chosen.store.close()
-        if chosen.path == self._offered and self.bar.isVisible():
+        if chosen.path == self._offered and self._bar is not None and self._bar.isVisible():
             return
         self._offered = chosen.path
         self.bar.text.setText(
@@ -135,6 +140,8 @@ class PackEditions(QObject):
             self.install_file(Path(path))
 
     def install_file(self, path: Path, allow: bool = False) -> None:
+        from matrixdesk.editions.install import InstallError, NotTrustedError, install
+
         try:
             done = install(path, self.where, allow=allow)
         except NotTrustedError as error:
