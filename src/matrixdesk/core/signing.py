@@ -35,6 +35,10 @@ class BadSignatureError(Exception):
     """The pack's signature does not match its seal: it was altered after it was signed."""
 
 
+class NoSigningLibraryError(Exception):
+    """PyNaCl cannot be loaded, so signatures cannot be checked (a broken installation)."""
+
+
 class PublicKey:
     """An Ed25519 public key (`hex`: its 32 bytes in hex). A plain class: see `core.edition`."""
 
@@ -76,10 +80,12 @@ def _verifies(key: bytes, signature: bytes, message: bytes) -> bool:
     fast = fast_verifies(key, signature, message)
     if fast is not None:
         return fast
-    from nacl.exceptions import BadSignatureError as NaclBadSignature  # pragma: no cover
-    from nacl.signing import VerifyKey  # pragma: no cover
-
     try:  # pragma: no cover - a PyNaCl that moved its binding
+        from nacl.exceptions import BadSignatureError as NaclBadSignature
+        from nacl.signing import VerifyKey
+    except ImportError as error:  # pragma: no cover
+        raise NoSigningLibraryError(str(error)) from None
+    try:  # pragma: no cover
         VerifyKey(key).verify(message, signature)
     except NaclBadSignature:  # pragma: no cover
         return False
@@ -92,6 +98,9 @@ def fast_verifies(key: bytes, signature: bytes, message: bytes) -> bool | None:
     checks the installed pack it opens at every start. None if a PyNaCl release moved the
     binding (`_verifies` then uses the public API; a test checks this path is the one taken)."""
     try:
+        # libsodium's binding loads cffi's backend from C, where PyInstaller cannot see it:
+        # named here, so the frozen app carries it.
+        import _cffi_backend  # noqa: F401
         from nacl._sodium import ffi, lib
     except ImportError:  # pragma: no cover
         return None

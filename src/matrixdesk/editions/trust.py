@@ -18,6 +18,7 @@ from matrixdesk.core.signing import (
     PUBLIC_KEY_PREFIX,
     BadSignatureError,
     KeyFileError,
+    NoSigningLibraryError,
     PublicKey,
     read_key_file,
     signer_of,
@@ -83,6 +84,12 @@ def origin(seal: Seal, where: Places, allowance: Path | None, allow: bool = Fals
     where an installed pack's --allow-unsigned note would be; `allow`: the reader allows it now."""
     try:
         signer = signer_of(seal)
+    except NoSigningLibraryError as error:  # pragma: no cover - a damaged installation
+        raise UntrustedError(
+            f"This copy of MatrixDesk cannot check signatures ({error}).",
+            "Reinstall MatrixDesk.",
+            allowable=False,
+        ) from None
     except BadSignatureError:
         raise UntrustedError(
             "The pack's signature does not match its contents: it was changed after it was signed.",
