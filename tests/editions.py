@@ -12,6 +12,7 @@ import pytest
 
 from matrixdesk.authoring.compiler import build_pack
 from matrixdesk.core.signing import PUBLIC_KEY_PREFIX, key_file_text, new_key_pair
+from matrixdesk.editions.choose import choose
 from matrixdesk.editions.places import MACHINE_DIR_ENV, Places, places
 from tests.conftest import CONTENT
 from tests.synthetic import content_with_features_cell
@@ -57,6 +58,15 @@ def edition_pack(
     out = folder / (name or f"edition-{edition}{'-signed' if key else ''}.sqlite")
     assert build_pack(sources, out, key.seed if key else None) == []
     return out
+
+
+def in_use(where: Places) -> str:
+    """The edition the reader would use now."""
+    chosen = choose(where)
+    assert chosen.store is not None
+    edition = chosen.store.summary().edition
+    chosen.store.close()
+    return edition
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from matrixdesk.core.pack import PackFile
 from matrixdesk.editions import choose as choosing
 from matrixdesk.editions.choose import choose
 from matrixdesk.editions.places import POLICY_FILE, Places
-from tests.editions import FORMAT3_PACK, DevKey, edition_pack, key, make_dev_key, where
+from tests.editions import FORMAT3_PACK, DevKey, edition_pack, in_use, key, make_dev_key, where
 
 __all__ = ["key", "where"]  # fixtures
 
@@ -24,14 +24,6 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def _in_use(where: Places) -> str:
-    chosen = choose(where)
-    assert chosen.store is not None
-    edition = chosen.store.summary().edition
-    chosen.store.close()
-    return edition
 
 
 def test_editions_signed_with_a_generated_key(
@@ -74,17 +66,17 @@ def test_editions_signed_with_a_generated_key(
     assert code == 0
     assert f"In use:         {where.user_packs / 'matrices-2027-01-01.sqlite'}" in out
     assert "Edition:        2027-01-01" in out
-    assert "Signature:      signed by key" in out and "(trusted: yours)" in out
+    assert "Origin:         signed by key" in out and "(trusted: yours)" in out
 
     code, _, err = _run(capsys, "pack", "install", str(older))
     assert code == 1 and "2026-12-15 is older than edition 2027-01-01, which is in use" in err
     assert not (where.user_packs / "matrices-2026-12-15.sqlite").exists()
     code, out, _ = _run(capsys, "pack", "install", str(older), "--force")
-    assert code == 0 and _in_use(where) == "2027-01-01"  # forced in, but not newer
+    assert code == 0 and in_use(where) == "2027-01-01"  # forced in, but not newer
 
     # Rolling back: remove the newer edition, and the older is used.
     assert _run(capsys, "pack", "remove", "2027-01-01")[0] == 0
-    assert _in_use(where) == "2026-12-15"
+    assert in_use(where) == "2026-12-15"
     code, out, _ = _run(capsys, "pack", "list")
     assert "2026-12-15    installed for you         in use" in out
 
@@ -117,7 +109,7 @@ def test_one_flipped_byte_anywhere_is_refused_by_install_and_verify(
             assert err.count("\n") == 1 and "Traceback" not in err
             assert "damaged" in err or "changed after it was signed" in err or "not" in err
     assert not where.user_packs.exists() or not any(where.user_packs.iterdir())
-    assert _in_use(where) == "2026-11-26"  # the bundled edition
+    assert in_use(where) == "2026-11-26"  # the bundled edition
 
 
 def test_a_changed_signature_is_refused_even_when_unsigned_packs_are_allowed(
@@ -141,10 +133,10 @@ def test_an_unsigned_pack_needs_the_explicit_allowance(
     assert code == 1 and "The pack is not signed" in err and "--allow-unsigned" in err
     code, _, err = _run(capsys, "pack", "verify", str(unsigned))
     assert code == 1 and "The pack is not signed" in err
-    assert _in_use(where) == "2026-11-26"
+    assert in_use(where) == "2026-11-26"
     code, out, _ = _run(capsys, "pack", "install", str(unsigned), "--allow-unsigned")
     assert code == 0 and "unsigned; allowed by you" in out
-    assert _in_use(where) == "2027-01-01"
+    assert in_use(where) == "2027-01-01"
     code, out, _ = _run(capsys, "info")
     assert "Origin:         unsigned; allowed by you, when it was installed" in out
 
@@ -288,3 +280,10 @@ def test_signatures_are_checked_through_the_fast_binding_and_agree_with_pynacl()
     assert fast_verifies(public, signature, message[:-1] + b"c") is False
     assert fast_verifies(public, bytes(64), message) is False
     assert fast_verifies(bytes(32), signature, message) is False
+
+
+def test_packs_are_installed_beside_the_user_database() -> None:
+    from matrixdesk.paths import app_data_dir
+    from matrixdesk.userdata import location
+
+    assert app_data_dir() == location.app_data_dir()

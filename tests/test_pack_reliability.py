@@ -16,25 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from matrixdesk.editions.choose import choose
 from matrixdesk.editions.install import PAUSE_ENV, install
 from matrixdesk.editions.places import Places
-from tests.editions import DevKey, edition_pack, key, where
+from tests.editions import DevKey, edition_pack, in_use, key, where
 
 __all__ = ["key", "where"]  # fixtures
 
 CLI = [sys.executable, "-m", "matrixdesk"]
 
 
-def _in_use(where: Places) -> str:
-    chosen = choose(where)
-    assert chosen.store is not None
-    edition = chosen.store.summary().edition
-    chosen.store.close()
-    return edition
-
-
-def test_an_install_killed_mid_copy_leaves_the_previous_edition_in_use(
+def test_an_install_killed_mid_copy_leaves_the_previous_editionin_use(
     tmp_path: Path, where: Places, key: DevKey
 ) -> None:
     install(edition_pack(tmp_path, "2027-01-01", key), where)
@@ -54,13 +45,13 @@ def test_an_install_killed_mid_copy_leaves_the_previous_edition_in_use(
     child.stderr.close()
     assert 0 < partial.stat().st_size < newer.stat().st_size
     assert not (where.user_packs / "matrices-2027-02-01.sqlite").exists()
-    assert _in_use(where) == "2027-01-01"
+    assert in_use(where) == "2027-01-01"
     listing = subprocess.run([*CLI, "pack", "list"], capture_output=True, text=True, check=True)
     assert "2027-02-01" not in listing.stdout and partial.name not in listing.stdout
     # The next install removes what the killed one left, and completes.
     done = subprocess.run([*CLI, "pack", "install", str(newer)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert not partial.exists() and _in_use(where) == "2027-02-01"
+    assert not partial.exists() and in_use(where) == "2027-02-01"
     assert sorted(p.name for p in where.user_packs.iterdir()) == [
         "matrices-2027-01-01.sqlite",
         "matrices-2027-02-01.sqlite",
@@ -115,7 +106,7 @@ def test_a_full_disk_installs_nothing_and_says_so(
         assert "there is no room for the pack" in result.stderr
         assert "the edition in use is unchanged" in result.stderr
         assert not [p for p in packs.iterdir() if "2027-02-01" in p.name]
-    assert _in_use(where) == "2027-01-01"
+    assert in_use(where) == "2027-01-01"
 
 
 _READER = textwrap.dedent(
@@ -176,4 +167,4 @@ def test_two_readers_keep_reading_while_editions_are_installed_and_removed(
                 reader.kill()
                 reader.wait()
     assert after == before  # the same edition, read in full, every page and a search the same
-    assert _in_use(where) == "2027-02-01"
+    assert in_use(where) == "2027-02-01"

@@ -222,9 +222,9 @@ def _run(args: argparse.Namespace, started: float) -> int:
         return commands.run_search(
             pack, chosen, query, args.matrix, args.type, args.json, args.limit
         )
-    return commands.run_info(  # the only command left
-        pack, chosen, in_use, lambda seal: editions_cli.origin_row(seal, settings)
-    )
+    # Who made the pack: for the one in use, `in_use` says (the bundled one is not signed).
+    origin = (lambda seal: editions_cli.origin_row(seal, settings)) if chosen else None
+    return commands.run_info(pack, chosen, in_use, origin)  # the only command left
 
 
 def _limit(text: str) -> int:

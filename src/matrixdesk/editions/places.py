@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from matrixdesk.paths import bundled_pack_path, chosen_config_dir, resources_dir
+from matrixdesk.paths import app_data_dir, bundled_pack_path, chosen_config_dir, resources_dir
 
 MACHINE_DIR_ENV = "MATRIXDESK_MACHINE_DIR"
 PACKS = "packs"
@@ -79,20 +79,6 @@ class Places:
 
     def keys_folder(self, machine: bool) -> Path:
         return self.machine_keys if machine else self.user_keys
-
-
-def app_data_dir() -> Path:
-    """Where Qt's QStandardPaths.AppDataLocation is for MatrixDesk, worked out without Qt (the
-    user database's folder: `userdata.location` agrees, and a test checks)."""
-    if sys.platform == "win32":
-        appdata = os.environ.get("APPDATA")
-        base = Path(appdata) if appdata else Path.home() / "AppData" / "Roaming"
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        xdg = os.environ.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base / "MatrixDesk" / "MatrixDesk"
 
 
 def machine_folders() -> tuple[Path, Path]:
