@@ -287,3 +287,13 @@ def test_packs_are_installed_beside_the_user_database() -> None:
     from matrixdesk.userdata import location
 
     assert app_data_dir() == location.app_data_dir()
+
+
+def test_verify_says_who_signed_a_pack_not_trusted_here(
+    tmp_path: Path, where: Places, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = edition_pack(tmp_path, "2027-01-01", make_dev_key())
+    code, _, err = _run(capsys, "pack", "verify", str(pack))
+    assert code == 1 and "signed by key" in err and "which is not trusted here" in err
+    code, out, _ = _run(capsys, "pack", "verify", str(pack), "--allow-unsigned")
+    assert code == 0 and "intact" in out and "(not trusted here); allowed by you" in out

@@ -218,3 +218,16 @@ def test_bookmarks_and_notes_reattach_after_a_switch_and_a_vanished_place_is_lis
 def test_no_offers_or_install_for_a_pack_named_with_pack(main_window: WindowFactory) -> None:
     window = main_window()
     assert window.findChild(PackEditions) is None
+
+
+def test_an_older_edition_is_refused_in_the_window(
+    reader: Reader, where: Places, key: DevKey, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(edition_pack(tmp_path, "2027-02-01", key), where)
+    _choose_file(monkeypatch, edition_pack(tmp_path, "2027-01-01", key))
+    _menu_action(reader.window, "&Install content pack…")
+    box = reader.editions.result_box
+    assert box is not None and box.icon() == QMessageBox.Icon.Critical
+    assert "2027-01-01 is older than edition 2027-02-01, which is in use" in box.informativeText()
+    box.close()
+    assert not (where.user_packs / "matrices-2027-01-01.sqlite").exists()
