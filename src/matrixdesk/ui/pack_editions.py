@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -52,9 +54,15 @@ class EditionBar(QToolBar):
         self.text.setWordWrap(True)
         self.switch = QPushButton("Switch now")
         self.later = QPushButton("Later")
-        self.addWidget(self.text)
-        self.addWidget(self.switch)
-        self.addWidget(self.later)
+        # One widget across the bar: the words take the room the buttons leave, and wrap.
+        row = QWidget()
+        row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.later, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.addWidget(row)
         self.later.clicked.connect(self.hide)
         self.hide()
 
