@@ -7,6 +7,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,11 @@ if TYPE_CHECKING:
     WindowFactory = Callable[..., MainWindow]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Packs IT installed on this machine are not the tests' business: a machine-wide folder of their
+# own, which no test fills (those that install machine-wide name a folder of their own).
+os.environ.setdefault(
+    "MATRIXDESK_MACHINE_DIR", str(Path(tempfile.gettempdir()) / "matrixdesk-tests-no-machine-packs")
+)
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT = REPO / "data" / "content"
