@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
-from matrixdesk.paths import bundled_pack_path
+from matrixdesk.paths import bundled_pack_path, source_content_dir
 from matrixdesk.ui.launch import application, open_window, pack_error_box, warn_settings_unsaved
 from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.settings import Settings
@@ -93,6 +94,7 @@ def main() -> int:
         window.close()
     _grids(store)
     _refusals(store)
+    _editions(store)
     store.close()
     env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run([sys.executable, __file__, SCALED], env=env, check=False).returncode
@@ -269,6 +271,49 @@ def _refusals(store: ContentStore) -> None:
         print(OUT / "settings-unsaved.png")
         warning.close()
         window.close()
+
+
+def _editions(store: ContentStore) -> None:
+    """A newer edition installed from the File menu, the bar that offers it, and the window after
+    switching. The "newer edition" is the bundled content rebuilt under a later edition and
+    signed with a key made for the picture, in folders of its own."""
+    from matrixdesk.authoring.compiler import build_pack
+    from matrixdesk.core.signing import PUBLIC_KEY_PREFIX, key_file_text, new_key_pair
+    from matrixdesk.editions.places import MACHINE_DIR_ENV, places
+    from matrixdesk.ui.edition_switch import attach_editions
+    from matrixdesk.ui.pack_editions import PackEditions
+
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        os.environ[MACHINE_DIR_ENV] = str(folder / "machine")
+        seed, public = new_key_pair()
+        (folder / "user" / "keys").mkdir(parents=True)
+        (folder / "user" / "keys" / "picture.pub").write_text(
+            key_file_text(PUBLIC_KEY_PREFIX, public, "made for the screenshots"), "ascii"
+        )
+        content = folder / "content"
+        shutil.copytree(source_content_dir() or Path("data/content"), content)
+        toml = content / "pack.toml"
+        edition = store.summary().edition
+        toml.write_text(toml.read_text("utf-8").replace(f'"{edition}"', f'"{edition}.2"'), "utf-8")
+        newer = folder / f"matrices-{edition}.2.sqlite"
+        assert build_pack(content, newer, seed) == []
+        where = places(folder / "user")
+        window = open_window(store, Settings(folder / "settings"), "alcohol/B5")
+        editions: PackEditions = attach_editions(window, store, where)
+        window.resize(1000, 640)
+        window.show()
+        QTest.qWaitForWindowExposed(window)
+        editions.install_file(newer)
+        box = editions.result_box
+        assert box is not None, "the result did not open"
+        QTest.qWaitForWindowExposed(box)
+        _save(box, "pack-installed.png")
+        box.close()
+        QTest.qWait(50)
+        _save(window, "pack-edition-offered.png")
+        window.close()
+        del os.environ[MACHINE_DIR_ENV]
 
 
 if __name__ == "__main__":

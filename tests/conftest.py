@@ -7,13 +7,14 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from matrixdesk.core.schema import SCHEMA_VERSION
+from matrixdesk.core.schema import OLDEST_READ_VERSION, SCHEMA_VERSION
 from matrixdesk.core.store import ContentStore
 
 if TYPE_CHECKING:
@@ -24,6 +25,11 @@ if TYPE_CHECKING:
     WindowFactory = Callable[..., MainWindow]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Packs IT installed on this machine are not the tests' business: a machine-wide folder of their
+# own, which no test fills (those that install machine-wide name a folder of their own).
+os.environ.setdefault(
+    "MATRIXDESK_MACHINE_DIR", str(Path(tempfile.gettempdir()) / "matrixdesk-tests-no-machine-packs")
+)
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT = REPO / "data" / "content"
@@ -130,5 +136,7 @@ def make_bad_pack(kind: str, good: Path, folder: Path) -> Path:
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     elif kind == "older schema":
         # Sealed, as the older version that made it sealed it: only its format is refused.
-        altered_pack(good, folder, f"PRAGMA user_version = {SCHEMA_VERSION - 1}", name=bad.name)
+        altered_pack(
+            good, folder, f"PRAGMA user_version = {OLDEST_READ_VERSION - 1}", name=bad.name
+        )
     return bad

@@ -19,7 +19,11 @@ def test_core_authoring_and_pages_do_not_import_pyside6() -> None:
         """
         import importlib, pkgutil, sys
         import matrixdesk.core, matrixdesk.authoring, matrixdesk.page, matrixdesk.userdata
-        packages = (matrixdesk.core, matrixdesk.authoring, matrixdesk.page, matrixdesk.userdata)
+        import matrixdesk.editions
+        packages = (
+            matrixdesk.core, matrixdesk.authoring, matrixdesk.page, matrixdesk.userdata,
+            matrixdesk.editions,
+        )
         for package in packages:
             for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
                 importlib.import_module(module.name)

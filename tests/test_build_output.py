@@ -174,15 +174,19 @@ def test_a_full_disk_is_a_message_and_leaves_nothing(
     assert sorted(p.name for p in out_dir.iterdir()) == ["matrices.sqlite"]
 
 
+@pytest.mark.parametrize(
+    "seal",
+    ["matrixdesk-seal:sha256:" + "ab" * 32, "matrixdesk-signature:ed25519:" + "cd" * 96],
+    ids=["seal", "signature"],
+)
 def test_sources_holding_a_seal_are_refused(
-    content_copy: Path, out_dir: Path, capsys: pytest.CaptureFixture[str]
+    seal: str, content_copy: Path, out_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     cell = content_copy / "alcohol" / "B5.md"
-    seal = "matrixdesk-seal:sha256:" + "ab" * 32
     text = cell.read_text(encoding="utf-8")
     cell.write_text(text.replace("Key studies", f"{seal} Key studies", 1), encoding="utf-8")
     code, err = _build(content_copy, out_dir / "matrices.sqlite", capsys)
-    assert code == 1 and "which packs keep for their seal: reword that text" in err
+    assert code == 1 and "which packs keep for their seal and signature: reword that text" in err
     assert list(out_dir.iterdir()) == []
 
 

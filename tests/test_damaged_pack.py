@@ -89,7 +89,7 @@ def test_a_damaged_pack_is_refused_with_a_reason(
         ("UPDATE cells SET code = 'F9' WHERE code = 'B1'", "a cell code is not one this version"),
         ("DROP TABLE matrix_columns", "no such table: matrix_columns"),
         (
-            "INSERT INTO pack_info VALUES (2, 'Another', 'x', 'x', 'x', 'x', NULL)",
+            "INSERT INTO pack_info VALUES (2, 'Another', 'x', 'x', 'x', 'x', NULL, 'x')",
             "does not have exactly one description of itself",
         ),
         ("UPDATE entry_types SET type_code = 'X'", "a study type in cell alcohol/B5"),

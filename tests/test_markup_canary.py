@@ -4,7 +4,9 @@ names is ever opened, as the kernel reports (inotify)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
 import struct
 import sys
 import zlib
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from matrixdesk.authoring.compiler import build_pack
 from matrixdesk.core.pack import PackError
+from matrixdesk.core.seal import write_seal
 from matrixdesk.core.store import ContentStore
 from tests.conftest import CONTENT
 from tests.reading_pane import hover, links, point_of
@@ -88,7 +91,6 @@ def canary(tmp_path_factory: pytest.TempPathFactory) -> Canary:
     _edit(
         content / "pack.toml",
         ('title = "', f'title = "{word} '),
-        ('edition = "', f'edition = "{word} '),
         ('publisher = "', f'publisher = "{word} '),
         ('role = "Developed with"', f'role = "{word} Developed with"'),
         ('names = ["Skills Consortium"]', f'names = ["{word} Skills Consortium"]'),
@@ -134,6 +136,12 @@ def canary(tmp_path_factory: pytest.TempPathFactory) -> Canary:
         encoding="utf-8",
     )
     assert build_pack(content, made.pack) == []
+    # The compiler takes only dated editions; a pack of another maker (or format 3) may say any.
+    with contextlib.closing(sqlite3.connect(made.pack)) as connection:
+        connection.execute("UPDATE pack_info SET edition = ? || ' ' || edition", (made.text,))
+        connection.commit()
+    with made.pack.open("rb+") as handle:
+        write_seal(handle)
     return made
 
 

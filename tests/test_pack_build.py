@@ -11,7 +11,7 @@ import pytest
 
 from matrixdesk.app import main
 from matrixdesk.authoring.compiler import build_pack
-from matrixdesk.core.schema import APPLICATION_ID, SCHEMA_VERSION
+from matrixdesk.core.schema import APPLICATION_ID, OLDEST_READ_VERSION, SCHEMA_VERSION
 from tests.conftest import CONTENT, make_bad_pack
 
 
@@ -80,7 +80,7 @@ def test_info_prints_the_metadata(pack_path: Path, capsys: pytest.CaptureFixture
         ("newer schema", "needs a newer MatrixDesk", "Update MatrixDesk"),
         (
             "older schema",
-            f"is in an old format ({SCHEMA_VERSION - 1}) that this version no longer reads",
+            f"is in an old format ({OLDEST_READ_VERSION - 1}) that this version no longer reads",
             "Check the file",
         ),
     ],

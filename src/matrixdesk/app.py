@@ -8,13 +8,17 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matrixdesk
 from matrixdesk.core.addresses import parse_place
 from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.core.search import MAX_LIMIT
+from matrixdesk.editions.arguments import add_commands as add_edition_commands
 from matrixdesk.paths import bundled_pack_path, portable_settings_dir, source_content_dir
+
+if TYPE_CHECKING:
+    from matrixdesk.editions.choose import Choice
 
 
 class _VersionAction(argparse.Action):
@@ -73,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="compile Markdown sources into a content pack")
     build.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
     build.add_argument("-o", "--output", type=_output_path, required=True, metavar="PACK")
+    build.add_argument(
+        "--sign", type=Path, metavar="KEYFILE", help="sign the pack with this secret key"
+    )
 
     check = commands.add_parser("check", help="validate Markdown sources without writing a pack")
     check.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
@@ -192,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="merge a file made by export into your user data (nothing is duplicated)"
     )
     merge.add_argument("userdata_file", type=Path, metavar="PATH", help="the file to read")
+    add_edition_commands(commands)
     return parser
 
 
@@ -224,19 +232,39 @@ def _installed_pack() -> Path:
     return pack
 
 
+def _pack_in_use(settings: Path | None) -> Choice:
+    """The newest usable edition (docs/packs.md), open; the bundled pack if none can be used."""
+    from matrixdesk.editions.choose import choose
+    from matrixdesk.editions.places import places
+
+    _installed_pack()  # a source checkout builds it first
+    return choose(places(settings))
+
+
+def _closed(choice: Choice) -> Path:
+    if choice.store is not None:
+        choice.store.close()
+    return choice.path
+
+
 def _run(args: argparse.Namespace, started: float) -> int:
+    # The settings folder asked for: --config-dir, else --portable's; None for the usual.
+    settings = args.config_dir or (portable_settings_dir() if args.portable else None)
     if args.smoke_test:
         from matrixdesk.ui.smoke import run_smoke_test
 
-        return run_smoke_test(args.pack or _installed_pack(), started)
-    # The settings folder asked for: --config-dir, else --portable's; None for the usual.
-    settings = args.config_dir or (portable_settings_dir() if args.portable else None)
+        return run_smoke_test(args.pack or _closed(_pack_in_use(settings)), started)
     if args.command is None:
         from matrixdesk.ui.launch import run_reader
 
-        return run_reader(
-            args.pack or _installed_pack(), args.open, settings, args.pack is not None
-        )
+        if args.pack is not None:
+            return run_reader(args.pack, args.open, settings, True)
+        choice = _pack_in_use(settings)
+        return run_reader(choice.path, args.open, settings, False, choice.store)
+    from matrixdesk.editions import cli as editions_cli
+
+    if args.command in ("pack", "keygen"):
+        return editions_cli.run(args, settings)
     if args.command == "userdata":  # here, not in commands: only it needs SQLAlchemy
         from matrixdesk.userdata.cli import run_userdata
 
@@ -244,7 +272,7 @@ def _run(args: argparse.Namespace, started: float) -> int:
     from matrixdesk import commands
 
     if args.command == "build":
-        return commands.run_build(args.source_dir, args.output)
+        return commands.run_build(args.source_dir, args.output, sign=args.sign)
     if args.command == "check":
         return commands.run_check(args.source_dir)
     if args.command == "export":
@@ -254,7 +282,11 @@ def _run(args: argparse.Namespace, started: float) -> int:
     if args.command == "import-page":
         return commands.run_import_page(args.saved_page, args.into, args.replace)
     named = getattr(args, "info_pack", None) or args.pack  # `info PACK` names it as --pack does
-    pack, chosen = named or _installed_pack(), named is not None
+    if named is None:
+        pack, in_use = editions_cli.pack_in_use_rows(_pack_in_use(settings))
+    else:
+        pack, in_use = named, []
+    chosen = named is not None
     if args.command == "render":
         return commands.run_render(pack, chosen, args.place, args.unfold_all, args.format == "html")
     if args.command == "search":
@@ -262,7 +294,9 @@ def _run(args: argparse.Namespace, started: float) -> int:
         return commands.run_search(
             pack, chosen, query, args.matrix, args.type, args.json, args.limit
         )
-    return commands.run_info(pack, chosen)  # the only command left
+    # Who made the pack: for the one in use, `in_use` says (the bundled one is not signed).
+    origin = (lambda seal: editions_cli.origin_row(seal, settings)) if chosen else None
+    return commands.run_info(pack, chosen, in_use, origin)  # the only command left
 
 
 def _export(args: argparse.Namespace, settings: Path | None) -> int:

@@ -8,14 +8,22 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
 from matrixdesk.core.addresses import parse_place
 from matrixdesk.core.pack import PackError
+from matrixdesk.core.seal import Seal
 from matrixdesk.core.search import KIND_NAMES, SearchHit
+from matrixdesk.core.signing import (
+    SECRET_KEY_PREFIX,
+    KeyFileError,
+    PublicKey,
+    public_key_of,
+    read_key_file,
+)
 from matrixdesk.core.store import ContentStore
 from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.place_page import page_at, rendered
@@ -89,12 +97,19 @@ def _content_folder_of(file: Path) -> Path | None:
     )
 
 
-def run_build(source_dir: Path, out: Path, quiet: bool = False) -> int:
+def run_build(source_dir: Path, out: Path, quiet: bool = False, sign: Path | None = None) -> int:
     compiler = _compiler()
     if compiler is None:
         return EXIT_UNAVAILABLE
+    seed = None
+    if sign is not None:  # before building: a wrong key file must not cost a build
+        try:
+            seed = read_key_file(sign, SECRET_KEY_PREFIX)
+        except KeyFileError as error:
+            print(f"matrixdesk build: {error}", file=sys.stderr)
+            return EXIT_PROBLEMS
     started = time.perf_counter()
-    problems = compiler.build_pack(source_dir, out)
+    problems = compiler.build_pack(source_dir, out, seed)
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(1 for problem in problems if not problem.warning)
@@ -105,7 +120,9 @@ def run_build(source_dir: Path, out: Path, quiet: bool = False) -> int:
         )
         return EXIT_PROBLEMS
     if not quiet:
-        print(f"Built {out} in {time.perf_counter() - started:.2f} s{_and_warnings(problems)}.")
+        signed = f", signed by key {PublicKey(public_key_of(seed)).fingerprint}" if seed else ""
+        took = time.perf_counter() - started
+        print(f"Built {out} in {took:.2f} s{signed}{_and_warnings(problems)}.")
     return EXIT_OK
 
 
@@ -214,17 +231,25 @@ def _hit_record(hit: SearchHit) -> dict[str, object]:
     }
 
 
-def run_info(pack: Path, chosen: bool) -> int:
-    """What the pack is and holds, after SQLite's and the search index's own full checks."""
-    rows = with_pack(pack, chosen, lambda store: _info_rows(pack, store))
+def run_info(
+    pack: Path,
+    chosen: bool,
+    in_use: Sequence[tuple[str, str]] = (),
+    origin: Callable[[Seal], str] | None = None,
+) -> int:
+    """What the pack is and holds, after SQLite's and the search index's own full checks;
+    `in_use`: lines saying why it is the pack in use; `origin`: who made it, as trusted here."""
+    rows = with_pack(pack, chosen, lambda store: _info_rows(pack, store, origin))
     if rows is None:
         return EXIT_PROBLEMS
-    for label, value in rows:
+    for label, value in [*in_use, *rows]:
         print(f"{label + ':' if label else '':<16}{value}")  # no label: the line above's goes on
     return EXIT_OK
 
 
-def _info_rows(pack: Path, store: ContentStore) -> list[tuple[str, str]]:
+def _info_rows(
+    pack: Path, store: ContentStore, origin: Callable[[Seal], str] | None
+) -> list[tuple[str, str]]:
     store.check_integrity()
     summary = store.summary()
     counts = store.counts()
@@ -240,6 +265,7 @@ def _info_rows(pack: Path, store: ContentStore) -> list[tuple[str, str]]:
         ),
         ("Content hash", summary.content_hash),
         ("Seal", f"{summary.seal} (matches the file)"),
+        *([("Signature", origin(store.seal))] if origin else []),
         ("Integrity", "ok (SQLite's checks and the search index's)"),
         ("Built by", summary.builder_version),
         ("Schema version", str(summary.schema_version)),

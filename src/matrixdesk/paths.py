@@ -69,3 +69,18 @@ def chosen_config_dir(explicit: Path | None) -> Path | None:
     if marked_portable():
         return portable_settings_dir()
     return None
+
+
+def app_data_dir() -> Path:
+    """Where Qt's QStandardPaths.AppDataLocation is for MatrixDesk, worked out without Qt: the
+    folder of the user database and of the packs a user installs. (`userdata.location` has its
+    own copy, from before this one; a test checks they agree.)"""
+    if sys.platform == "win32":
+        appdata = os.environ.get("APPDATA")
+        base = Path(appdata) if appdata else Path.home() / "AppData" / "Roaming"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        base = Path(xdg) if Path(xdg).is_absolute() else Path.home() / ".local" / "share"
+    return base / "MatrixDesk" / "MatrixDesk"

@@ -21,9 +21,10 @@ def check_sources(source_dir: Path) -> list[Problem]:
     return problems.sorted()
 
 
-def build_pack(source_dir: Path, out: Path) -> list[Problem]:
-    """Build `out` from `source_dir`; the problems found, sorted. With any error nothing is
-    written and `out` is untouched; warnings alone (`Problem.warning`) do not stop the build."""
+def build_pack(source_dir: Path, out: Path, signing_seed: str | None = None) -> list[Problem]:
+    """Build `out` from `source_dir`, signed with the secret key `signing_seed` (hex) if given;
+    the problems found, sorted. With any error nothing is written and `out` is untouched;
+    warnings alone (`Problem.warning`) do not stop the build."""
     if refusal := output_problem(out, source_dir):
         return [Problem(out, 0, refusal)]
     problems = ProblemLog()
@@ -33,7 +34,14 @@ def build_pack(source_dir: Path, out: Path) -> list[Problem]:
         return problems.sorted()
     content_hash = _content_hash(source_dir, content.files)
     try:
-        write_pack(content, compiled, content_hash, f"matrixdesk {matrixdesk.__version__}", out)
+        write_pack(
+            content,
+            compiled,
+            content_hash,
+            f"matrixdesk {matrixdesk.__version__}",
+            out,
+            signing_seed,
+        )
     except PackWriteError as error:
         problems.add(out, 0, f"the pack could not be written: {error}")
     return problems.sorted()

@@ -10,6 +10,7 @@ from typing import Any, TypeGuard
 from matrixdesk.authoring.frontmatter import parse_toml
 from matrixdesk.authoring.problems import ProblemLog
 from matrixdesk.authoring.sources import PackSource
+from matrixdesk.core.edition import EDITION_FORM, parse_edition
 from matrixdesk.core.views import Credit
 
 # Generous bounds on what is, today, three credits of one or two names each.
@@ -26,6 +27,13 @@ def read_pack_settings(path: Path, text: str, problems: ProblemLog) -> PackSourc
     title, edition = data.get("title"), data.get("edition")
     if not isinstance(title, str) or not isinstance(edition, str):
         problems.add(path, 1, "pack.toml needs text values for 'title' and 'edition'")
+    elif parse_edition(edition) is None:
+        problems.add(
+            path,
+            _key_line(lines, "edition"),
+            f"'edition' must be {EDITION_FORM} (e.g. \"2027-03-01\"): it orders the "
+            "editions readers install",
+        )
     publisher = data.get("publisher")
     if publisher is not None and not _words(publisher):
         problems.add(path, _key_line(lines, "publisher"), "'publisher' must be text in quotes")

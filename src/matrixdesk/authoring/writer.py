@@ -18,7 +18,16 @@ from matrixdesk.authoring.pack_rows import PackRows
 from matrixdesk.authoring.sources import ContentSources
 from matrixdesk.core import models as m
 from matrixdesk.core.schema import APPLICATION_ID, SCHEMA_VERSION
-from matrixdesk.core.seal import SEAL_PLACEHOLDER, SEAL_PREFIX, SealError, write_seal
+from matrixdesk.core.seal import (
+    SEAL_PLACEHOLDER,
+    SEAL_PREFIX,
+    SIGNATURE_PLACEHOLDER,
+    SIGNATURE_PREFIX,
+    SealError,
+    write_seal,
+    write_signature,
+)
+from matrixdesk.core.signing import sign
 
 # A file being written is named after its pack, so a build killed before it finished leaves a
 # file the next build of the same pack recognises and removes. (Older builds used mkstemp names.)
@@ -36,22 +45,25 @@ def write_pack(
     content_hash: str,
     builder_version: str,
     out: Path,
+    signing_seed: str | None = None,
 ) -> None:
-    """Write the pack to a temporary file beside `out`, seal it, then rename it over `out` in one
-    step. Raises PackWriteError, with `out` untouched and no temporary file left, if it cannot."""
+    """Write the pack to a temporary file beside `out`, seal it, sign it with the secret key
+    `signing_seed` (hex) if given, then rename it over `out` in one step. Raises PackWriteError,
+    with `out` untouched and no temporary file left, if it cannot."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         sweep_leftovers(out)
         with _building_beside(out) as building:
             _write_rows(content, compiled, content_hash, builder_version, building)
-            _finish(building)
+            _finish(building, signing_seed)
             # Created private (0600) by os.open's mode under umask; a pack is for every user.
             building.chmod(0o666 & ~_current_umask())
             building.replace(out)
     except SealError:
         raise PackWriteError(
-            f"the sources contain the text '{SEAL_PREFIX.decode()}' and 64 hex digits, which "
-            "packs keep for their seal: reword that text"
+            f"the sources contain the text '{SEAL_PREFIX.decode()}' or "
+            f"'{SIGNATURE_PREFIX.decode()}' and hex digits, which packs keep for their seal and "
+            "signature: reword that text"
         ) from None
     except (OSError, sqlite3.Error, SQLAlchemyError) as error:
         raise PackWriteError(
@@ -89,6 +101,7 @@ def _write_rows(
                 content_hash=content_hash,
                 builder_version=builder_version,
                 seal=SEAL_PLACEHOLDER,
+                signature=SIGNATURE_PLACEHOLDER,
                 publisher=content.pack.publisher,
             )
             PackRows(session, content, compiled).add_all(info)
@@ -120,9 +133,10 @@ def _current_umask() -> int:
     return mask
 
 
-def _finish(path: Path) -> None:
+def _finish(path: Path, signing_seed: str | None) -> None:
     """Stamp the file, compact the search index, rewrite the file in canonical page order, and
-    seal it (`core.seal`): the seal is the last thing written."""
+    seal it (`core.seal`); then, if asked, sign the seal into the slot the seal reads as zeros
+    (`core.signing`). Ed25519 signatures are deterministic, so signed packs are too."""
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         _without_journal(connection, None)
@@ -133,7 +147,9 @@ def _finish(path: Path) -> None:
     finally:
         connection.close()
     with path.open("rb+") as handle:
-        write_seal(handle)
+        seal = write_seal(handle)
+        if signing_seed is not None:
+            write_signature(handle, sign(seal, signing_seed))
         os.fsync(handle.fileno())
 
 

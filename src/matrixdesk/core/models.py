@@ -29,6 +29,9 @@ class PackInfo(Base):
     seal: Mapped[str] = mapped_column(Text)
     # Who publishes the content (shown in About); the credits are in `credits`.
     publisher: Mapped[str | None] = mapped_column(Text)
+    # The publisher's signature of the seal, written after it and read by the seal as zeros
+    # (`core.seal`); all zeros in an unsigned pack. Format 4 on.
+    signature: Mapped[str] = mapped_column(Text)
 
 
 class CreditLine(Base):

@@ -18,7 +18,12 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from matrixdesk.core.schema import APPLICATION_ID, SCHEMA_VERSION
+from matrixdesk.core.schema import (
+    APPLICATION_ID,
+    OLDEST_READ_VERSION,
+    SCHEMA_VERSION,
+    SIGNED_FORMAT,
+)
 from matrixdesk.core.seal import Seal, SealError, verify_seal
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -71,6 +76,7 @@ class PackFile:
         try:
             status = os.fstat(self._fd)
             self._identity = _Identity.of(status)
+            self.format = SCHEMA_VERSION
             self.seal = self._verify(status.st_size)
         except BaseException:
             os.close(self._fd)
@@ -82,9 +88,9 @@ class PackFile:
                 self.path, "This file is far larger than any content pack; it is not one."
             )
         with open(self._fd, "rb", closefd=False) as handle:
-            check_header(self.path, handle.read(_HEADER_SIZE), size)
+            self.format = check_header(self.path, handle.read(_HEADER_SIZE), size)
             try:
-                seal = verify_seal(handle)
+                seal = verify_seal(handle, signature_slot=self.format >= SIGNED_FORMAT)
             except SealError:
                 raise PackError(
                     self.path,
@@ -139,9 +145,10 @@ def _open_regular_file(path: Path) -> int:
     return fd
 
 
-def check_header(path: Path, header: bytes, size: int) -> None:
-    """Raise PackError unless `header` (a file's first 100 bytes) and its `size` say it is a
-    complete pack this version can read."""
+def check_header(path: Path, header: bytes, size: int) -> int:
+    """The pack format of the file whose first 100 bytes are `header`; PackError unless they and
+    its `size` say it is a complete pack this version can read (this format or the one before,
+    docs/packs.md)."""
     if len(header) < _HEADER_SIZE or not header.startswith(_SQLITE_MAGIC):
         raise PackError(
             path, "This file is not a MatrixDesk content pack (it is not an SQLite database)."
@@ -165,12 +172,13 @@ def check_header(path: Path, header: bytes, size: int) -> None:
             f"this version reads format {SCHEMA_VERSION}).",
             "Update MatrixDesk, or use a pack made for this version.",
         )
-    if schema_version < SCHEMA_VERSION:
+    if schema_version < OLDEST_READ_VERSION:
         raise PackError(
             path,
             f"The content pack is in an old format ({schema_version}) that this version no longer "
-            "reads.",
+            f"reads (it reads formats {OLDEST_READ_VERSION} and {SCHEMA_VERSION}).",
         )
+    return schema_version
 
 
 def pack_uri(path: Path) -> str:

@@ -9,7 +9,13 @@ APPLICATION_ID: Final = int.from_bytes(b"MDsk", "big")
 # `PRAGMA user_version`: bump whenever the tables change in a way older readers cannot handle.
 # 2: packs are sealed (`pack_info.seal`, see `core.seal`).
 # 3: the content's publisher (`pack_info.publisher`) and credits (`credits`), for About.
-SCHEMA_VERSION: Final = 3
+# 4: the publisher's signature (`pack_info.signature`, see `core.seal`, `core.signing`); the
+#    edition is a date, which orders editions (`core.editions`).
+SCHEMA_VERSION: Final = 4
+# The reader reads its own format and the one before (docs/packs.md, "Format compatibility").
+OLDEST_READ_VERSION: Final = SCHEMA_VERSION - 1
+# The first format with a signature slot.
+SIGNED_FORMAT: Final = 4
 
 PACK_FILENAME: Final = "matrices.sqlite"
 

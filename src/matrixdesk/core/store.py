@@ -31,6 +31,7 @@ from matrixdesk.core.page_query import (
     load_document,
 )
 from matrixdesk.core.schema import CELL_CODES, COLUMN_KEYS, ROW_KEYS
+from matrixdesk.core.seal import Seal
 from matrixdesk.core.search import DEFAULT_LIMIT, SEARCH_STATEMENT, SearchHit, search
 from matrixdesk.core.suggest import SUGGEST_STATEMENTS, suggestion
 from matrixdesk.core.views import (
@@ -91,6 +92,11 @@ class ContentStore:
     @classmethod
     def open(cls, path: Path) -> ContentStore:
         return cls(path)
+
+    @property
+    def seal(self) -> Seal:
+        """The verified seal, with the signature slot's digits (`core.signing` checks them)."""
+        return self._file.seal
 
     def close(self) -> None:
         for connection in (self._connection, self._search_connection):

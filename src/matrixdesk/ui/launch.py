@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
+from matrixdesk.editions.places import Places, places
 from matrixdesk.paths import chosen_config_dir, resources_dir
+from matrixdesk.ui.history import Visit
 from matrixdesk.ui.icons import app_icon
 from matrixdesk.ui.main_window import APP_NAME, MainWindow
 from matrixdesk.ui.settings import Settings
@@ -79,12 +81,21 @@ class UnknownPlaceError(Exception):
 
 
 def open_window(
-    store: ContentStore, settings: Settings, open_address: str | None, pack_chosen: bool = False
+    store: ContentStore,
+    settings: Settings,
+    open_address: str | None,
+    pack_chosen: bool = False,
+    editions: Places | None = None,
 ) -> MainWindow:
     """The window, showing `open_address`, else the page open at the last exit, else home.
     Raises UnknownPlaceError if `open_address` names no place in the pack, and PackError if
-    the pack turns out damaged on the way there."""
+    the pack turns out damaged on the way there. `editions`: where pack editions live, for
+    installing them and offering newer ones (not when the reader named a pack)."""
     window = MainWindow(store, settings, pack_chosen)
+    if editions is not None:
+        from matrixdesk.ui.edition_switch import attach_editions
+
+        attach_editions(window, store, editions)
     failures: list[PackError] = []
     window.pack_failed.connect(failures.append)
     try:
@@ -99,6 +110,26 @@ def open_window(
         raise
     finally:
         window.pack_failed.disconnect(failures.append)
+    return window
+
+
+def reopen_window(
+    store: ContentStore,
+    visit: Visit | None,
+    previous: Path,
+    settings_dir: Path | None,
+    editions: Places | None,
+) -> MainWindow:
+    """A window on another edition of the pack, at `visit` (else home), for a switch from the
+    window reading `previous`."""
+    settings = Settings(config_dir(settings_dir))
+    if visit is not None:
+        settings.last_visit = visit
+    window = open_window(store, settings, None)
+    if editions is not None:
+        from matrixdesk.ui.edition_switch import attach_editions
+
+        attach_editions(window, store, editions, previous)
     return window
 
 
@@ -141,9 +172,11 @@ def run_reader(
     open_address: str | None = None,
     settings_dir: Path | None = None,
     chosen_pack: bool = False,
+    opened: ContentStore | None = None,
 ) -> int:
     """Run the reader until its window closes; the exit code: 0, 1 for an unusable pack, 2 for
-    an --open place the pack does not have."""
+    an --open place the pack does not have. `opened`: the pack, already opened and checked
+    (the edition chosen at start, `editions.choose`)."""
     if reason := no_display():
         print(
             f"matrixdesk: {reason}. Start MatrixDesk on the desktop, or over SSH with X "
@@ -153,10 +186,11 @@ def run_reader(
         return 1
     app = application()
     try:
-        store = ContentStore.open(pack)
+        store = opened or ContentStore.open(pack)
     except PackError as error:
         report_pack_error(error, chosen_pack)
         return 1
+    editions = None if chosen_pack else places(settings_dir)
     try:
         window = open_window(store, Settings(config_dir(settings_dir)), open_address, chosen_pack)
     except PackError as error:
@@ -171,21 +205,51 @@ def run_reader(
         )
         store.close()
         return 2
-    window.pack_failed.connect(lambda error: report_pack_error(error, chosen_pack, window))
-    window.show()
-    if window.settings.problem:
-        _after_first_paint(window, lambda: warn_settings_unsaved(window))
-    else:
-        # Bookmarks, notes and the rest: opened on a thread of their own once the grid is
-        # painted. (Not beside settings that cannot be saved: one warning says both.)
-        _after_first_paint(window, lambda: window.user.open(settings_dir))
+
+    def present(window: MainWindow) -> None:
+        window.pack_failed.connect(lambda error: report_pack_error(error, chosen_pack, window))
+        window.show()
+        if window.settings.problem:
+            _after_first_paint(window, lambda: warn_settings_unsaved(window))
+        else:
+            # Bookmarks, notes and the rest: opened on a thread of their own once the grid is
+            # painted. (Not beside settings that cannot be saved: one warning says both.)
+            _after_first_paint(window, lambda: window.user.open(settings_dir))
+
+    present(window)
     # The page's serif fonts are loaded just after the first paint, off the path to it.
     _after_first_paint(window, lambda: load_fonts(resources_dir() / "fonts", READING_FONT_FILES))
     if os.environ.get(FIRST_PAINT_ENV):
         _after_first_paint(window, lambda: _report_first_paint(app))
+    stores = [store]  # every edition this session opened, closed at the end
+    if editions is not None:
+        # Installing packs and offers of newer editions: set up once the grid is painted.
+        _after_first_paint(
+            window,
+            lambda: _follow_editions(window, stores, editions, settings_dir, present),
+        )
     code = app.exec()
-    store.close()
+    for opened_store in stores:
+        opened_store.close()
     return code
+
+
+def _follow_editions(
+    window: MainWindow,
+    stores: list[ContentStore],
+    editions: Places,
+    settings_dir: Path | None,
+    present: Callable[[MainWindow], None],
+) -> None:
+    from matrixdesk.ui.edition_switch import EditionSwitch, attach_editions
+
+    attach_editions(window, stores[0], editions)
+    EditionSwitch(
+        window,
+        stores,
+        lambda new, visit, previous: reopen_window(new, visit, previous, settings_dir, editions),
+        present,
+    )
 
 
 def _report_first_paint(app: QApplication) -> None:

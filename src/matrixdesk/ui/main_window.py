@@ -226,7 +226,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def go_home(self) -> None:
-        self.navigate(str(Address(self.matrix_key)))
+        self.navigate(self.home_address())
+
+    def home_address(self) -> str:
+        return str(Address(self.matrix_key))
 
     def _remember_leaving(self) -> None:
         """Note how the reader leaves the current place, for when they come Back to it. Only a
@@ -234,6 +237,12 @@ class MainWindow(QMainWindow):
         if self.history.current is not None and self.showing_page():
             self.history.current.spot = self.page.browser.place.top()
             self.history.current.state = self.page.state
+
+    def leaving_visit(self) -> Visit | None:
+        """Where the reader is, as Back would return there (place, folds, the text at the top):
+        for a window that replaces this one, as when switching pack editions."""
+        self._remember_leaving()
+        return self.history.current
 
     def resume(self, visit: Visit) -> bool:
         """Open `visit`'s place as the reader left it (at start-up: the last session's page,
