@@ -13,6 +13,9 @@ xcb="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 li
 # bus's configuration, on old and new releases alike); the AT-SPI bus and registry
 # (at-spi2-core); and pyatspi for the system's python3, which the tests' driver runs under.
 atspi="xvfb dbus-x11 at-spi2-core python3-pyatspi"
+# xsltproc runs the Windows installer's harvest filter (tests/test_windows_installer.py), as
+# heat runs it on Windows.
+tools="xsltproc"
 
 missing_of() {
     for package in "$@"; do
@@ -23,14 +26,14 @@ missing_of() {
     done
 }
 missing=$(missing_of $offscreen $xcb)
-missing_atspi=$(missing_of $atspi)
+missing_atspi=$(missing_of $atspi $tools)
 
 [ -z "$missing$missing_atspi" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     # The app runs without the accessibility tests' packages: those tests skip and say why.
     if [ -n "$missing_atspi" ]; then
-        echo "The accessibility tests need these system packages:$missing_atspi" >&2
+        echo "The accessibility and installer tests need these system packages:$missing_atspi" >&2
         echo "Without them they are skipped (e.g. sudo apt-get install$missing_atspi)." >&2
     fi
     if [ -n "$missing" ]; then
