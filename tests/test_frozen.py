@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.smoke_run import run_smoke_test
+from tests.test_bundle_filter import LINUX_PLUGINS
 
 BUNDLE = REPO / "dist" / "matrixdesk"
 EXECUTABLE = BUNDLE / ("matrixdesk-cli.exe" if os.name == "nt" else "matrixdesk")
@@ -62,3 +63,9 @@ def test_bundle_leaves_out_what_the_reader_never_uses() -> None:
     assert not any(name.startswith("libQt6Network") for name in names)
     assert not any(name.startswith("libQt6WaylandClient") for name in names)
     assert "matrices.sqlite" in names and "NotoSerif-Regular.ttf" in names
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the Linux bundle's plugins")
+def test_bundle_holds_the_qt_plugins_the_app_uses_and_no_others() -> None:
+    plugins = next(BUNDLE.rglob("plugins"))
+    assert {str(p.relative_to(plugins)) for p in plugins.rglob("*.so")} == LINUX_PLUGINS

@@ -1,10 +1,14 @@
 """The frozen app (dist/matrixdesk, from `make package`) on a real X desktop (Xvfb, tests/atspi),
 worked as a person would: a web address opened in the browser, which must get the user's own
-environment and not the bundle's library path. Skipped when no bundle has been built."""
+environment and not the bundle's library path; and words typed with dead keys on a
+US-International keyboard, which only Qt's compose input context turns into "é" and '"'.
+Skipped when no bundle has been built."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,10 +67,15 @@ def app(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[
     """The frozen app on a desktop of its own, at cell A1 (not in the pack: its page is the
     link to the cell on the web)."""
     require_desktop_tools()
+    if not shutil.which("setxkbmap"):
+        pytest.fail("setxkbmap is missing: scripts/install-package-deps.sh installs it")
     folder = tmp_path_factory.mktemp("frozen-desktop")
     with Desktop(folder) as desktop:
         desktop.env["PATH"] = f"{browser.bin}{os.pathsep}{desktop.env['PATH']}"
         desktop.env["LD_LIBRARY_PATH"] = USERS_LIBRARY_PATH
+        # A keyboard with dead keys, and a UTF-8 locale, whose compose table says what they make.
+        desktop.env["LANG"] = "C.UTF-8"
+        subprocess.run(["setxkbmap", "us", "intl"], env=desktop.env, check=True)
         desktop.start_app(
             "--config-dir", folder / "config", "--open", "alcohol/A1", executable=EXECUTABLE
         )
@@ -85,3 +94,11 @@ def test_the_browser_gets_the_users_environment_not_the_bundles(
     assert address.startswith("https://findings.org.uk/")
     assert environment.get("LD_LIBRARY_PATH") == USERS_LIBRARY_PATH
     assert not [name for name in environment if name.startswith(("_PYI_", "LD_LIBRARY_PATH_"))]
+
+
+def test_dead_keys_type_accented_letters_and_quotes(app: Desktop) -> None:
+    """On US-International, ' then e is "é", and " then space is '"' (a phrase search's quote)."""
+    app.driver("press", "ctrl+k")  # search
+    app.driver("press", "dead_acute", "e", "shift+dead_diaeresis", "space")
+    typed = app.driver("read", "--role", "text", "--name", "Search")
+    assert typed["text"] == 'é"'

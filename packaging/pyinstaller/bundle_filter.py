@@ -10,16 +10,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePath
 
-# Plugin folders the app needs, and which plugins in them.
+# Plugin folders the app needs, and which plugins in them, by file name without its extension
+# (and without "lib" on Linux and macOS): exact names, as they are in the PySide6 wheels, since
+# guessing at prefixes once dropped the input contexts, the GL integrations and the Windows style.
 KEPT_PLUGINS = {
-    "platforms": {"xcb", "offscreen", "windows", "cocoa"},
-    "imageformats": {"svg", "ico"},
-    "iconengines": {"svgicon"},
-    "platformthemes": {"xdgdesktopportal"},
-    "platforminputcontexts": {"compose", "ibus"},
-    "xcbglintegrations": {"xcb-glx", "xcb-egl"},
-    "styles": {"modernwindows", "windowsvista", "macstyle"},
+    "platforms": {"qxcb", "qoffscreen", "qwindows", "qcocoa"},
+    "imageformats": {"qsvg", "qico"},
+    "iconengines": {"qsvgicon"},
+    "platformthemes": {"qxdgdesktopportal"},
+    # Dead keys and compose sequences (US-International "é", '"'), and input methods (IBus).
+    "platforminputcontexts": {
+        "composeplatforminputcontextplugin",
+        "ibusplatforminputcontextplugin",
+    },
+    # OpenGL on X11, through GLX or EGL, which the xcb platform looks for when it starts.
+    "xcbglintegrations": {"qxcb-glx-integration", "qxcb-egl-integration"},
+    # The native look: Windows' one style plugin (its Windows 10 and 11 styles), and macOS's.
+    "styles": {"qmodernwindowsstyle", "qmacstyle"},
 }
+
+
+def plugin_name(file_name: str) -> str:
+    """A plugin's name as KEPT_PLUGINS spells it: libqxcb.so, qxcb.dll, libqxcb.dylib -> qxcb."""
+    name, _, extension = file_name.partition(".")
+    return name if extension.lower() == "dll" else name.removeprefix("lib")
 
 
 def _passes_plugin_filter(parts: tuple[str, ...]) -> bool:
@@ -30,12 +44,8 @@ def _passes_plugin_filter(parts: tuple[str, ...]) -> bool:
     at = parts.index("plugins")
     if len(parts) < at + 3:
         return True
-    folder, name = parts[at + 1], PurePath(parts[-1]).stem
-    wanted = KEPT_PLUGINS.get(folder)
-    if wanted is None:
-        return False
-    name = name.removeprefix("lib").removeprefix("q").removesuffix("d")
-    return name in wanted
+    wanted = KEPT_PLUGINS.get(parts[at + 1])
+    return wanted is not None and plugin_name(parts[-1]) in wanted
 
 
 def keep_binary(destination: str) -> bool:
