@@ -10,6 +10,7 @@ built on Windows by .github/workflows/release.yml).
 from __future__ import annotations
 
 import datetime
+import gzip
 import os
 import shutil
 import subprocess
@@ -40,6 +41,19 @@ def size(path: Path) -> str:
     return f"{total / 1e6:.1f} MB"
 
 
+def source_date_epoch() -> int:
+    """The time every date in the artifacts is taken from: $SOURCE_DATE_EPOCH, else the last
+    commit's, so that building the same commit again gives the same metadata."""
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        last_commit = run("git", "log", "-1", "--format=%ct", capture_output=True, cwd=ROOT)
+        os.environ["SOURCE_DATE_EPOCH"] = last_commit.stdout.strip()
+    return int(os.environ["SOURCE_DATE_EPOCH"])
+
+
+def release_date() -> str:
+    return datetime.datetime.fromtimestamp(source_date_epoch(), datetime.UTC).date().isoformat()
+
+
 def freeze() -> None:
     run(sys.executable, ROOT / "packaging" / "make_icons.py", BUILD / "icons")
     run(
@@ -51,7 +65,28 @@ def freeze() -> None:
     for link in BUNDLE.rglob("*"):
         if link.is_symlink() and not link.exists():
             link.unlink()
+    clear_build_machine_runpaths(BUNDLE)
     print(f"bundle: {BUNDLE} ({size(BUNDLE)})")
+
+
+def clear_build_machine_runpaths(bundle: Path) -> None:
+    """Python's own libraries carry the build machine's library folder as their RUNPATH (e.g.
+    /root/.pyenv/versions/3.11.7/lib): where nobody's copy of the app should look, and a trace
+    of the build machine. Remove such absolute folders and keep $ORIGIN-relative ones, which
+    point inside the bundle."""
+    for path in sorted(bundle.rglob("*")):
+        if not path.is_file() or path.is_symlink() or not _is_elf(path):
+            continue
+        found = run("patchelf", "--print-rpath", path, capture_output=True).stdout.strip()
+        if not found:
+            continue
+        kept = [folder for folder in found.split(":") if folder.startswith("$ORIGIN")]
+        if kept == found.split(":"):
+            continue
+        if kept:
+            run("patchelf", "--set-rpath", ":".join(kept), path)
+        else:
+            run("patchelf", "--remove-rpath", path)
 
 
 def system_dependencies(bundle: Path) -> list[str]:
@@ -119,8 +154,7 @@ def build_deb() -> Path:
     shutil.copy(ROOT / "resources" / "icons" / "matrixdesk.svg", scalable)
     (share / "metainfo").mkdir()
     metainfo = (linux / f"{APP_ID}.metainfo.xml.in").read_text(encoding="utf-8")
-    release_date = datetime.date.today().isoformat()
-    metainfo = metainfo.replace("@VERSION@", VERSION).replace("@DATE@", release_date)
+    metainfo = metainfo.replace("@VERSION@", VERSION).replace("@DATE@", release_date())
     (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(metainfo, encoding="utf-8")
     docs = share / "doc" / "matrixdesk"
     docs.mkdir(parents=True)
@@ -140,24 +174,45 @@ def build_deb() -> Path:
         " with search, and makes no network connections.\n",
         encoding="utf-8",
     )
+    clamp_times(root, source_date_epoch())
     deb = DIST / f"matrixdesk_{VERSION}_{architecture}.deb"
     run("dpkg-deb", "--build", "--root-owner-group", "-Zxz", root, deb, capture_output=True)
     print(f"deb: {deb} ({size(deb)}); Depends: {', '.join(depends)}")
     return deb
 
 
+def clamp_times(folder: Path, epoch: int) -> None:
+    """No file newer than the source: dpkg-deb takes the files' own times into the package."""
+    for path in [folder, *folder.rglob("*")]:
+        if path.lstat().st_mtime > epoch:
+            os.utime(path, (epoch, epoch), follow_symlinks=False)
+
+
 def build_tarball() -> Path:
     name = f"matrixdesk-{VERSION}-linux-{run('uname', '-m', capture_output=True).stdout.strip()}"
     tarball = DIST / f"{name}.tar.gz"
-    with tarfile.open(tarball, "w:gz") as archive:
-        archive.add(BUNDLE, arcname=name)
-        marker = BUILD / "portable"
-        marker.write_text(
-            "This file makes MatrixDesk keep its settings in the folder beside it\n"
-            "(for a copy carried on a USB stick). Delete it to use your user account's folder.\n",
-            encoding="utf-8",
-        )
-        archive.add(marker, arcname=f"{name}/portable")
+    marker = BUILD / "portable"
+    marker.write_text(
+        "This file makes MatrixDesk keep its settings in the folder beside it\n"
+        "(for a copy carried on a USB stick). Delete it to use your user account's folder.\n",
+        encoding="utf-8",
+    )
+    epoch = source_date_epoch()
+
+    def normalised(member: tarfile.TarInfo) -> tarfile.TarInfo:
+        # Who built it and when says nothing to the user, and would make every build differ.
+        member.uid = member.gid = 0
+        member.uname = member.gname = "root"
+        member.mtime = min(member.mtime, epoch)
+        return member
+
+    with (
+        tarball.open("wb") as file,
+        gzip.GzipFile(filename="", mode="wb", fileobj=file, mtime=epoch) as compressed,
+        tarfile.open(fileobj=compressed, mode="w", format=tarfile.PAX_FORMAT) as archive,
+    ):
+        archive.add(BUNDLE, arcname=name, filter=normalised)
+        archive.add(marker, arcname=f"{name}/portable", filter=normalised)
     print(f"tar.gz: {tarball} ({size(tarball)})")
     return tarball
 

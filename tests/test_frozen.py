@@ -69,3 +69,37 @@ def test_bundle_leaves_out_what_the_reader_never_uses() -> None:
 def test_bundle_holds_the_qt_plugins_the_app_uses_and_no_others() -> None:
     plugins = next(BUNDLE.rglob("plugins"))
     assert {str(p.relative_to(plugins)) for p in plugins.rglob("*.so")} == LINUX_PLUGINS
+
+
+def _elf_files() -> list[Path]:
+    files = [p for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink()]
+    return [p for p in files if p.read_bytes()[:4] == b"\x7fELF"]
+
+
+def _readelf(option: str, path: Path) -> str:
+    return subprocess.run(
+        ["readelf", option, "--wide", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the Linux bundle's libraries")
+def test_bundle_carries_no_trace_of_the_build_machine() -> None:
+    """No library looks for others in a folder of the build machine's, none keeps the symbols
+    only a debugger reads, and no metadata names the folder the app was built from."""
+    elf_files = _elf_files()
+    assert len(elf_files) > 50
+    for path in elf_files:
+        for line in _readelf("--dynamic", path).splitlines():
+            if "(RUNPATH)" in line or "(RPATH)" in line:
+                folders = line.split("[", 1)[1].rstrip("]").split(":")
+                assert all(f.startswith("$ORIGIN") for f in folders), f"{path}: {line}"
+        assert ".symtab" not in _readelf("--section-headers", path), f"{path} is not stripped"
+    assert not list(BUNDLE.rglob("direct_url.json"))
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the Linux bundle's libraries")
+def test_bundle_leaves_the_base_systems_libraries_to_the_system() -> None:
+    """A bundled C++ runtime older than the system's would break what the system loads into the
+    app (and, before, the browser it started); an older fontconfig misreads a newer fonts.conf."""
+    names = {p.name for p in BUNDLE.rglob("*.so*")}
+    assert not names & {"libstdc++.so.6", "libgcc_s.so.1", "libfontconfig.so.1", "libz.so.1"}

@@ -30,6 +30,49 @@ KEPT_PLUGINS = {
 }
 
 
+# Linux libraries that every supported desktop system has (glibc 2.36 or later, an X11 or
+# XWayland session), which PyInstaller would copy from the build machine. A bundled copy is never
+# newer than the system's, yet it is the one everything in the process loads: system code that
+# needs the newer one fails (Mesa's drivers need a newer C++ runtime), and an older fontconfig
+# misreads a newer system's fonts.conf. The .deb depends on their packages instead (package.py
+# works them out); the bundle keeps what minimal systems lack (the xcb utility libraries,
+# xkbcommon), and Qt, ICU, Python and SQLite, whose versions the app is tested with.
+SYSTEM_LIBRARIES = {
+    # The C++ runtime, and what libsystemd (through D-Bus) and Python's compressors load.
+    "libstdc++.so.6",
+    "libgcc_s.so.1",
+    "libsystemd.so.0",
+    "libgcrypt.so.20",
+    "libgpg-error.so.0",
+    "liblz4.so.1",
+    "libzstd.so.1",
+    "liblzma.so.5",
+    "libcap.so.2",
+    "libz.so.1",
+    "libbz2.so.1.0",
+    "libuuid.so.1",
+    # Fonts: fontconfig reads the system's configuration and must be the system's.
+    "libfontconfig.so.1",
+    "libfreetype.so.6",
+    "libpng16.so.16",
+    "libexpat.so.1",
+    "libbrotlidec.so.1",
+    "libbrotlicommon.so.1",
+    # GLib (Qt's event loop on Linux), D-Bus and X11's client libraries.
+    "libglib-2.0.so.0",
+    "libgthread-2.0.so.0",
+    "libpcre2-8.so.0",
+    "libffi.so.8",
+    "libdbus-1.so.3",
+    "libX11.so.6",
+    "libX11-xcb.so.1",
+    "libXau.so.6",
+    "libXdmcp.so.6",
+    "libbsd.so.0",
+    "libmd.so.0",
+}
+
+
 def plugin_name(file_name: str) -> str:
     """A plugin's name as KEPT_PLUGINS spells it: libqxcb.so, qxcb.dll, libqxcb.dylib -> qxcb."""
     name, _, extension = file_name.partition(".")
@@ -49,11 +92,14 @@ def _passes_plugin_filter(parts: tuple[str, ...]) -> bool:
 
 
 def keep_binary(destination: str) -> bool:
-    return _passes_plugin_filter(PurePath(destination).parts)
+    path = PurePath(destination)
+    return path.name not in SYSTEM_LIBRARIES and _passes_plugin_filter(path.parts)
 
 
 def keep_data(destination: str) -> bool:
     parts = PurePath(destination).parts
+    if parts[-1] == "direct_url.json":
+        return False  # where the package was installed from: the build machine's folder
     if "translations" in parts and any(p.startswith("PySide6") for p in parts):
         return False  # the interface is English; Qt's own strings need no translation files
     return _passes_plugin_filter(parts)
