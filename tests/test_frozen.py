@@ -103,3 +103,14 @@ def test_bundle_leaves_the_base_systems_libraries_to_the_system() -> None:
     app (and, before, the browser it started); an older fontconfig misreads a newer fonts.conf."""
     names = {p.name for p in BUNDLE.rglob("*.so*")}
     assert not names & {"libstdc++.so.6", "libgcc_s.so.1", "libfontconfig.so.1", "libz.so.1"}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the Linux bundle's notices")
+def test_bundle_carries_its_licence_and_the_third_party_notices() -> None:
+    assert (BUNDLE / "LICENSE.txt").read_text(encoding="utf-8").startswith("MIT License")
+    notices = (BUNDLE / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    assert "GNU Lesser General Public License version 3" in notices
+    system = (BUNDLE / "SYSTEM-LIBRARIES.txt").read_text(encoding="utf-8")
+    assert "libxcb-cursor0" in system and "libxkbcommon" in system
+    names = {p.name for p in BUNDLE.rglob("*.txt")}
+    assert {"ICU.txt", "SQLAlchemy.txt", "Python.txt", "LGPL-3.0.txt", "OFL.txt"} <= names
