@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import time
 import tomllib
 from pathlib import Path
 
@@ -26,6 +27,9 @@ BUILD = ROOT / "build"
 APP_ID = "org.matrixdesk.MatrixDesk"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 VERSION = PROJECT["version"]
+# The packaging's own revision of a version: bump it to rebuild the same version's .deb.
+DEB_REVISION = "1"
+DEB_VERSION = f"{VERSION}-{DEB_REVISION}"
 
 
 def run(*command: str | Path, **options: object) -> subprocess.CompletedProcess[str]:
@@ -66,7 +70,50 @@ def freeze() -> None:
         if link.is_symlink() and not link.exists():
             link.unlink()
     clear_build_machine_runpaths(BUNDLE)
+    not_executable(BUNDLE)
+    add_notices(BUNDLE)
     print(f"bundle: {BUNDLE} ({size(BUNDLE)})")
+
+
+def add_notices(bundle: Path) -> None:
+    """The licences where a person unpacking the tarball or looking in /opt sees them: the app's
+    own, the third-party notices, and the copyright files of the system libraries the bundle
+    carries (taken from the Debian packages they were copied from)."""
+    licences = ROOT / "resources" / "licences"
+    shutil.copy(ROOT / "LICENSE", bundle / "LICENSE.txt")
+    shutil.copy(licences / "THIRD-PARTY-NOTICES.txt", bundle / "THIRD-PARTY-NOTICES.txt")
+    parts = [
+        "Libraries in this bundle copied from the Debian packages of the machine it was built\n"
+        "on, and their copyright files. (Qt, ICU and Python: THIRD-PARTY-NOTICES.txt.)\n"
+    ]
+    for package in bundled_system_packages(bundle):
+        copyright_file = Path("/usr/share/doc") / package / "copyright"
+        text = copyright_file.read_text(encoding="utf-8", errors="replace")
+        parts.append(f"{'=' * 72}\n{package}\n{'=' * 72}\n{text}")
+    (bundle / "SYSTEM-LIBRARIES.txt").write_text("\n".join(parts), encoding="utf-8")
+
+
+def bundled_system_packages(bundle: Path) -> list[str]:
+    """The Debian packages whose libraries PyInstaller copied into the bundle's top folder
+    (Python's own library and Qt's links into PySide6/ are not from the system)."""
+    packages = set()
+    for library in (bundle / "_internal").glob("lib*.so*"):
+        if library.is_symlink() or library.name.startswith("libpython"):
+            continue
+        found = subprocess.run(
+            ["dpkg", "-S", f"*/{library.name}"], capture_output=True, text=True, check=False
+        )
+        if found.returncode == 0:
+            packages.add(found.stdout.split(":")[0].strip())
+    return sorted(packages)
+
+
+def not_executable(bundle: Path) -> None:
+    """Shared libraries are loaded, never run: PyInstaller copies them with the execute bits
+    some wheels give them (lintian: shared-library-is-executable). Only the program runs."""
+    for path in bundle.rglob("*.so*"):
+        if path.is_file() and not path.is_symlink():
+            path.chmod(0o644)
 
 
 def clear_build_machine_runpaths(bundle: Path) -> None:
@@ -153,32 +200,95 @@ def build_deb() -> Path:
     scalable.parent.mkdir(parents=True)
     shutil.copy(ROOT / "resources" / "icons" / "matrixdesk.svg", scalable)
     (share / "metainfo").mkdir()
-    metainfo = (linux / f"{APP_ID}.metainfo.xml.in").read_text(encoding="utf-8")
-    metainfo = metainfo.replace("@VERSION@", VERSION).replace("@DATE@", release_date())
-    (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(metainfo, encoding="utf-8")
+    (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(metainfo(), encoding="utf-8")
     docs = share / "doc" / "matrixdesk"
     docs.mkdir(parents=True)
-    shutil.copy(ROOT / "resources" / "fonts" / "OFL.txt", docs / "fonts-OFL.txt")
+    (docs / "copyright").write_text(deb_copyright(), encoding="utf-8")
+    with gzip.GzipFile(docs / "changelog.Debian.gz", "wb", mtime=0) as changelog:
+        changelog.write(deb_changelog().encode("utf-8"))
     architecture = run("dpkg", "--print-architecture", capture_output=True).stdout.strip()
-    depends = system_dependencies(opt)
-    installed_kb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) // 1024
+    # fontconfig reads the system's configuration, which fontconfig-config provides.
+    depends = [*system_dependencies(opt), "fontconfig-config"]
+    fields = {
+        "Package": "matrixdesk",
+        "Version": DEB_VERSION,
+        "Architecture": architecture,
+        "Maintainer": maintainer(),
+        "Installed-Size": str(installed_size_kib(root)),
+        "Depends": ", ".join(depends),
+        "Section": "education",
+        "Priority": "optional",
+        "Homepage": homepage(),
+        "Description": f"{PROJECT['description']}\n"
+        " Reads the Alcohol and Drug Treatment Matrices from a bundled content pack,\n"
+        " with search, and makes no network connections.",
+    }
     control = root / "DEBIAN" / "control"
     control.parent.mkdir()
     control.write_text(
-        f"Package: matrixdesk\nVersion: {VERSION}\nArchitecture: {architecture}\n"
-        "Maintainer: MatrixDesk contributors <matrixdesk@localhost>\n"
-        f"Installed-Size: {installed_kb}\nDepends: {', '.join(depends)}\n"
-        "Section: education\nPriority: optional\n"
-        f"Description: {PROJECT['description']}\n"
-        " Reads the Alcohol and Drug Treatment Matrices from a bundled content pack,\n"
-        " with search, and makes no network connections.\n",
+        "".join(f"{name}: {value}\n" for name, value in fields.items() if value),
         encoding="utf-8",
     )
     clamp_times(root, source_date_epoch())
-    deb = DIST / f"matrixdesk_{VERSION}_{architecture}.deb"
+    deb = DIST / f"matrixdesk_{DEB_VERSION}_{architecture}.deb"
     run("dpkg-deb", "--build", "--root-owner-group", "-Zxz", root, deb, capture_output=True)
     print(f"deb: {deb} ({size(deb)}); Depends: {', '.join(depends)}")
     return deb
+
+
+def maintainer() -> str:
+    """Who answers for the package: $DEBFULLNAME <$DEBEMAIL> as Debian's tools read them (the
+    release workflow sets them), else the author of the commit being packaged."""
+    if os.environ.get("DEBEMAIL"):
+        return (
+            f"{os.environ.get('DEBFULLNAME', 'MatrixDesk developers')} <{os.environ['DEBEMAIL']}>"
+        )
+    return run(
+        "git", "log", "-1", "--format=%an <%ae>", capture_output=True, cwd=ROOT
+    ).stdout.strip()
+
+
+def homepage() -> str:
+    """The project's home: its repository on GitHub when built there (GitHub Actions names it),
+    else [project.urls] Homepage in pyproject.toml; empty when neither is known."""
+    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    if server and repository:
+        return f"{server}/{repository}"
+    return str(PROJECT.get("urls", {}).get("Homepage", ""))
+
+
+def installed_size_kib(root: Path) -> int:
+    """As dpkg-gencontrol counts it: each regular file and symlink by its own size in KiB,
+    rounded up, every other entry 1 KiB; a symlinked library is not counted twice."""
+    total = 0
+    for path in root.rglob("*"):
+        if "DEBIAN" in path.relative_to(root).parts:
+            continue
+        status = path.lstat()
+        is_data = path.is_symlink() or path.is_file()
+        total += -(-status.st_size // 1024) if is_data else 1
+    return total
+
+
+def metainfo() -> str:
+    template = ROOT / "packaging" / "linux" / f"{APP_ID}.metainfo.xml.in"
+    text = template.read_text(encoding="utf-8")
+    link = f'  <url type="homepage">{homepage()}</url>\n' if homepage() else ""
+    return (
+        text.replace("@VERSION@", VERSION)
+        .replace("@DATE@", release_date())
+        .replace("  @HOMEPAGE@\n", link)
+    )
+
+
+def deb_changelog() -> str:
+    # Debian's changelog wants RFC 2822 with a numeric zone: +0000, not GMT.
+    when = time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime(source_date_epoch()))
+    return (
+        f"matrixdesk ({DEB_VERSION}) stable; urgency=medium\n\n"
+        f"  * MatrixDesk {VERSION}, packaged from its release build.\n\n"
+        f" -- {maintainer()}  {when}\n"
+    )
 
 
 def clamp_times(folder: Path, epoch: int) -> None:
@@ -186,6 +296,45 @@ def clamp_times(folder: Path, epoch: int) -> None:
     for path in [folder, *folder.rglob("*")]:
         if path.lstat().st_mtime > epoch:
             os.utime(path, (epoch, epoch), follow_symlinks=False)
+
+
+def deb_copyright() -> str:
+    """/usr/share/doc/matrixdesk/copyright, in Debian's machine-readable format: the program,
+    then what the bundle in /opt carries, each with its licence or where its full text is."""
+    texts = "/opt/matrixdesk/_internal/matrixdesk/resources"
+    internal = "opt/matrixdesk/_internal"
+    _, holder, mit = (ROOT / "LICENSE").read_text(encoding="utf-8").split("\n\n", 2)
+    paragraphs = [
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+        "Upstream-Name: MatrixDesk\n"
+        "Comment: What ships with MatrixDesk, and what the LGPL lets you do with Qt:\n"
+        " /opt/matrixdesk/THIRD-PARTY-NOTICES.txt. The text of the Matrices it shows is\n"
+        " the Effectiveness Bank's, published by Drug and Alcohol Findings; the licence\n"
+        " below covers the program, not the content.",
+        f"Files: *\nCopyright: {holder.removeprefix('Copyright (c) ')}\nLicense: Expat",
+        f"Files: {internal}/PySide6/* {internal}/shiboken6/* {internal}/libQt6*\n"
+        "Copyright: The Qt Company Ltd. and other contributors\n"
+        "License: LGPL-3\n"
+        " On Debian systems, the complete text of the GNU Lesser General Public License\n"
+        " version 3 can be found in /usr/share/common-licenses/LGPL-3.",
+        f"Files: {internal}/PySide6/Qt/lib/libicu* {internal}/libicu*\n"
+        "Copyright: Unicode, Inc. and others\n"
+        f"License: ICU\n The full text is in {texts}/licences/ICU.txt.",
+        f"Files: {internal}/libpython* {internal}/python3* {internal}/base_library.zip\n"
+        "Copyright: Python Software Foundation\n"
+        f"License: PSF-2.0\n The full text is in {texts}/licences/Python.txt.",
+        f"Files: {internal}/sqlalchemy/*\n"
+        "Copyright: SQLAlchemy authors and contributors\n"
+        "License: Expat",
+        f"Files: {internal}/matrixdesk/resources/fonts/*\n"
+        "Copyright: The Noto Project Authors\n"
+        f"License: OFL-1.1\n The full text is in {texts}/fonts/OFL.txt.",
+        f"Files: {internal}/libxcb* {internal}/libxkbcommon*\n"
+        "Copyright: The X.Org Foundation, the libxcb and libxkbcommon authors\n"
+        "License: X11\n Their copyright notices are in /opt/matrixdesk/SYSTEM-LIBRARIES.txt.",
+        "License: Expat\n" + "\n".join(f" {line}" if line else " ." for line in mit.splitlines()),
+    ]
+    return "\n\n".join(paragraphs) + "\n"
 
 
 def build_tarball() -> Path:
@@ -247,6 +396,9 @@ def build_msi() -> Path:
 
 
 def main() -> int:
+    # Artifacts of an earlier build would be listed, and checksummed, with the new ones.
+    for stale in (*DIST.glob("*.deb"), *DIST.glob("*.tar.gz"), *DIST.glob("*.msi")):
+        stale.unlink()
     freeze()
     build_deb()
     build_tarball()
