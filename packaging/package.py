@@ -170,12 +170,14 @@ def _is_elf(path: Path) -> bool:
         return file.read(4) == b"\x7fELF"
 
 
-def _with_minimum_libc(package: str) -> str:
-    """Binaries built against this machine's C library need at least its version."""
-    if package != "libc6":
-        return package
+def minimum_libc() -> str:
+    """Binaries built against this machine's C library need at least its version (2.36)."""
     version = run("dpkg-query", "-W", "-f=${Version}", "libc6", capture_output=True).stdout
-    return f"libc6 (>= {version.split('-')[0]})"
+    return version.split("-")[0]
+
+
+def _with_minimum_libc(package: str) -> str:
+    return f"libc6 (>= {minimum_libc()})" if package == "libc6" else package
 
 
 def build_deb() -> Path:
@@ -337,6 +339,28 @@ def deb_copyright() -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+# What the portable folder's README asks a minimal Debian or Ubuntu system to install: the
+# libraries the bundle leaves to the system that a desktop installation has but a minimal one
+# may not (the C library and the rest of the base system are always there).
+PORTABLE_APT_PACKAGES = (
+    "libgl1 libegl1 libx11-6 libx11-xcb1 libxcb1 libfontconfig1 libfreetype6 libglib2.0-0 "
+    "libdbus-1-3"
+)
+
+
+def portable_readme() -> Path:
+    """README.txt of the portable folder: what it needs, and where it keeps settings."""
+    text = (ROOT / "packaging" / "linux" / "README-portable.txt").read_text(encoding="utf-8")
+    readme = BUILD / "README-portable.txt"
+    readme.write_text(
+        text.replace("@VERSION@", VERSION)
+        .replace("@GLIBC@", minimum_libc())
+        .replace("@APT_PACKAGES@", PORTABLE_APT_PACKAGES),
+        encoding="utf-8",
+    )
+    return readme
+
+
 def build_tarball() -> Path:
     name = f"matrixdesk-{VERSION}-linux-{run('uname', '-m', capture_output=True).stdout.strip()}"
     tarball = DIST / f"{name}.tar.gz"
@@ -362,6 +386,7 @@ def build_tarball() -> Path:
     ):
         archive.add(BUNDLE, arcname=name, filter=normalised)
         archive.add(marker, arcname=f"{name}/portable", filter=normalised)
+        archive.add(portable_readme(), arcname=f"{name}/README.txt", filter=normalised)
     print(f"tar.gz: {tarball} ({size(tarball)})")
     return tarball
 

@@ -4,6 +4,7 @@ traceback, missing module or Qt plugin error. Skipped when no bundle has been bu
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tomllib
 from pathlib import Path
@@ -114,3 +115,27 @@ def test_bundle_carries_its_licence_and_the_third_party_notices() -> None:
     assert "libxcb-cursor0" in system and "libxkbcommon" in system
     names = {p.name for p in BUNDLE.rglob("*.txt")}
     assert {"ICU.txt", "SQLAlchemy.txt", "Python.txt", "LGPL-3.0.txt", "OFL.txt"} <= names
+
+
+@pytest.mark.skipif(
+    os.name == "nt" or os.geteuid() != 0 or not shutil.which("unshare"),
+    reason="hides a system library in a mount namespace of its own: Linux, as root",
+)
+def test_a_missing_system_library_is_named_not_a_traceback() -> None:
+    """On a system without OpenGL (libGL is hidden here, in a private mount namespace) the app
+    says what is missing and exits 1."""
+    gl = Path("/usr/lib/x86_64-linux-gnu/libGL.so.1").resolve()
+    if not gl.exists():
+        pytest.skip(f"{gl} is not where this test hides it")
+    hide_and_run = f'mount --bind /dev/null "{gl}" && exec "$0" --smoke-test'
+    result = subprocess.run(
+        ["unshare", "--mount", "sh", "-c", hide_and_run, str(EXECUTABLE)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "MatrixDesk cannot start: a system library it needs is missing" in result.stderr
+    assert "libGL.so.1" in result.stderr and "Traceback" not in result.stderr

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+import time
 import tomllib
 from pathlib import Path
 
@@ -188,3 +189,62 @@ def test_lintian_finds_no_errors_but_those_of_a_bundle_in_opt() -> None:
     ).stdout
     errors = {line.split()[2] for line in report.splitlines() if line.startswith("E: ")}
     assert errors <= INHERENT_LINTIAN_ERRORS, report
+
+
+def test_portable_readme_says_what_the_folder_needs() -> None:
+    tarball = _one(f"matrixdesk-{VERSION}-linux-*.tar.gz")
+    with tarfile.open(tarball) as archive:
+        top = archive.getnames()[0].split("/")[0]
+        member = archive.extractfile(f"{top}/README.txt")
+        assert member is not None
+        readme = member.read().decode("utf-8")
+    depends = _field(_one(f"matrixdesk_{VERSION}-*_*.deb"), "Depends")
+    glibc = re.search(r"libc6 \(>= ([\d.]+)\)", depends)
+    assert glibc and f"GNU C library {glibc[1]} or later" in readme
+    (apt_line,) = [line for line in readme.splitlines() if "sudo apt install" in line]
+    # Each package it names is one the .deb depends on too: the two lists cannot drift apart.
+    for package in apt_line.split("sudo apt install")[1].split():
+        assert package in depends, package
+    assert "--config-dir" in readme and 'delete the file "portable"' in readme
+
+
+@pytest.mark.skipif(
+    os.environ.get("MATRIXDESK_INSTALL_TEST") != "1" or os.geteuid() != 0,
+    reason="runs the portable copy as another user: only under make package, as root",
+)
+def test_portable_copy_in_a_folder_the_user_cannot_write_says_settings_are_not_saved() -> None:
+    """Unpacked by an administrator into a shared folder, the portable copy cannot keep its
+    settings beside itself: an ordinary user (nobody) starting it is told, not left guessing."""
+    # Not under pytest's own temporary folder, which only root may enter.
+    with tempfile.TemporaryDirectory(prefix="matrixdesk-shared-") as shared:
+        _run_portable_copy_as_nobody(Path(shared))
+
+
+def _run_portable_copy_as_nobody(tmp_path: Path) -> None:
+    with tarfile.open(_one(f"matrixdesk-{VERSION}-linux-*.tar.gz")) as archive:
+        archive.extractall(tmp_path, filter="tar")
+        top = archive.getnames()[0].split("/")[0]
+    tmp_path.chmod(0o755)
+    program = tmp_path / top / "matrixdesk"
+    home = tmp_path / "home"
+    home.mkdir()
+    os.chown(home, 65534, 65534)
+    said = ""
+    with subprocess.Popen(
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", str(program)],
+        env={**os.environ, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"},
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as app:
+        try:
+            assert app.stderr is not None
+            deadline = time.monotonic() + 60
+            while "cannot save its settings" not in said and time.monotonic() < deadline:
+                line = app.stderr.readline()
+                if not line:
+                    break
+                said += line
+        finally:
+            app.terminate()
+    assert "MatrixDesk cannot save its settings" in said, said
+    assert f"{tmp_path / top / 'MatrixDesk settings'}: Permission denied" in said
