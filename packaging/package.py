@@ -411,7 +411,8 @@ def build_msi() -> Path:
     msi = DIST / f"MatrixDesk-{VERSION}-standin.msi"
     # wixl wants sources as paths relative to where it runs.
     run(
-        "wixl", "--arch", "x64", "-D", f"SourceDir={BUNDLE.relative_to(ROOT)}",
+        "wixl", "--arch", "x64", "-D", "Toolset=wixl",
+        "-D", f"SourceDir={BUNDLE.relative_to(ROOT)}",
         "-D", f"Version={VERSION}", "-D", "ExeName=matrixdesk",
         "-D", f"IconFile={(BUILD / 'icons' / 'matrixdesk.ico').relative_to(ROOT)}",
         "-o", msi, windows / "matrixdesk.wxs", work / "files.wxs", cwd=ROOT,

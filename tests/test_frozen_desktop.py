@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ EXECUTABLE = REPO / "dist" / "matrixdesk" / "matrixdesk"
 # A library path of the user's own, which the browser must get back unchanged.
 USERS_LIBRARY_PATH = "/home/reader/lib"
 
-if os.name == "nt" or not EXECUTABLE.exists():
+if not sys.platform.startswith("linux") or not EXECUTABLE.exists():
     pytest.skip("no frozen Linux bundle: make package", allow_module_level=True)
 
 
