@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import hashlib
 import os
 import shutil
 import subprocess
@@ -426,10 +427,22 @@ def main() -> int:
     for stale in (*DIST.glob("*.deb"), *DIST.glob("*.tar.gz"), *DIST.glob("*.msi")):
         stale.unlink()
     freeze()
-    build_deb()
-    build_tarball()
-    build_msi()
+    artifacts = [build_deb(), build_tarball(), build_msi()]
+    write_checksums(artifacts)
     return 0
+
+
+def write_checksums(artifacts: list[Path]) -> None:
+    """dist/SHA256SUMS, in the format `sha256sum --check` reads, and printed."""
+    lines = []
+    for artifact in artifacts:
+        digest = hashlib.sha256()
+        with artifact.open("rb") as file:
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+        lines.append(f"{digest.hexdigest()}  {artifact.name}\n")
+    (DIST / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
+    print("SHA256SUMS:\n" + "".join(lines), end="")
 
 
 if __name__ == "__main__":

@@ -248,3 +248,16 @@ def _run_portable_copy_as_nobody(tmp_path: Path) -> None:
             app.terminate()
     assert "MatrixDesk cannot save its settings" in said, said
     assert f"{tmp_path / top / 'MatrixDesk settings'}: Permission denied" in said
+
+
+def test_sha256sums_covers_every_artifact_and_checks() -> None:
+    sums = DIST / "SHA256SUMS"
+    if not sums.exists():
+        pytest.skip("no dist/SHA256SUMS: make package")
+    listed = {line.split("  ", 1)[1] for line in sums.read_text(encoding="utf-8").splitlines()}
+    artifacts = {p.name for pattern in ("*.deb", "*.tar.gz", "*.msi") for p in DIST.glob(pattern)}
+    assert listed == artifacts
+    checked = subprocess.run(
+        ["sha256sum", "--check", "SHA256SUMS"], cwd=DIST, capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
