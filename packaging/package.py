@@ -61,10 +61,13 @@ def release_date() -> str:
 
 def freeze() -> None:
     run(sys.executable, ROOT / "packaging" / "make_icons.py", BUILD / "icons")
+    # A fixed hash seed: PyInstaller orders base_library.zip by iterating a set of names, which
+    # would otherwise differ from one build of the same commit to the next.
     run(
         sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
         "--distpath", DIST, "--workpath", BUILD / "pyinstaller",
         ROOT / "packaging" / "pyinstaller" / "matrixdesk.spec",
+        env={**os.environ, "PYTHONHASHSEED": "0"},
     )  # fmt: skip
     # Links PyInstaller made to libraries the spec then left out point nowhere: remove them.
     for link in BUNDLE.rglob("*"):
@@ -426,6 +429,7 @@ def main() -> int:
     # Artifacts of an earlier build would be listed, and checksummed, with the new ones.
     for stale in (*DIST.glob("*.deb"), *DIST.glob("*.tar.gz"), *DIST.glob("*.msi")):
         stale.unlink()
+    source_date_epoch()  # set for PyInstaller too, before anything is built
     freeze()
     artifacts = [build_deb(), build_tarball(), build_msi()]
     write_checksums(artifacts)
