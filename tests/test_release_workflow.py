@@ -58,7 +58,9 @@ def test_unsigned_builds_are_said_plainly_in_the_release_notes() -> None:
     signing = [step for step in windows["steps"] if "sign /fd SHA256" in step.get("run", "")]
     assert len(signing) == 2 and all(s["if"] == "env.WINDOWS_CERTIFICATE != ''" for s in signing)
     notarizing = [step for step in macos["steps"] if "notarytool" in step.get("run", "")]
-    assert [step["if"] for step in notarizing] == ["env.MACOS_CERTIFICATE != ''"]
+    # The app (its ticket stapled, for Macs with no internet) and then the disk image.
+    assert [step["if"] for step in notarizing] == ["env.MACOS_CERTIFICATE != ''"] * 2
+    assert "xcrun stapler staple dist/MatrixDesk.app" in _script(macos)
     assert "signing-windows.txt" in _uploads(windows) and "signing-macos.txt" in _uploads(macos)
 
 
