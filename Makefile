@@ -37,7 +37,8 @@ damage-sweep: $(PACK)
 package: $(PACK) $(PACKAGING_INSTALLED)
 	scripts/install-package-deps.sh
 	$(PY) packaging/package.py
-	MATRIXDESK_INSTALL_TEST=1 $(PY) -m pytest tests/test_frozen.py tests/test_installers.py
+	MATRIXDESK_INSTALL_TEST=1 $(PY) -m pytest tests/test_frozen.py tests/test_frozen_desktop.py \
+		tests/test_installers.py
 
 screenshots: $(PACK)
 	$(PY) scripts/screenshots.py

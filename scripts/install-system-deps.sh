@@ -16,6 +16,9 @@ atspi="xvfb dbus-x11 at-spi2-core python3-pyatspi"
 # The print tests read the PDFs the app writes with poppler's pdftotext, pdffonts and pdftoppm
 # (the screenshots of printouts too). The app itself never needs them.
 pdf="poppler-utils"
+# xsltproc runs the Windows installer's harvest filter (tests/test_windows_installer.py), as
+# heat runs it on Windows.
+tools="xsltproc"
 
 missing_of() {
     for package in "$@"; do
@@ -28,13 +31,14 @@ missing_of() {
 missing=$(missing_of $offscreen $xcb)
 missing_atspi=$(missing_of $atspi)
 missing_pdf=$(missing_of $pdf)
+missing_atspi=$(missing_of $atspi $tools)
 
 [ -z "$missing$missing_atspi$missing_pdf" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     # The app runs without the accessibility tests' packages: those tests skip and say why.
     if [ -n "$missing_atspi" ]; then
-        echo "The accessibility tests need these system packages:$missing_atspi" >&2
+        echo "The accessibility and installer tests need these system packages:$missing_atspi" >&2
         echo "Without them they are skipped (e.g. sudo apt-get install$missing_atspi)." >&2
     fi
     if [ -n "$missing_pdf" ]; then

@@ -116,6 +116,8 @@ def test_about_names_the_app_the_pack_its_publisher_credits_and_licences(
         "MatrixDesk: MIT License",
         "GNU LGPL version 3",
         "SIL Open Font License 1.1",
+        "SQLAlchemy: MIT License",
+        "ICU: Unicode License",
     ):
         assert expected in text, expected
     # The credits as the source page gives them, in its order.
@@ -149,6 +151,9 @@ def test_the_licence_texts_are_there_to_read(qtbot: QtBot, main_window: WindowFa
     assert "GNU GENERAL PUBLIC LICENSE" in firsts[2]
     assert "PYTHON SOFTWARE FOUNDATION LICENSE" in firsts[3]
     assert "SIL Open Font License" in firsts[4]
+    assert "SQLAlchemy authors and contributors" in firsts[5]
+    assert "UNICODE, INC. LICENSE AGREEMENT" in firsts[6]
+    assert "What the LGPL gives you" in firsts[7]
     texts.close()
     box.close()
 

@@ -147,12 +147,13 @@ class Desktop:
         if result.returncode or "unix:" not in result.stdout:
             raise DesktopError(f"the AT-SPI bus did not start: {result.stderr.strip()}")
 
-    def start_app(self, *arguments: str | Path) -> None:
-        """Start the app from this Python (`python -m matrixdesk ARGUMENTS`) on this desktop,
-        with Qt's AT-SPI bridge on; it logs to app.log. The driver's `wait-app` says when it
-        is there."""
+    def start_app(self, *arguments: str | Path, executable: Path | None = None) -> None:
+        """Start the app on this desktop, with Qt's AT-SPI bridge on: from this Python
+        (`python -m matrixdesk ARGUMENTS`), or `executable` (the frozen app) if given. It logs
+        to app.log. The driver's `wait-app` says when it is there."""
         self.env.update(QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1")
-        command = [sys.executable, "-m", "matrixdesk", *map(str, arguments)]
+        program = [str(executable)] if executable else [sys.executable, "-m", "matrixdesk"]
+        command = [*program, *map(str, arguments)]
         self.app = self._spawn(command, "app.log", stdout=subprocess.DEVNULL)
 
     def app_log(self) -> str:

@@ -34,6 +34,8 @@ _SOFTWARE = (
     ("Qt {qt} and Qt for Python (PySide6) {pyside}", "GNU LGPL version 3"),
     ("Python {python}", "Python Software Foundation License"),
     ("SQLite {sqlite}", "public domain"),
+    ("SQLAlchemy", "MIT License"),
+    ("ICU", "Unicode License"),
     ("Noto Sans and Noto Serif fonts", "SIL Open Font License 1.1"),
 )
 

@@ -22,6 +22,12 @@ LICENCE_FILES = (
     ("GNU GPL version 3 (which the LGPL builds on)", "licences/GPL-3.0.txt"),
     ("Python: Python Software Foundation License", "licences/Python.txt"),
     ("Noto fonts: SIL Open Font License 1.1", "fonts/OFL.txt"),
+    ("SQLAlchemy: MIT License", "licences/SQLAlchemy.txt"),
+    ("ICU: Unicode License", "licences/ICU.txt"),
+    (
+        "Third-party notices: what ships, and what the LGPL lets you do",
+        "licences/THIRD-PARTY-NOTICES.txt",
+    ),
 )
 
 
