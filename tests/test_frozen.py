@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from matrixdesk.editions.places import Places
 from tests.conftest import REPO
+from tests.editions import DevKey, edition_pack, key, where
 from tests.smoke_run import run_smoke_test
 from tests.test_bundle_filter import LINUX_PLUGINS
 
@@ -19,6 +21,7 @@ BUNDLE = REPO / "dist" / "matrixdesk"
 EXECUTABLE = BUNDLE / ("matrixdesk-cli.exe" if os.name == "nt" else "matrixdesk")
 
 pytestmark = pytest.mark.skipif(not EXECUTABLE.exists(), reason="no frozen bundle: make package")
+__all__ = ["key", "where"]  # fixtures
 
 
 def test_frozen_smoke_test_passes() -> None:
@@ -161,3 +164,27 @@ def test_a_missing_system_library_is_named_not_a_traceback() -> None:
     assert result.returncode == 1
     assert "MatrixDesk cannot start: a system library it needs is missing" in result.stderr
     assert "libGL.so.1" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_frozen_app_installs_a_signed_edition_and_refuses_a_tampered_one(
+    tmp_path: Path, where: Places, key: DevKey
+) -> None:
+    """The signature check (PyNaCl's libsodium, through cffi's backend) works in the bundle:
+    an edition signed by a trusted key installs and is used; one flipped byte is refused."""
+    signed = edition_pack(tmp_path, "2027-01-01", key)
+    tampered = tmp_path / "tampered.sqlite"
+    data = bytearray(signed.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered.write_bytes(bytes(data))
+
+    def frozen(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(EXECUTABLE), *argv], capture_output=True, text=True, timeout=60, check=False
+        )
+
+    refused = frozen("pack", "verify", str(tampered))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    installed = frozen("pack", "install", str(signed))
+    assert installed.returncode == 0, installed.stderr
+    info = frozen("info")
+    assert "Edition:        2027-01-01" in info.stdout and "(trusted: yours)" in info.stdout
