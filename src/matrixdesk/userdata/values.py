@@ -27,6 +27,15 @@ _STAMP: Final = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 STAMP_EXAMPLE: Final = "2026-01-31T09:15:00.000Z"
 _MATRIX: Final = re.compile(rf"^{MATRIX_KEY_PATTERN}$")
 ID_EXAMPLE: Final = "0f8e3a52-6c1d-4b7e-9a35-2d4c8b1e7f60"
+_DAY: Final = re.compile(r"^\d{4}-\d\d-\d\d$")
+DAY_EXAMPLE: Final = "2026-01-31"
+# A CPD entry's activity and way of learning, by the keys the tables and files hold (the words
+# shown for them are in `records`). Only ever add to these: files and databases keep the keys.
+ACTIVITIES: Final = ("reading", "team-discussion", "supervision", "training")
+MODES: Final = ("individual", "participatory")
+# A month of whole days: past any one CPD activity, yet a typing slip (an extra 0) is caught.
+MAX_MINUTES: Final = 31 * 24 * 60
+MAX_PLACES: Final = 200
 
 
 class BadValueError(ValueError):
@@ -119,3 +128,43 @@ def cell(value: str) -> str:
     if value not in CELL_CODES:
         raise BadValueError(f"{value!r} is not a cell code from A1 to E5")
     return value
+
+
+def day(value: str) -> str:
+    """A calendar date like 2026-01-31 that exists (a CPD entry's date: a day, not a time)."""
+    if not _DAY.match(value):
+        raise BadValueError(f"{value!r} is not a date like {DAY_EXAMPLE}")
+    try:
+        datetime.strptime(value, "%Y-%m-%d")
+    except ValueError:
+        raise BadValueError(f"{value!r} is not a date that exists") from None
+    return value
+
+
+def activity(value: str) -> str:
+    if value not in ACTIVITIES:
+        raise BadValueError(f"{value!r} is not an activity ({', '.join(ACTIVITIES)})")
+    return value
+
+
+def mode(value: str) -> str:
+    if value not in MODES:
+        raise BadValueError(f"{value!r} is neither {' nor '.join(MODES)}")
+    return value
+
+
+def minutes(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MINUTES:
+        raise BadValueError(f"{value!r} is not a number of minutes from 0 to {MAX_MINUTES:,}")
+    return value
+
+
+def places(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Places, each in its canonical form, each once, in the order given."""
+    if len(value) > MAX_PLACES:
+        raise BadValueError(f"{len(value):,} places; at most {MAX_PLACES} fit")
+    canonical = tuple(place(item) for item in value)
+    for number, item in enumerate(canonical):
+        if item in canonical[:number]:
+            raise BadValueError(f"the place {item} is given twice")
+    return canonical
