@@ -13,12 +13,8 @@ what the reader could not.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import stat
-import sys
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +23,7 @@ from typing import Any, Final
 from sqlalchemy import Column, Connection, Table, UniqueConstraint, select
 
 import matrixdesk
-from matrixdesk.userdata import cpd, values
+from matrixdesk.userdata import cpd, files, values
 from matrixdesk.userdata.schema import bite_progress, bookmarks, cpd_entries, history, notes
 
 FORMAT: Final = "matrixdesk-userdata"
@@ -160,20 +156,15 @@ def content_of(connection: Connection) -> Content:
 
 def check_destination(file: Path) -> None:
     """Raise ExchangeError if an export cannot be written at `file` (before any work)."""
-    if file.is_dir():
-        raise ExchangeError(
-            f"{file} is a folder; give the name of the file to write, e.g. "
-            f"{file / DEFAULT_FILE_NAME}"
-        )
-    if not file.parent.is_dir():
-        raise ExchangeError(f"the folder {file.parent} does not exist; make it first")
-    if file.exists() and not file.is_file():
-        raise ExchangeError(f"{file} is a device or pipe, not a file")
+    try:
+        files.check_destination(file, DEFAULT_FILE_NAME)
+    except files.FileWriteError as error:
+        raise ExchangeError(str(error)) from None
 
 
 def write_file(content: Content, file: Path) -> Counts:
-    """Write `content` to `file`: to a temporary file beside it, synced, then renamed over it,
-    so `file` is always either what it was or the whole export. Private (0600) on POSIX."""
+    """Write `content` to `file`, whole or not at all (`files.write_whole`): private (0600)
+    on POSIX."""
     check_destination(file)
     document = {
         "format": FORMAT,
@@ -184,34 +175,10 @@ def write_file(content: Content, file: Path) -> Counts:
     }
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{file.name}.", suffix=".tmp", dir=file.parent
-        )
-    except OSError as error:
-        raise ExchangeError(f"cannot write in {file.parent} ({error.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temporary).replace(file)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExchangeError(f"{file} could not be written ({error.strerror})") from None
-    _sync_folder(file.parent)
+        files.write_whole(data, file)
+    except files.FileWriteError as error:
+        raise ExchangeError(str(error)) from None
     return content.counts()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no folder handles to sync)."""
-    if sys.platform == "win32":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        with contextlib.suppress(OSError):  # some file systems cannot sync a folder
-            os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 # --- import ---------------------------------------------------------------------------------------
