@@ -9,28 +9,11 @@ from typing import Any, Final
 
 from sqlalchemy import ColumnElement, Connection, delete, select, update
 
-from matrixdesk.userdata import values
 from matrixdesk.userdata.records import CpdDetails, CpdEntry
 from matrixdesk.userdata.schema import cpd_entries, cpd_places
 
 # Newest first: by the day of the activity, then by when it was written down.
 NEWEST_FIRST: Final = (cpd_entries.c.date.desc(), cpd_entries.c.created.desc(), cpd_entries.c.id)
-
-
-def checked(details: CpdDetails) -> CpdDetails:
-    """`details` with every field checked (values.BadValueError if one is wrong) and places in
-    their long form."""
-    return CpdDetails(
-        date=values.day(details.date),
-        activity=values.activity(details.activity),
-        places=values.places(details.places),
-        minutes=values.minutes(details.minutes),
-        mode=values.mode(details.mode),
-        learned=values.text(details.learned),
-        practice=values.text(details.practice),
-        standard=values.title(details.standard),
-        evidence=values.title(details.evidence),
-    )
 
 
 def row_of(entry: CpdEntry) -> dict[str, Any]:

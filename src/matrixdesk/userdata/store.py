@@ -340,14 +340,14 @@ class UserData:
         """A new CPD entry; values.BadValueError, before anything is written, if a field is
         wrong."""
         stamp = values.now()
-        entry = CpdEntry(values.new_id(), cpd.checked(details), stamp, stamp)
+        entry = CpdEntry(values.new_id(), values.cpd_details(details), stamp, stamp)
         with self._writing() as connection:
             cpd.insert(connection, [entry])
         return entry
 
     def edit_cpd(self, entry_id: str, details: CpdDetails) -> CpdEntry | None:
         """Replace what a CPD entry says; None if it is gone (deleted elsewhere meanwhile)."""
-        details = cpd.checked(details)
+        details = values.cpd_details(details)
         with self._writing() as connection:
             found = cpd.read(connection, cpd_entries.c.id == entry_id)
             if not found:

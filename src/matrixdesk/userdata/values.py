@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 import threading
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Final
+from typing import Any, Final
 
 from matrixdesk.core.addresses import (
     MATRIX_KEY_PATTERN,
@@ -18,6 +19,7 @@ from matrixdesk.core.addresses import (
     parse_place,
 )
 from matrixdesk.core.schema import CELL_CODES
+from matrixdesk.userdata.records import CpdDetails
 
 # Far beyond what anyone writes, and small enough that a hostile file cannot fill the disk.
 MAX_NOTE_CHARS: Final = 100_000
@@ -168,3 +170,40 @@ def places(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         if item in canonical[:number]:
             raise BadValueError(f"the place {item} is given twice")
     return canonical
+
+
+def cpd_details(details: CpdDetails) -> CpdDetails:
+    """A CPD entry's `details` with every field checked (BadValueError, naming the field, if
+    one is wrong) and its places in their long form."""
+    checks: tuple[tuple[str, Callable[[Any], Any]], ...] = (
+        ("date", day),
+        ("activity", activity),
+        ("places", places),
+        ("minutes", minutes),
+        ("mode", mode),
+        ("learned", text),
+        ("practice", text),
+        ("standard", title),
+        ("evidence", title),
+    )
+    checked: dict[str, Any] = {}
+    for name, check in checks:
+        try:
+            checked[name] = check(getattr(details, name))
+        except BadValueError as problem:
+            raise BadValueError(f"{CPD_FIELD_NAMES[name]}: {problem}") from None
+    return CpdDetails(**checked)
+
+
+CPD_FIELD_NAMES: Final = {
+    "date": "Date",
+    "activity": "Activity",
+    "places": "Places",
+    "minutes": "Minutes",
+    "mode": "Individual or participatory",
+    "learned": "What I learned",
+    "practice": "How it will change my practice",
+    "standard": "Standard or code",
+    "evidence": "Evidence reference",
+}
+"""Each field of a CPD entry as the reader knows it (the dialog's labels, a refusal's words)."""
