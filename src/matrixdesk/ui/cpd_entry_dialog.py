@@ -115,6 +115,7 @@ class CpdEntryDialog(QDialog):
         line = self.standard.lineEdit()
         if line is not None:
             line.setMaxLength(values.MAX_TITLE_CHARS)
+            line.setAccessibleName(_NAMES["standard"])  # where the reader types: named too
         self.standard.setAccessibleDescription("Type one, or choose one from the list")
         self.standard.setToolTip("Type one, or choose one from the list")
         self.evidence = QLineEdit()
