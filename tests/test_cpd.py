@@ -189,7 +189,7 @@ def test_the_log_lists_edits_and_deletes_after_asking(
         ["2026-01-05", "Reading", "40 min"],
     ]
     assert rows[0][3] == f"(no longer in this pack) {B5}#a-heading-a-later-edition-dropped"
-    assert rows[1][3].startswith("B5 Practitioners; Safeguarding the community")
+    assert rows[1][3] == "B5 Practitioners; Safeguarding the community · Alcohol Treatment Matrix"
     assert dialog.total.text() == "Shown: 2 entries, 2 h 15 min in all."
 
     _click_row(qtbot, dialog, 1)  # Edit: the older entry, to training

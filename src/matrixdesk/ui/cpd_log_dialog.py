@@ -113,16 +113,22 @@ class CpdLogDialog(QDialog):
         self.table.setRowCount(len(self.entries))
         for number, entry in enumerate(self.entries):
             details = entry.details
-            places = "\n".join(self.describe(address) for address in details.places)
+            titles = [self.describe(address) for address in details.places]
+            # The first place, and how many more: a row stays a few lines high; all of them
+            # are its tooltip and what a screen reader reads.
+            more = f"\nand {len(titles) - 1} more" if len(titles) > 1 else ""
             cells = (
                 details.date,
                 ACTIVITY_WORDS[details.activity].capitalize(),
                 hours_and_minutes(details.minutes),
-                places or "(no places)",
+                titles[0] + more if titles else "(no places)",
             )
+            whole = "\n".join(titles) or "(no places)"
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                said = whole if column == len(cells) - 1 else text
+                item.setToolTip(said)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, said)
                 self.table.setItem(number, column, item)
         self.table.resizeRowsToContents()
         self.empty.setVisible(not self.entries)
