@@ -90,6 +90,7 @@ def main() -> int:
         _presentation(window)
         _own_layer(window)
         _notes(window)
+        _cpd(window)
         _reflow(window, shown)
         window.close()
     _grids(store)
@@ -228,6 +229,54 @@ def _notes(window: MainWindow) -> None:
     _save(dialog, "notes-panel.png")
     dialog.close()
     beside.page_view.side_tabs.setCurrentIndex(0)  # the outline, for the pictures after
+
+
+def _cpd(window: MainWindow) -> None:
+    """Record CPD on B5, with the reading time counted, and the CPD log with an entry whose
+    heading a later edition dropped. The entries' words are labelled as examples."""
+    from matrixdesk.userdata.records import CpdDetails
+
+    window.navigate("alcohol/B5")
+    cpd = window.cpd
+    if not cpd.count_time.isChecked():
+        cpd.count_time.trigger()
+    cpd.record.trigger()
+    dialog = cpd.entry_dialog
+    assert dialog is not None
+    QTest.qWaitForWindowExposed(dialog)
+    dialog.minutes.setValue(35)
+    dialog.learned.setPlainText("Example entry: what the reader learned, in their own words.")
+    dialog.practice.setPlainText("Example entry: what they will do differently.")
+    dialog.standard.setCurrentIndex(1)
+    QTest.qWait(20)
+    _save(dialog, "cpd-record.png")
+    saved: list[str] = []
+    cpd.said.connect(saved.append)
+    dialog.buttons.accepted.emit()
+    while not saved:
+        QTest.qWait(10)
+    discussed = CpdDetails(
+        "2026-01-14",
+        "team-discussion",
+        ("matrixdesk:/alcohol/B5#a-heading-a-later-edition-dropped",),
+        90,
+        "participatory",
+        "Example entry on a heading that a later edition no longer has: kept, and said so.",
+        "",
+        "",
+        "Example: team meeting minutes",
+    )
+    window.user.layer.write(lambda data: data.add_cpd(discussed))
+    _written(window)
+    cpd.log.trigger()
+    log = cpd.log_dialog
+    assert log is not None
+    QTest.qWaitForWindowExposed(log)
+    log.table.selectRow(0)
+    QTest.qWait(20)
+    _save(log, "cpd-log.png")
+    log.close()
+    cpd.count_time.trigger()  # back to its default
 
 
 def _reflow(window: MainWindow, shown: list[str]) -> None:

@@ -16,6 +16,7 @@ import pytest
 
 from matrixdesk import app
 from matrixdesk.paths import CONFIG_DIR_ENV, PORTABLE_SETTINGS, bundled_pack_path
+from matrixdesk.userdata.records import CpdDetails
 from matrixdesk.userdata.store import UserData
 
 SYNTHETIC_NOTE = "Synthetic note, carried from one computer to another."
@@ -44,6 +45,9 @@ def _profile_with_data(folder: Path) -> Path:
         userdata.add_note("alcohol/B5#synthetic-heading", SYNTHETIC_NOTE)
         userdata.mark_read("alcohol", "B5")
         userdata.record_visit("alcohol/B5", "Synthetic cell")
+        userdata.add_cpd(
+            CpdDetails("2026-01-12", "reading", ("alcohol/B5",), 30, "individual", "S.", "", "", "")
+        )
     return folder
 
 
@@ -61,15 +65,15 @@ def test_export_then_import_into_an_empty_profile_then_export_gives_the_same_dat
     exported = _matrixdesk("--config-dir", str(mine), "userdata", "export", str(first))
     assert (exported.returncode, exported.stderr) == (0, "")
     assert exported.stdout == (
-        "Exported 1 bookmark, 1 note, 1 bite marked and 1 place in the history from "
+        "Exported 1 bookmark, 1 note, 1 bite marked, 1 place in the history and 1 CPD entry from "
         f"{mine / 'userdata.sqlite'} to {first}.\n"
     )
     empty = tmp_path / "empty"
     imported = _matrixdesk("--config-dir", str(empty), "userdata", "import", str(first))
     assert (imported.returncode, imported.stderr) == (0, "")
     assert imported.stdout == (
-        f"Imported {first} into {empty / 'userdata.sqlite'}: 4 new, 0 updated, 0 already here "
-        "(1 bookmark, 1 note, 1 bite marked and 1 place in the history).\n"
+        f"Imported {first} into {empty / 'userdata.sqlite'}: 5 new, 0 updated, 0 already here "
+        "(1 bookmark, 1 note, 1 bite marked, 1 place in the history and 1 CPD entry).\n"
     )
     again = _matrixdesk("--config-dir", str(empty), "userdata", "export", str(second))
     assert again.returncode == 0
@@ -86,7 +90,7 @@ def test_importing_twice_merges_once(tmp_path: Path, capsys: pytest.CaptureFixtu
     file = tmp_path / "export.json"
     assert app.main(["--config-dir", str(mine), "userdata", "export", str(file)]) == 0
     assert app.main(["--config-dir", str(mine), "userdata", "import", str(file)]) == 0
-    assert "0 new, 0 updated, 4 already here" in capsys.readouterr().out
+    assert "0 new, 0 updated, 5 already here" in capsys.readouterr().out
     with UserData.open(mine / "userdata.sqlite") as userdata:
         assert len(userdata.notes()) == len(userdata.bookmarks()) == 1
 
@@ -104,7 +108,7 @@ def test_the_environment_and_portable_mode_choose_the_profile(
     monkeypatch.chdir(tmp_path)
     assert app.main(["--portable", "userdata", "import", str(file)]) == 0
     portable = tmp_path / PORTABLE_SETTINGS / "userdata.sqlite"
-    assert f"into {portable}: 4 new" in capsys.readouterr().out
+    assert f"into {portable}: 5 new" in capsys.readouterr().out
     with UserData.open(portable) as userdata:
         assert [note.text for note in userdata.notes()] == [SYNTHETIC_NOTE]
 
@@ -222,7 +226,7 @@ def test_a_damaged_user_database_is_moved_aside_and_the_import_goes_on(
     file = tmp_path / "valid.json"
     assert app.main(["--config-dir", str(profile), "userdata", "import", str(file)]) == 0
     out, err = capsys.readouterr()
-    assert "4 new" in out
+    assert "5 new" in out
     assert err.startswith("matrixdesk: The user database file is not a database. It was moved")
     [moved] = profile.glob("userdata.not-a-database-*.sqlite")
     assert str(moved) in err

@@ -21,7 +21,10 @@ from hypothesis import strategies as st
 from matrixdesk.userdata import merging
 from matrixdesk.userdata.errors import UserDataError
 from matrixdesk.userdata.exchange import FORMAT_VERSION, ExchangeError, check_content, read_file
+from matrixdesk.userdata.records import CpdDetails
 from matrixdesk.userdata.store import UserData
+
+KINDS = {"bookmarks", "notes", "bite_progress", "history", "cpd_entries"}
 
 
 @pytest.fixture
@@ -45,6 +48,38 @@ def _fill(userdata: UserData) -> None:
     userdata.mark_discussed("drug", "C3")
     userdata.record_visit("alcohol/B5", "Synthetic cell")
     userdata.record_visit("doc/synthetic-document", "Synthetic document")
+    userdata.add_cpd(
+        CpdDetails(
+            "2026-01-12",
+            "reading",
+            ("alcohol/B5", "alcohol/B5/entry/synthetic-study"),
+            40,
+            "individual",
+            'Synthetic learning, with a comma, a "quote"\nand a second line.',
+            "Synthetic change to practice.",
+            "Synthetic standard",
+            "Synthetic evidence 1",
+        )
+    )
+    discussed = userdata.add_cpd(
+        CpdDetails(
+            "2026-01-14", "team-discussion", (), 60, "participatory", "Synthetic.", "", "", ""
+        )
+    )
+    userdata.edit_cpd(
+        discussed.id,
+        CpdDetails(
+            "2026-01-14",
+            "team-discussion",
+            ("alcohol/B5#synthetic-heading",),
+            75,
+            "participatory",
+            "Synthetic, edited.",
+            "",
+            "",
+            "",
+        ),
+    )
 
 
 def _without_time_of_export(file: Path) -> dict[str, Any]:
@@ -68,7 +103,13 @@ def test_export_import_export_gives_the_same_data(userdata: UserData, tmp_path: 
     _fill(userdata)
     first = tmp_path / "first.json"
     counts = userdata.export_to(first)
-    assert counts == {"bookmarks": 3, "notes": 3, "bite_progress": 2, "history": 2}
+    assert counts == {
+        "bookmarks": 3,
+        "notes": 3,
+        "bite_progress": 2,
+        "history": 2,
+        "cpd_entries": 2,
+    }
     with UserData.open(tmp_path / "empty-profile" / "userdata.sqlite") as other:
         summary = other.import_from(first)
         assert {name: merged.added for name, merged in summary.items()} == counts
@@ -81,7 +122,7 @@ def test_the_file_says_what_it_is_and_holds_every_field(userdata: UserData, tmp_
     _fill(userdata)
     document = _exported(userdata, tmp_path / "export.json")
     assert list(document)[:4] == ["format", "format_version", "app_version", "exported_at"]
-    assert (document["format"], document["format_version"]) == ("matrixdesk-userdata", 1)
+    assert (document["format"], document["format_version"]) == ("matrixdesk-userdata", 2)
     assert set(document["notes"][0]) == {"id", "address", "text", "created", "updated"}
     assert set(document["bookmarks"][0]) == {
         "id",
@@ -94,6 +135,20 @@ def test_the_file_says_what_it_is_and_holds_every_field(userdata: UserData, tmp_
     assert set(document["bite_progress"][0]) == {"matrix", "cell", "read_at", "discussed_at"}
     assert set(document["history"][0]) == {"address", "title", "visited_at"}
     assert "number" not in document["notes"][0], "the search index's link stays in the file"
+    assert document["cpd_entries"][0] == {
+        "id": document["cpd_entries"][0]["id"],
+        "date": "2026-01-12",
+        "activity": "reading",
+        "places": ["matrixdesk:/alcohol/B5", "matrixdesk:/alcohol/B5/entry/synthetic-study"],
+        "minutes": 40,
+        "mode": "individual",
+        "learned": 'Synthetic learning, with a comma, a "quote"\nand a second line.',
+        "practice": "Synthetic change to practice.",
+        "standard": "Synthetic standard",
+        "evidence": "Synthetic evidence 1",
+        "created": document["cpd_entries"][0]["created"],
+        "updated": document["cpd_entries"][0]["updated"],
+    }
 
 
 def test_importing_the_same_file_twice_adds_nothing_the_second_time(
@@ -105,7 +160,7 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(
     before = _exported(userdata, tmp_path / "before.json")
     summary = userdata.import_from(file)
     assert all(merged.added == merged.updated == 0 for merged in summary.values())
-    assert merging.describe_merge(summary).startswith("0 new, 0 updated, 10 already here")
+    assert merging.describe_merge(summary).startswith("0 new, 0 updated, 12 already here")
     after = _exported(userdata, tmp_path / "after.json")
     assert {k: v for k, v in after.items() if k != "exported_at"} == {
         k: v for k, v in before.items() if k != "exported_at"
@@ -197,6 +252,51 @@ def test_an_import_never_deletes_what_is_here(userdata: UserData, tmp_path: Path
     assert _content_digest(userdata.path) == before
 
 
+def test_a_format_1_file_is_still_imported(userdata: UserData, tmp_path: Path) -> None:
+    """As MatrixDesk wrote it before the CPD log: no cpd_entries at all."""
+    with UserData.open(tmp_path / "other" / "userdata.sqlite") as other:
+        _fill(other)
+        document = _exported(other, tmp_path / "theirs.json")
+    document["format_version"] = 1
+    del document["cpd_entries"]
+    file = tmp_path / "format-1.json"
+    file.write_text(json.dumps(document), encoding="utf-8")
+    mine = userdata.add_cpd(
+        CpdDetails("2026-01-01", "supervision", (), 30, "individual", "Synthetic.", "", "", "")
+    )
+    summary = userdata.import_from(file)
+    assert summary["cpd_entries"] == merging.Merged(0, 0, 0)
+    assert summary["notes"].added == 3
+    assert userdata.cpd_entries() == (mine,), "an older file deletes nothing"
+
+
+def test_the_later_edit_of_a_cpd_entry_wins_places_and_all(
+    userdata: UserData, tmp_path: Path
+) -> None:
+    first = CpdDetails("2026-01-01", "reading", ("alcohol/B5",), 30, "individual", "S1", "", "", "")
+    entry = userdata.add_cpd(first)
+    theirs = _exported(userdata, tmp_path / "theirs.json")
+    later = CpdDetails(
+        "2026-01-02",
+        "training",
+        ("alcohol/B5#synthetic-heading",),
+        45,
+        "participatory",
+        "Synthetic later.",
+        "p",
+        "s",
+        "e",
+    )
+    edited = userdata.edit_cpd(entry.id, later)
+    _import_document(userdata, theirs, tmp_path / "older.json")
+    assert userdata.cpd_entries() == (edited,), "an older copy does not win"
+    mine_now = _exported(userdata, tmp_path / "mine.json")
+    with UserData.open(tmp_path / "other" / "userdata.sqlite") as other:
+        _import_document(other, theirs, tmp_path / "t.json")
+        _import_document(other, mine_now, tmp_path / "m.json")
+        assert other.cpd_entries() == (edited,), "a newer copy wins, places and all"
+
+
 # --- refused files --------------------------------------------------------------------------------
 
 
@@ -209,7 +309,7 @@ Change = Callable[[dict[str, Any]], object]
 BAD_DOCUMENTS: dict[str, tuple[Change, str]] = {
     "newer format": (
         lambda d: d.update(format_version=FORMAT_VERSION + 1),
-        "made by a newer MatrixDesk (export format 2; this version reads format 1)",
+        "made by a newer MatrixDesk (export format 3; this version reads format 2)",
     ),
     "no format": (lambda d: d.pop("format"), "not a MatrixDesk user data export"),
     "another format": (
@@ -280,6 +380,46 @@ BAD_DOCUMENTS: dict[str, tuple[Change, str]] = {
     "same id twice": (
         lambda d: d["notes"][2].update(id=d["notes"][0]["id"]),
         "at $.notes[2]: a second notes item with this id",
+    ),
+    "cpd minutes as text": (
+        lambda d: d["cpd_entries"][0].update(minutes="40"),
+        "at $.cpd_entries[0].minutes: expected a whole number, found text ('40')",
+    ),
+    "cpd minutes negative": (
+        lambda d: d["cpd_entries"][0].update(minutes=-1),
+        "at $.cpd_entries[0].minutes: -1 is not a number of minutes",
+    ),
+    "cpd places not a list": (
+        lambda d: d["cpd_entries"][0].update(places="matrixdesk:/alcohol/B5"),
+        "at $.cpd_entries[0].places: expected a list [...], found text",
+    ),
+    "cpd place not a place": (
+        lambda d: d["cpd_entries"][0]["places"].append(7),
+        "at $.cpd_entries[0].places[2]: expected text, found a number (7)",
+    ),
+    "cpd place twice": (
+        lambda d: d["cpd_entries"][0]["places"].append("alcohol/B5"),
+        "at $.cpd_entries[0].places[2]: matrixdesk:/alcohol/B5 is given twice",
+    ),
+    "cpd activity": (
+        lambda d: d["cpd_entries"][1].update(activity="synthetic"),
+        "at $.cpd_entries[1].activity: 'synthetic' is not an activity",
+    ),
+    "cpd date": (
+        lambda d: d["cpd_entries"][1].update(date="2026-13-01"),
+        "at $.cpd_entries[1].date: '2026-13-01' is not a date that exists",
+    ),
+    "cpd mode": (
+        lambda d: d["cpd_entries"][1].update(mode=None),
+        "at $.cpd_entries[1].mode: expected text, found null",
+    ),
+    "format 1 with a cpd log": (
+        lambda d: d.update(format_version=1),
+        'at $: a field this version does not know, "cpd_entries"',
+    ),
+    "format 2 without a cpd log": (
+        lambda d: d.pop("cpd_entries"),
+        'at $: the field "cpd_entries" is missing',
     ),
     "same place bookmarked twice": (
         lambda d: d["bookmarks"][1].update(address=d["bookmarks"][0]["address"]),
@@ -468,4 +608,4 @@ def test_any_json_is_either_read_or_refused_in_words(document: object) -> None:
     except ExchangeError as error:
         assert str(error)
     else:
-        assert set(content.tables) == {"bookmarks", "notes", "bite_progress", "history"}
+        assert set(content.tables) == KINDS

@@ -20,11 +20,14 @@ from sqlalchemy import Connection
 
 from matrixdesk.userdata import migrations
 from matrixdesk.userdata.errors import UserDataError
+from matrixdesk.userdata.records import CpdDetails
 from matrixdesk.userdata.schema import APPLICATION_ID, SCHEMA_VERSION
 from matrixdesk.userdata.store import UserData
 
 VERSIONS = Path(__file__).resolve().parent / "userdata_versions"
 SNAPSHOTS = sorted(VERSIONS.glob("v*.sql"), key=lambda p: int(p.stem[1:]))
+LATEST = VERSIONS / f"v{SCHEMA_VERSION}.sql"
+NEXT = SCHEMA_VERSION + 1  # a synthetic next version, as the next release will have
 
 
 def _load(snapshot: Path, path: Path) -> Path:
@@ -110,14 +113,14 @@ def _add_a_column_then_fail(connection: Connection) -> None:
 def test_a_migration_runs_once_and_stamps_the_new_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With a synthetic version 2 (a column added to notes), as the next release will have."""
-    path = _load(VERSIONS / "v1.sql", tmp_path / "userdata.sqlite")
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, _add_a_column)
+    """With a synthetic next version (a column added to notes), as the next release will have."""
+    path = _load(LATEST, tmp_path / "userdata.sqlite")
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(migrations.MIGRATIONS, NEXT, _add_a_column)
     with UserData.open(path) as userdata:
         assert len(userdata.notes()) == 2
     with contextlib.closing(sqlite3.connect(path)) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+        assert connection.execute("PRAGMA user_version").fetchone() == (NEXT,)
         columns = [row[1] for row in connection.execute("PRAGMA table_info(notes)")]
         assert columns[-1] == "synthetic_colour"
     UserData.open(path).close()  # run again, it would fail: the column is there
@@ -126,12 +129,12 @@ def test_a_migration_runs_once_and_stamps_the_new_version(
 def test_a_failed_migration_leaves_the_file_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = _load(VERSIONS / "v1.sql", tmp_path / "userdata.sqlite")
+    path = _load(LATEST, tmp_path / "userdata.sqlite")
     with UserData.open(path):
         pass  # in WAL mode, as the reader leaves it
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, _add_a_column_then_fail)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(migrations.MIGRATIONS, NEXT, _add_a_column_then_fail)
     with pytest.raises(UserDataError, match="no such table"):
         UserData.open(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
@@ -144,14 +147,48 @@ def test_a_failed_migration_leaves_the_file_as_it_was(
 def test_a_database_upgraded_by_a_newer_version_is_set_aside_by_this_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = _load(VERSIONS / "v1.sql", tmp_path / "userdata.sqlite")
+    path = _load(LATEST, tmp_path / "userdata.sqlite")
     with monkeypatch.context() as newer:
-        newer.setattr(migrations, "SCHEMA_VERSION", 2)
-        newer.setitem(migrations.MIGRATIONS, 2, _add_a_column)
+        newer.setattr(migrations, "SCHEMA_VERSION", NEXT)
+        newer.setitem(migrations.MIGRATIONS, NEXT, _add_a_column)
         UserData.open(path).close()
     with UserData.open(path) as userdata:
         assert userdata.set_aside is not None
         assert userdata.set_aside.reason == "newer-version"
         assert re.search(
-            r"its version 2; this MatrixDesk reads up to version 1", userdata.set_aside.problem
+            rf"its version {NEXT}; this MatrixDesk reads up to version {SCHEMA_VERSION}",
+            userdata.set_aside.problem,
         )
+
+
+def test_a_version_1_database_gains_an_empty_cpd_log_that_works(tmp_path: Path) -> None:
+    path = _load(VERSIONS / "v1.sql", tmp_path / "userdata.sqlite")
+    with UserData.open(path) as userdata:
+        assert userdata.cpd_entries() == ()
+        made = userdata.add_cpd(
+            CpdDetails(
+                "2026-01-10",
+                "reading",
+                ("alcohol/B5",),
+                30,
+                "individual",
+                "Synthetic.",
+                "",
+                "",
+                "",
+            )
+        )
+        assert userdata.cpd_entries() == (made,)
+        assert len(userdata.notes()) == 2, "the notes are kept"
+
+
+def test_the_cpd_entries_of_a_version_2_database_read_back_whole(tmp_path: Path) -> None:
+    path = _load(VERSIONS / "v2.sql", tmp_path / "userdata.sqlite")
+    with UserData.open(path) as userdata:
+        newest, oldest = userdata.cpd_entries()
+    assert newest.details.activity == "team-discussion" and newest.details.minutes == 90
+    assert oldest.details.places == (
+        "matrixdesk:/alcohol/B5",
+        "matrixdesk:/alcohol/B5/entry/synthetic-study",
+    )
+    assert oldest.details.learned.endswith('a "quote" and\na second line.')

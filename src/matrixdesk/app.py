@@ -16,6 +16,7 @@ from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.core.search import MAX_LIMIT
 from matrixdesk.editions.arguments import add_commands as add_edition_commands
 from matrixdesk.paths import bundled_pack_path, portable_settings_dir, source_content_dir
+from matrixdesk.userdata.cpd_export import EXPORT_FORMATS as CPD_EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from matrixdesk.editions.choose import Choice
@@ -200,7 +201,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     merge.add_argument("userdata_file", type=Path, metavar="PATH", help="the file to read")
     add_edition_commands(commands)
+    _add_cpd_commands(commands)
     return parser
+
+
+def _add_cpd_commands(commands: Any) -> None:
+    """`matrixdesk cpd list|export`: the CPD log kept in the user database."""
+    cpd = commands.add_parser(
+        "cpd",
+        help="list or export your CPD log",
+        description="Your continuing professional development log, as recorded in the reader "
+        "(Record CPD). Uses the user data the reader uses (see --config-dir and --portable).",
+    )
+    days = argparse.ArgumentParser(add_help=False)
+    days.add_argument("--from", dest="cpd_from", metavar="DATE", help="from this day, YYYY-MM-DD")
+    days.add_argument("--to", dest="cpd_to", metavar="DATE", help="to this day (included)")
+    actions = cpd.add_subparsers(dest="cpd_action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="print the log, newest first, and its total", parents=[days])
+    export = actions.add_parser("export", help="write the log to a file", parents=[days])
+    export.add_argument(
+        "--format",
+        dest="cpd_format",
+        choices=CPD_EXPORT_FORMATS,
+        default="csv",
+        help="default: csv",
+    )
+    export.add_argument(
+        "-o", "--output", dest="cpd_output", type=_output_path, required=True, metavar="PATH"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -269,6 +297,18 @@ def _run(args: argparse.Namespace, started: float) -> int:
         from matrixdesk.userdata.cli import run_userdata
 
         return run_userdata(args.userdata_action, args.userdata_file, settings)
+    if args.command == "cpd":  # likewise
+        from matrixdesk.userdata.cpd_cli import run_cpd
+
+        export = args.cpd_action == "export"
+        return run_cpd(
+            args.cpd_action,
+            settings,
+            args.cpd_from,
+            args.cpd_to,
+            args.cpd_format if export else "csv",
+            args.cpd_output if export else None,
+        )
     from matrixdesk import commands
 
     if args.command == "build":

@@ -25,6 +25,7 @@ def describe(accessible: Any, full_text: bool = False) -> Node:
         "states": sorted(pyatspi.stateToString(s) for s in accessible.getState().getStates()),
         "actions": _actions(accessible) if "Action" in interfaces else [],
         "interfaces": interfaces,
+        "labelled_by": _labelled_by(accessible),
     }
     if "Text" in interfaces:
         text = accessible.queryText()
@@ -36,6 +37,18 @@ def describe(accessible: Any, full_text: bool = False) -> Node:
     if "Hypertext" in interfaces:
         node["links"] = _links(accessible.queryHypertext())
     return node
+
+
+def _labelled_by(accessible: Any) -> list[str]:
+    """The names of the labels that label `accessible` (AT-SPI's labelled-by relation): on
+    Linux, Qt names a combo box by its value and says its label this way, as Orca reads it."""
+    names = []
+    for relation in accessible.getRelationSet():
+        if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+            for index in range(relation.getNTargets()):
+                target = relation.getTarget(index)
+                names.append(target.name or "" if target is not None else "")
+    return names
 
 
 def _actions(accessible: Any) -> list[str]:

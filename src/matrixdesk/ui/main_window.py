@@ -32,6 +32,7 @@ from matrixdesk.page.parts import MatrixContext
 from matrixdesk.ui.announce import announce
 from matrixdesk.ui.app_zoom import keep_in_proportion, zoom_application
 from matrixdesk.ui.course import CourseCommands
+from matrixdesk.ui.cpd import CpdCommands
 from matrixdesk.ui.grid_model import MatrixGridModel
 from matrixdesk.ui.grid_view import HomeView
 from matrixdesk.ui.help_commands import HelpCommands
@@ -98,6 +99,14 @@ class MainWindow(QMainWindow):
             lambda: shown_page(store, self.current, self._page if self.showing_page() else None),
             lambda cell: notes_on(self.user.layer.data, cell),
         )
+        self.cpd = CpdCommands(
+            self,
+            self.user.layer,
+            settings,
+            self._title_for_address,
+            self.place_exists,
+            lambda: self._page.page if self.showing_page() and self._page else None,
+        )
         self._add_user_menus()
         self._connect_signals()
         if not settings.welcomed:
@@ -144,6 +153,7 @@ class MainWindow(QMainWindow):
         self.course.open_requested.connect(self.navigate)
         self.course.said.connect(lambda message: self.tell(message, 4000))
         self.course.progress_changed.connect(lambda _matrix: self._show_progress())
+        self.cpd.said.connect(lambda message: self.tell(message, 4000))
         self.user.layer.ready.connect(self._show_progress)
         self.user.layer.ready.connect(self._search_notes_too)
         self.searching.note_opened.connect(self.user.notes.open_note)
@@ -168,6 +178,8 @@ class MainWindow(QMainWindow):
         actions.file_menu.insertSeparator(quit_action)
         # On the window too, so their keys work while presentation mode hides the menus.
         self.addActions([user.bookmarks.toggle, user.bookmarks.manage, user.history])
+        self.course.menu.addSeparator()
+        self.course.menu.addActions(self.cpd.commands())
         self.addActions(self.course.menu.actions())
         self.addActions([user.notes.write_note, user.notes.all_notes])
         self.addActions(self.printing.commands)
@@ -280,6 +292,8 @@ class MainWindow(QMainWindow):
         self._update_window(place)
         self.user.place_shown(str(place), kept=self.showing_page() and self._keepable(place))
         self.course.show_place(self.matrix_key, self._bite_shown(place))
+        on_cell = self.showing_page() and isinstance(place, Address) and place.cell is not None
+        self.cpd.show_place(str(place) if on_cell else None)
         self.page_shown.emit(str(place))
         return True
 

@@ -137,6 +137,15 @@ class Settings:
         self._settings.setValue("notes/open", "yes" if is_open else "no")
 
     @property
+    def cpd_counts_time(self) -> bool:
+        """Record CPD fills in the minutes a page has been open (off unless the reader chose)."""
+        return self._text("cpd/count-time") == "yes"
+
+    @cpd_counts_time.setter
+    def cpd_counts_time(self, on: bool) -> None:
+        self._settings.setValue("cpd/count-time", "yes" if on else "no")
+
+    @property
     def geometry(self) -> QByteArray | None:
         return self._bytes("window/geometry")
 

@@ -58,6 +58,7 @@ class _Writer(QObject):
     def write(self, number: int, change: Change) -> None:
         from matrixdesk.userdata.errors import UserDataError
         from matrixdesk.userdata.exchange import ExchangeError
+        from matrixdesk.userdata.files import FileWriteError
 
         if self.data is None:
             return  # no user database this time: the reader was told once, as it failed
@@ -68,6 +69,9 @@ class _Writer(QObject):
             return
         except ExchangeError as error:  # an export or import file: nothing was changed
             self.refused.emit(number, f"{error}. Nothing was changed.")
+            return
+        except FileWriteError as error:  # a file asked for (a CPD log): nothing was written
+            self.refused.emit(number, f"{error}. Nothing was written.")
             return
         self.done.emit(number, result)
 

@@ -34,7 +34,7 @@ def run_userdata(action: str, file: Path, config_dir: Path | None) -> int:
 
 def _export(file: Path, database: Path) -> int:
     check_destination(file)  # before anything is opened or made
-    with _opened(database) as userdata:
+    with open_saying_what_was_set_aside(database) as userdata:
         counts = userdata.export_to(file)
     print(f"Exported {describe_counts(counts)} from {database} to {file}.")
     return EXIT_OK
@@ -42,13 +42,14 @@ def _export(file: Path, database: Path) -> int:
 
 def _import(file: Path, database: Path) -> int:
     content = read_file(file)  # the whole file checked before the database is opened
-    with _opened(database) as userdata:
+    with open_saying_what_was_set_aside(database) as userdata:
         summary = userdata.merge(content)
     print(f"Imported {file} into {database}: {describe_merge(summary)}.")
     return EXIT_OK
 
 
-def _opened(database: Path) -> UserData:
+def open_saying_what_was_set_aside(database: Path) -> UserData:
+    """The user database at `database`; a file that had to be set aside is said on stderr."""
     userdata = UserData.open(database)
     if userdata.set_aside:
         print(f"matrixdesk: {userdata.set_aside.message}", file=sys.stderr)

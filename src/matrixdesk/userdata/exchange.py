@@ -13,35 +13,41 @@ what the reader could not.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import stat
-import sys
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from sqlalchemy import Column, Connection, Table, UniqueConstraint, select
 
 import matrixdesk
-from matrixdesk.userdata import values
-from matrixdesk.userdata.schema import bite_progress, bookmarks, history, notes
+from matrixdesk.userdata import cpd, files, values
+from matrixdesk.userdata.schema import bite_progress, bookmarks, cpd_entries, history, notes
 
 FORMAT: Final = "matrixdesk-userdata"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 MAX_FILE_BYTES: Final = 256 * 1024**2  # 25 times the benchmark's 10,000 notes: past any real file
 DEFAULT_FILE_NAME: Final = "matrixdesk-userdata.json"
 
-Row = dict[str, str | None]
+Row = dict[str, Any]
+"""An item's fields: text or None, but a CPD entry's minutes (a number) and places (a list)."""
 Counts = dict[str, int]
 
 # The kinds of item, in the order the file holds them, under the names of their tables.
 TABLES: Final[dict[str, Table]] = {
-    table.name: table for table in (bookmarks, notes, bite_progress, history)
+    table.name: table for table in (bookmarks, notes, bite_progress, history, cpd_entries)
 }
+# The export format each kind of item first appeared in; an older file has none of them.
+_SINCE: Final = {"cpd_entries": 2}
+# Fields an item has beyond its table's columns: a CPD entry's places (a list of addresses,
+# kept in `cpd_places`), each checked by this rule.
+_LISTS: Final[dict[str, dict[str, Callable[[str], str]]]] = {
+    "cpd_entries": {"places": values.place}
+}
+# Fields that are whole numbers, and their checks.
+_NUMBERS: Final[dict[str, Callable[[int], int]]] = {"minutes": values.minutes}
 # The columns that never leave the file: a note's link to the search index.
 _INTERNAL: Final = {"number"}
 # How each field is checked, by column name: every column a file holds needs its check here.
@@ -58,6 +64,13 @@ _CHECKS: Final[dict[str, Callable[[str], str]]] = {
     "read_at": values.stamp,
     "discussed_at": values.stamp,
     "visited_at": values.stamp,
+    "date": values.day,
+    "activity": values.activity,
+    "mode": values.mode,
+    "learned": values.text,
+    "practice": values.text,
+    "standard": values.title,
+    "evidence": values.title,
 }
 # The order items are written in, so the same data always makes the same file.
 _ORDER: Final = {
@@ -66,18 +79,26 @@ _ORDER: Final = {
     "bite_progress": (bite_progress.c.matrix, bite_progress.c.cell),
     "history": (history.c.visited_at.desc(), history.c.address),
 }
+# CPD entries, read with their places by `cpd.read`, are written in the order they were made.
+_IN_ORDER_MADE = {"cpd_entries"}
 _ABOUT = ("format", "format_version", "app_version", "exported_at")
 _WORDS = {  # how a count of each kind is said
     "bookmarks": ("bookmark", "bookmarks"),
     "notes": ("note", "notes"),
     "bite_progress": ("bite marked", "bites marked"),
     "history": ("place in the history", "places in the history"),
+    "cpd_entries": ("CPD entry", "CPD entries"),
 }
 
 
-def fields(table: Table) -> list[Column[str]]:
-    """The columns of `table` that an export file holds."""
+def fields(table: Table) -> list[Column[Any]]:
+    """The columns of `table` that an export file holds (beside its `_LISTS`)."""
     return [column for column in table.c if column.name not in _INTERNAL]
+
+
+def tables_of(version: int) -> dict[str, Table]:
+    """The kinds of item a file of export format `version` holds."""
+    return {name: table for name, table in TABLES.items() if _SINCE.get(name, 1) <= version}
 
 
 def _keys(table: Table) -> list[tuple[str, ...]]:
@@ -126,26 +147,24 @@ def content_of(connection: Connection) -> Content:
             for row in connection.execute(select(*fields(table)).order_by(*_ORDER[name]))
         )
         for name, table in TABLES.items()
+        if name not in _IN_ORDER_MADE
     }
+    made = sorted(cpd.read(connection), key=lambda entry: (entry.created, entry.id))
+    tables["cpd_entries"] = tuple(cpd.row_of(entry) for entry in made)
     return Content(str(matrixdesk.__version__), values.now(), tables)
 
 
 def check_destination(file: Path) -> None:
     """Raise ExchangeError if an export cannot be written at `file` (before any work)."""
-    if file.is_dir():
-        raise ExchangeError(
-            f"{file} is a folder; give the name of the file to write, e.g. "
-            f"{file / DEFAULT_FILE_NAME}"
-        )
-    if not file.parent.is_dir():
-        raise ExchangeError(f"the folder {file.parent} does not exist; make it first")
-    if file.exists() and not file.is_file():
-        raise ExchangeError(f"{file} is a device or pipe, not a file")
+    try:
+        files.check_destination(file, DEFAULT_FILE_NAME)
+    except files.FileWriteError as error:
+        raise ExchangeError(str(error)) from None
 
 
 def write_file(content: Content, file: Path) -> Counts:
-    """Write `content` to `file`: to a temporary file beside it, synced, then renamed over it,
-    so `file` is always either what it was or the whole export. Private (0600) on POSIX."""
+    """Write `content` to `file`, whole or not at all (`files.write_whole`): private (0600)
+    on POSIX."""
     check_destination(file)
     document = {
         "format": FORMAT,
@@ -156,34 +175,10 @@ def write_file(content: Content, file: Path) -> Counts:
     }
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{file.name}.", suffix=".tmp", dir=file.parent
-        )
-    except OSError as error:
-        raise ExchangeError(f"cannot write in {file.parent} ({error.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temporary).replace(file)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExchangeError(f"{file} could not be written ({error.strerror})") from None
-    _sync_folder(file.parent)
+        files.write_whole(data, file)
+    except files.FileWriteError as error:
+        raise ExchangeError(str(error)) from None
     return content.counts()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no folder handles to sync)."""
-    if sys.platform == "win32":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        with contextlib.suppress(OSError):  # some file systems cannot sync a folder
-            os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 # --- import ---------------------------------------------------------------------------------------
@@ -243,8 +238,13 @@ def check_content(document: object) -> Content:
             f"made by a newer MatrixDesk (export format {version}; this version reads format "
             f"{FORMAT_VERSION}): update MatrixDesk to import it"
         )
-    _same_keys(top, "$", (*_ABOUT, *TABLES))
-    tables = {name: _rows(top[name], name, table) for name, table in TABLES.items()}
+    known = tables_of(version)
+    _same_keys(top, "$", (*_ABOUT, *known))
+    # What an older file cannot hold, it holds none of.
+    tables = {
+        name: _rows(top[name], name, table) if name in known else ()
+        for name, table in TABLES.items()
+    }
     return Content(
         _value(top, "$", "app_version", values.title),
         _value(top, "$", "exported_at", values.stamp),
@@ -258,13 +258,15 @@ def _rows(items: object, name: str, table: Table) -> tuple[Row, ...]:
     for number, item in enumerate(_list(items, f"$.{name}")):
         where = f"$.{name}[{number}]"
         found = _object(item, where)
-        _same_keys(found, where, [column.name for column in fields(table)])
+        lists = _LISTS.get(name, {})
+        _same_keys(found, where, [*(column.name for column in fields(table)), *lists])
         row: Row = {
-            column.name: _field(
-                found, where, column.name, _CHECKS[column.name], bool(column.nullable)
-            )
+            column.name: _number(found, where, column.name)
+            if column.name in _NUMBERS
+            else _field(found, where, column.name, _CHECKS[column.name], bool(column.nullable))
             for column in fields(table)
         }
+        row.update({key: _texts(found, where, key, check) for key, check in lists.items()})
         if table is bite_progress and not (row["read_at"] or row["discussed_at"]):
             raise ExchangeError(f"at {where}: a bite that is neither read nor discussed")
         for key, values_seen in seen.items():
@@ -276,6 +278,36 @@ def _rows(items: object, name: str, table: Table) -> tuple[Row, ...]:
             values_seen.add(value)
         rows.append(row)
     return tuple(rows)
+
+
+def _number(found: dict[str, object], where: str, key: str) -> int:
+    value = found[key]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ExchangeError(f"at {where}.{key}: expected a whole number, found {_kind(value)}")
+    try:
+        return _NUMBERS[key](value)
+    except values.BadValueError as problem:
+        raise ExchangeError(f"at {where}.{key}: {problem}") from None
+
+
+def _texts(
+    found: dict[str, object], where: str, key: str, check: Callable[[str], str]
+) -> list[str]:
+    """A list of text items, each checked, none twice."""
+    items = _list(found[key], f"{where}.{key}")
+    checked: list[str] = []
+    for number, item in enumerate(items):
+        at = f"{where}.{key}[{number}]"
+        if not isinstance(item, str):
+            raise ExchangeError(f"at {at}: expected text, found {_kind(item)}")
+        try:
+            value = check(item)
+        except values.BadValueError as problem:
+            raise ExchangeError(f"at {at}: {problem}") from None
+        if value in checked:
+            raise ExchangeError(f"at {at}: {value} is given twice")
+        checked.append(value)
+    return checked
 
 
 def _field(

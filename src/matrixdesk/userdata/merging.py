@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, select, update
 
+from matrixdesk.userdata import cpd
 from matrixdesk.userdata.exchange import Content, Row, describe_counts
-from matrixdesk.userdata.schema import bite_progress, bookmarks, history, notes
+from matrixdesk.userdata.schema import bite_progress, bookmarks, cpd_entries, history, notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ def merge(connection: Connection, content: Content) -> MergeSummary:
         "history": _merge_later_wins(
             connection, history, rows["history"], "address", "visited_at", "title"
         ),
+        "cpd_entries": _merge_cpd(connection, rows["cpd_entries"]),
     }
 
 
@@ -95,6 +97,19 @@ def _merge_bookmarks(connection: Connection, incoming: tuple[Row, ...]) -> Merge
                 .values(label=row["label"], updated=row["updated"])
             )
     _insert(connection, bookmarks, added)
+    return _merged(incoming, added, later)
+
+
+def _merge_cpd(connection: Connection, incoming: tuple[Row, ...]) -> Merged:
+    """The same CPD entry has the same id; the later edit wins, all of it, places included."""
+    here = dict(connection.execute(select(cpd_entries.c.id, cpd_entries.c.updated)).all())
+    added = [row for row in incoming if row["id"] not in here]
+    later = [
+        row for row in incoming if row["id"] in here and _later(row["updated"], here[row["id"]])
+    ]
+    cpd.insert(connection, [cpd.entry_of(row) for row in added])
+    for row in later:
+        cpd.replace(connection, cpd.entry_of(row))
     return _merged(incoming, added, later)
 
 

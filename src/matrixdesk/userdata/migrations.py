@@ -30,9 +30,41 @@ from matrixdesk.userdata.schema import APPLICATION_ID, NOTES_SEARCH_DDL, SCHEMA_
 
 Step = Callable[[Connection], None]
 
+
+def _cpd_log(connection: Connection) -> None:
+    """Version 2: the CPD log (its entries, and the places each is about)."""
+    for statement in (
+        "CREATE TABLE cpd_entries (\n"
+        "\tid TEXT NOT NULL,\n"
+        "\tdate TEXT NOT NULL,\n"
+        "\tactivity TEXT NOT NULL,\n"
+        "\tminutes INTEGER NOT NULL,\n"
+        "\tmode TEXT NOT NULL,\n"
+        "\tlearned TEXT NOT NULL,\n"
+        "\tpractice TEXT NOT NULL,\n"
+        "\tstandard TEXT NOT NULL,\n"
+        "\tevidence TEXT NOT NULL,\n"
+        "\tcreated TEXT NOT NULL,\n"
+        "\tupdated TEXT NOT NULL,\n"
+        "\tPRIMARY KEY (id),\n"
+        "\tCONSTRAINT minutes_counted CHECK (minutes >= 0)\n"
+        ")",
+        "CREATE INDEX ix_cpd_entries_date ON cpd_entries (date)",
+        "CREATE TABLE cpd_places (\n"
+        "\tentry TEXT NOT NULL,\n"
+        "\tposition INTEGER NOT NULL,\n"
+        "\taddress TEXT NOT NULL,\n"
+        "\tPRIMARY KEY (entry, position),\n"
+        "\tFOREIGN KEY(entry) REFERENCES cpd_entries (id)\n"
+        ")",
+        "CREATE INDEX ix_cpd_places_address ON cpd_places (address)",
+    ):
+        connection.exec_driver_sql(statement)
+
+
 # MIGRATIONS[n] takes a database from version n - 1 to version n. Version 1 is the first
 # release: nothing older exists to migrate from.
-MIGRATIONS: dict[int, Step] = {}
+MIGRATIONS: dict[int, Step] = {2: _cpd_log}
 
 
 def version_of(connection: Connection) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
+from typing import Final
 
 from matrixdesk.core.schema import CELL_CODES
 from matrixdesk.core.search_marks import Marked
@@ -84,6 +85,51 @@ class HistoryItem:
     address: str
     title: str
     visited_at: str
+
+
+ACTIVITY_WORDS: Final = {
+    "reading": "reading",
+    "team-discussion": "team discussion",
+    "supervision": "supervision",
+    "training": "training",
+}
+"""How each activity key (`values.ACTIVITIES`) is said, in the log and its exports."""
+
+
+@dataclass(frozen=True, slots=True)
+class CpdDetails:
+    """What the reader writes in a CPD entry: everything but its id and stamps."""
+
+    date: str
+    """The day of the activity, e.g. 2026-01-31."""
+    activity: str
+    """One of `values.ACTIVITIES`; said as ACTIVITY_WORDS has it."""
+    places: tuple[str, ...]
+    """The places it was about, by their long addresses (cells, studies, bite sections)."""
+    minutes: int
+    mode: str
+    """"individual" or "participatory" (`values.MODES`)."""
+    learned: str
+    """What I learned."""
+    practice: str
+    """How it will change my practice."""
+    standard: str
+    """The standard or code it relates to (free text)."""
+    evidence: str
+    """An evidence reference (free text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CpdEntry:
+    id: str
+    details: CpdDetails
+    created: str
+    updated: str
+
+    def missing_places(self, known: Container[str]) -> tuple[str, ...]:
+        """Its places that are not among the `known` addresses (the installed pack's): shown
+        as no longer in this pack, with their address, and kept."""
+        return tuple(place for place in self.details.places if place not in known)
 
 
 @dataclass(frozen=True, slots=True)

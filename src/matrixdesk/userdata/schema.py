@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from sqlalchemy import CheckConstraint, Column, Integer, MetaData, Table, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, MetaData, Table, Text
 
 # `PRAGMA application_id`: the bytes "MDud" (MatrixDesk user data), telling our file from a pack
 # ("MDsk") and from any other program's SQLite database.
 APPLICATION_ID: Final = int.from_bytes(b"MDud", "big")
 # `PRAGMA user_version`: the schema version. Bump it with every change to the tables below.
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 USERDATA_FILENAME: Final = "userdata.sqlite"
 HISTORY_LIMIT: Final = 500  # places kept in the history; older ones are forgotten
@@ -70,6 +70,34 @@ history = Table(
     Column("address", Text, primary_key=True),  # a place once, at its latest visit
     Column("title", Text, nullable=False),
     Column("visited_at", Text, nullable=False, index=True),
+)
+
+# Continuing professional development (since version 2): one row an entry, its places in
+# `cpd_places` in the order the reader gave them.
+cpd_entries = Table(
+    "cpd_entries",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("date", Text, nullable=False, index=True),  # the day, e.g. 2026-01-31
+    Column("activity", Text, nullable=False),  # values.ACTIVITIES
+    Column("minutes", Integer, nullable=False),
+    Column("mode", Text, nullable=False),  # individual or participatory
+    Column("learned", Text, nullable=False),  # what I learned
+    Column("practice", Text, nullable=False),  # how it will change my practice
+    Column("standard", Text, nullable=False),  # the standard or code it relates to
+    Column("evidence", Text, nullable=False),  # an evidence reference
+    Column("created", Text, nullable=False),
+    Column("updated", Text, nullable=False),  # decides which copy an import keeps
+    CheckConstraint("minutes >= 0", name="minutes_counted"),
+)
+
+cpd_places = Table(
+    "cpd_places",
+    metadata,
+    Column("entry", Text, ForeignKey("cpd_entries.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),  # the order the reader gave them in
+    # A place's long address, never a pack row id: kept when a pack no longer has it.
+    Column("address", Text, nullable=False, index=True),
 )
 
 # Full-text search over the notes, tokenised as the pack's own search index is (stemming, case

@@ -23,13 +23,15 @@ from sqlalchemy.dialects.sqlite import insert
 
 from matrixdesk.core.search import DEFAULT_LIMIT, MAX_LIMIT, query_and_marker
 from matrixdesk.core.search_marks import snippet
-from matrixdesk.userdata import exchange, merging, values
+from matrixdesk.userdata import cpd, exchange, merging, values
 from matrixdesk.userdata.database import engine_for, reading, writing
 from matrixdesk.userdata.migrations import bring_up_to_date, up_to_date
 from matrixdesk.userdata.opening import SetAside, prepare
 from matrixdesk.userdata.records import (
     BiteProgress,
     Bookmark,
+    CpdDetails,
+    CpdEntry,
     HistoryItem,
     MatrixProgress,
     Note,
@@ -40,6 +42,7 @@ from matrixdesk.userdata.schema import (
     HISTORY_LIMIT,
     bite_progress,
     bookmarks,
+    cpd_entries,
     history,
     notes,
 )
@@ -352,6 +355,47 @@ class UserData:
         """Forget every place read; how many there were."""
         with self._writing() as connection:
             return connection.execute(delete(history)).rowcount
+
+    # --- the CPD log -----------------------------------------------------------------------------
+
+    def add_cpd(self, details: CpdDetails) -> CpdEntry:
+        """A new CPD entry; values.BadValueError, before anything is written, if a field is
+        wrong."""
+        stamp = values.now()
+        entry = CpdEntry(values.new_id(), values.cpd_details(details), stamp, stamp)
+        with self._writing() as connection:
+            cpd.insert(connection, [entry])
+        return entry
+
+    def edit_cpd(self, entry_id: str, details: CpdDetails) -> CpdEntry | None:
+        """Replace what a CPD entry says; None if it is gone (deleted elsewhere meanwhile)."""
+        details = values.cpd_details(details)
+        with self._writing() as connection:
+            found = cpd.read(connection, cpd_entries.c.id == entry_id)
+            if not found:
+                return None
+            entry = CpdEntry(entry_id, details, found[0].created, values.now())
+            cpd.replace(connection, entry)
+        return entry
+
+    def delete_cpd(self, entry_id: str) -> bool:
+        """Delete a CPD entry; False if it was already gone."""
+        with self._writing() as connection:
+            return cpd.remove(connection, entry_id)
+
+    def cpd_entry(self, entry_id: str) -> CpdEntry | None:
+        with self._reading() as connection:
+            found = cpd.read(connection, cpd_entries.c.id == entry_id)
+        return found[0] if found else None
+
+    def cpd_entries(self, start: str | None = None, end: str | None = None) -> tuple[CpdEntry, ...]:
+        """The CPD log, newest first; with `start` and/or `end` (days, 2026-01-31), only the
+        entries dated from `start` to `end`, both included."""
+        where: ColumnElement[bool] = cpd_entries.c.date >= values.day(start or "0001-01-01")
+        if end is not None:
+            where = where & (cpd_entries.c.date <= values.day(end))
+        with self._reading() as connection:
+            return cpd.read(connection, where)
 
     # --- places the pack no longer has ----------------------------------------------------------
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 import threading
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Final
+from typing import Any, Final
 
 from matrixdesk.core.addresses import (
     MATRIX_KEY_PATTERN,
@@ -18,6 +19,7 @@ from matrixdesk.core.addresses import (
     parse_place,
 )
 from matrixdesk.core.schema import CELL_CODES
+from matrixdesk.userdata.records import CpdDetails
 
 # Far beyond what anyone writes, and small enough that a hostile file cannot fill the disk.
 MAX_NOTE_CHARS: Final = 100_000
@@ -27,6 +29,15 @@ _STAMP: Final = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 STAMP_EXAMPLE: Final = "2026-01-31T09:15:00.000Z"
 _MATRIX: Final = re.compile(rf"^{MATRIX_KEY_PATTERN}$")
 ID_EXAMPLE: Final = "0f8e3a52-6c1d-4b7e-9a35-2d4c8b1e7f60"
+_DAY: Final = re.compile(r"^\d{4}-\d\d-\d\d$")
+DAY_EXAMPLE: Final = "2026-01-31"
+# A CPD entry's activity and way of learning, by the keys the tables and files hold (the words
+# shown for them are in `records`). Only ever add to these: files and databases keep the keys.
+ACTIVITIES: Final = ("reading", "team-discussion", "supervision", "training")
+MODES: Final = ("individual", "participatory")
+# A month of whole days: past any one CPD activity, yet a typing slip (an extra 0) is caught.
+MAX_MINUTES: Final = 31 * 24 * 60
+MAX_PLACES: Final = 200
 
 
 class BadValueError(ValueError):
@@ -119,3 +130,80 @@ def cell(value: str) -> str:
     if value not in CELL_CODES:
         raise BadValueError(f"{value!r} is not a cell code from A1 to E5")
     return value
+
+
+def day(value: str) -> str:
+    """A calendar date like 2026-01-31 that exists (a CPD entry's date: a day, not a time)."""
+    if not _DAY.match(value):
+        raise BadValueError(f"{value!r} is not a date like {DAY_EXAMPLE}")
+    try:
+        datetime.strptime(value, "%Y-%m-%d")
+    except ValueError:
+        raise BadValueError(f"{value!r} is not a date that exists") from None
+    return value
+
+
+def activity(value: str) -> str:
+    if value not in ACTIVITIES:
+        raise BadValueError(f"{value!r} is not an activity ({', '.join(ACTIVITIES)})")
+    return value
+
+
+def mode(value: str) -> str:
+    if value not in MODES:
+        raise BadValueError(f"{value!r} is neither {' nor '.join(MODES)}")
+    return value
+
+
+def minutes(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MINUTES:
+        raise BadValueError(f"{value!r} is not a number of minutes from 0 to {MAX_MINUTES:,}")
+    return value
+
+
+def places(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Places, each in its canonical form, each once, in the order given."""
+    if len(value) > MAX_PLACES:
+        raise BadValueError(f"{len(value):,} places; at most {MAX_PLACES} fit")
+    canonical = tuple(place(item) for item in value)
+    for number, item in enumerate(canonical):
+        if item in canonical[:number]:
+            raise BadValueError(f"the place {item} is given twice")
+    return canonical
+
+
+def cpd_details(details: CpdDetails) -> CpdDetails:
+    """A CPD entry's `details` with every field checked (BadValueError, naming the field, if
+    one is wrong) and its places in their long form."""
+    checks: tuple[tuple[str, Callable[[Any], Any]], ...] = (
+        ("date", day),
+        ("activity", activity),
+        ("places", places),
+        ("minutes", minutes),
+        ("mode", mode),
+        ("learned", text),
+        ("practice", text),
+        ("standard", title),
+        ("evidence", title),
+    )
+    checked: dict[str, Any] = {}
+    for name, check in checks:
+        try:
+            checked[name] = check(getattr(details, name))
+        except BadValueError as problem:
+            raise BadValueError(f"{CPD_FIELD_NAMES[name]}: {problem}") from None
+    return CpdDetails(**checked)
+
+
+CPD_FIELD_NAMES: Final = {
+    "date": "Date",
+    "activity": "Activity",
+    "places": "Places",
+    "minutes": "Minutes",
+    "mode": "Individual or participatory",
+    "learned": "What I learned",
+    "practice": "How it will change my practice",
+    "standard": "Standard or code",
+    "evidence": "Evidence reference",
+}
+"""Each field of a CPD entry as the reader knows it (the dialog's labels, a refusal's words)."""
