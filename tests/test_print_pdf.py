@@ -116,8 +116,11 @@ def _notes(foot: str) -> dict[int, str]:
     """A page's footnotes by number, each note's lines joined."""
     found = re.split(r"^\[(\d+)\] ", foot, flags=re.MULTILINE)
     assert not found[0].strip(), f"footnotes start with words of no note: {found[0]!r}"
-    pairs = zip(found[1::2], found[2::2], strict=True)
-    return {int(number): _joined(text) for number, text in pairs}
+    pairs = [
+        (int(number), _joined(text)) for number, text in zip(found[1::2], found[2::2], strict=True)
+    ]
+    assert len(pairs) == len(dict(pairs)), f"a note twice at one foot: {pairs}"
+    return dict(pairs)
 
 
 def _joined(lines: str) -> str:

@@ -72,7 +72,7 @@ def paginate(
     pages: list[PageSlice] = []
     top, notes, last = 0.0, list[int](), strips[0]
     for strip in strips:
-        with_these = notes + [n for n in strip.notes if n not in notes]
+        with_these = list(dict.fromkeys([*notes, *strip.notes]))  # each note once a page
         fits = strip.bottom - top + foot_height(sorted(with_these)) <= height
         if strip is not strips[0] and (strip.break_before or not fits):
             room = height - foot_height(sorted(notes))
