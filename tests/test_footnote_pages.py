@@ -10,6 +10,7 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QPdfWriter, QTextCursor, QTextDocument
 
 from matrixdesk.export.footnotes import Foot, footnote_mark, references
+from matrixdesk.export.link_notes import links_to_footnotes, links_to_notes
 from matrixdesk.export.paged import BODY_FAMILY, PagedDocument, Running, page_layout
 from matrixdesk.export.pagination import PageSlice, block_boxes
 
@@ -117,3 +118,35 @@ def test_table_rows_of_several_cells_are_not_split_and_page_breaks_are_kept(
     heading = document.find("After the break").block()
     assert pages[-1].top <= layout.blockBoundingRect(heading).top() <= pages[-1].top + 1
     assert paged.paint(_writer(tmp_path)) == len(pages)
+
+
+def _linked() -> QTextDocument:
+    document = QTextDocument()
+    document.setHtml(
+        "<p>Synthetic text with <a href='matrixdesk:/alcohol/B3' title='A synthetic note'>a "
+        "link</a>, <a href='matrixdesk:/alcohol/B3' title='A synthetic note'>the same "
+        "note</a> and "
+        "<a href='https://example.org/'>a web link</a>.</p><p>Synthetic end.</p>"
+    )
+    return document
+
+
+def test_links_become_footnote_marks_that_carry_their_notes(qapp) -> None:
+    document = _linked()
+    on_paper = {"matrixdesk:/alcohol/B3": "https://example.org/b3"}
+    assert links_to_footnotes(document, lambda href: on_paper.get(href, href)) == 2
+    assert document.toPlainText().startswith(
+        "Synthetic text with a link[1], the same note[1] and a web link[2]."
+    )
+    assert [(r.number, r.words) for r in references(document)] == [
+        (1, "A synthetic note https://example.org/b3"),
+        (1, "A synthetic note https://example.org/b3"),
+        (2, "https://example.org/"),
+    ]
+
+
+def test_links_to_notes_still_lists_them_at_the_end(qapp) -> None:
+    document = _linked()
+    assert links_to_notes(document, lambda href: None) == 1
+    assert document.toPlainText().endswith("Synthetic end.\nNotes\n[1] A synthetic note")
+    assert references(document) == []  # end notes: no footnotes as well

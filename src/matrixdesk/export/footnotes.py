@@ -8,7 +8,7 @@ from two pages is printed on both, with the same number.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
+    QTextFragment,
 )
 
 NOTE_NUMBER: Final = QTextFormat.Property.UserProperty.value + 1
@@ -53,21 +54,28 @@ class Reference:
     words: str
 
 
-def references(document: QTextDocument) -> list[Reference]:
-    """Every note mark in `document` (table cells included), in document order."""
-    found: list[Reference] = []
+def fragments(document: QTextDocument) -> Iterator[QTextFragment]:
+    """Every run of text of one format in `document` (table cells included), in order."""
     block = document.begin()
     while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            form = fragment.charFormat()
-            if form.hasProperty(NOTE_NUMBER):
-                number = int(form.property(NOTE_NUMBER))
-                found.append(Reference(fragment.position(), number, str(form.property(NOTE_WORDS))))
-            fragments += 1
+        runs = block.begin()
+        while not runs.atEnd():
+            yield runs.fragment()
+            runs += 1
         block = block.next()
-    return found
+
+
+def references(document: QTextDocument) -> list[Reference]:
+    """Every note mark in `document`, in document order."""
+    return [
+        Reference(
+            fragment.position(),
+            int(fragment.charFormat().property(NOTE_NUMBER)),
+            str(fragment.charFormat().property(NOTE_WORDS)),
+        )
+        for fragment in fragments(document)
+        if fragment.charFormat().hasProperty(NOTE_NUMBER)
+    ]
 
 
 class Foot:

@@ -16,7 +16,7 @@ from html import escape
 
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
-from matrixdesk.export.footnotes import footnote_mark
+from matrixdesk.export.footnotes import footnote_mark, fragments
 
 NOTES_HEADING = "Notes"
 
@@ -90,24 +90,18 @@ def _mark_notes(
 
 def _runs(document: QTextDocument) -> list[_Run]:
     runs: list[_Run] = []
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            fragments += 1
-            form = fragment.charFormat()
-            href = form.anchorHref() if form.isAnchor() else ""
-            note = " ".join(form.toolTip().split())
-            if not (href or note):
-                continue
-            start, end = fragment.position(), fragment.position() + fragment.length()
-            last = runs[-1] if runs else None
-            if last and last.end == start and (last.href, last.note) == (href, note):
-                runs[-1] = _Run(last.start, end, href, note, last.words + fragment.text())
-            else:
-                runs.append(_Run(start, end, href, note, fragment.text()))
-        block = block.next()
+    for fragment in fragments(document):
+        form = fragment.charFormat()
+        href = form.anchorHref() if form.isAnchor() else ""
+        note = " ".join(form.toolTip().split())
+        if not (href or note):
+            continue
+        start, end = fragment.position(), fragment.position() + fragment.length()
+        last = runs[-1] if runs else None
+        if last and last.end == start and (last.href, last.note) == (href, note):
+            runs[-1] = _Run(last.start, end, href, note, last.words + fragment.text())
+        else:
+            runs.append(_Run(start, end, href, note, fragment.text()))
     return runs
 
 
@@ -143,12 +137,7 @@ def _list_notes(
 
 def _anchor_block(document: QTextDocument, name: str) -> int | None:
     """Where the block holding the anchor `name` starts."""
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            if name in fragments.fragment().charFormat().anchorNames():
-                return block.position()
-            fragments += 1
-        block = block.next()
+    for fragment in fragments(document):
+        if name in fragment.charFormat().anchorNames():
+            return document.findBlock(fragment.position()).position()
     return None
