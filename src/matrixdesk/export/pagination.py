@@ -3,12 +3,15 @@ its foot for the notes that page refers to (`footnotes`).
 
 Pages are cut only between lines, never through one: each line of the document (table cells
 included) is a strip from its top to its bottom, and strips that overlap are kept together
-(the cells of a table row side by side). A table row of several cells, a list item and a
-heading with the line after it are never split either. A page takes strips while the strips
-and the feet of their notes fit; a strip whose notes do not fit goes to the next page with its
-notes (a line is never parted from its notes, and notes never run on to another page). A strip
-taller than a whole page gets one to itself, and is cut by the page's edge. Page breaks the
-HTML asks for (`page-break-before`/`-after: always`) are kept.
+(the cells of a table row side by side). A table row of several cells, a list item, and a
+heading with the line after it are not split either, unless they would take more than half a
+page. Page breaks the HTML asks for (`page-break-before`/`-after: always`) are kept.
+
+The rule for notes: a page takes strips while the strips and the notes they refer to fit; a
+strip whose notes do not fit goes to the next page, with its notes. A line is never parted
+from its notes and a note never runs on to another page, so the number a reader sees is
+always explained on the same page. A strip taller than a whole page (lines side by side,
+taller than the paper) gets a page to itself, and is cut by the page's edge.
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ def paginate(
     """Cut `document` (laid out with no page height) into pages of `height`, less the room
     `foot_height` says each page's notes take. A page that starts or ends inside a table shows
     up to `table_edge` more above or below its text, for the cells' padding and borders."""
-    strips = _strips(document)
+    strips = _strips(document, height / 2)
     if not strips:
         return [PageSlice(0.0, 0.0, ())]
     pages: list[PageSlice] = []
@@ -103,8 +106,10 @@ def _page(
     return PageSlice(top, bottom, tuple(sorted(notes)))
 
 
-def _strips(document: QTextDocument) -> list[_Strip]:
-    """The document's lines, top to bottom, those that must stay together made one."""
+def _strips(document: QTextDocument, keep_within: float) -> list[_Strip]:
+    """The document's lines, top to bottom, those that must stay together made one: lines
+    side by side always; a row's, a list item's, a heading and the line after it only while
+    they are no taller than `keep_within`, so that what a page cannot hold is still cut."""
     marks: dict[int, list[int]] = {}
     numbers: dict[int, int] = {}
     for reference in references(document):
@@ -117,8 +122,10 @@ def _strips(document: QTextDocument) -> list[_Strip]:
         last = strips[-1] if strips else None
         together = last is not None and (
             line.top < last.bottom - 0.5
-            or (line.group is not None and line.group == last.group)
-            or last.keep_with_next
+            or (
+                ((line.group is not None and line.group == last.group) or last.keep_with_next)
+                and line.bottom - last.top <= keep_within
+            )
         )
         if last is not None and together and not line.break_before:
             last.bottom = max(last.bottom, line.bottom)
