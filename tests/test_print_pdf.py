@@ -1,7 +1,8 @@
 """Printouts as PDF files, read back with poppler: `matrixdesk export` writes every sentence of
 the page in order, its running header and footer on every page, its hover notes and web
-addresses as numbered notes, type words for the icons, embedded fonts, and no address of the
-app's own. Each export runs as its own process with no display, as a training lead would."""
+addresses as numbered footnotes on the page that refers to them, type words for the icons,
+embedded fonts, and no address of the app's own. Each export runs as its own process with no
+display, as a training lead would."""
 
 from __future__ import annotations
 
