@@ -16,8 +16,8 @@ RESOLUTION = "60"  # dots per inch: a page about 500 px wide, readable in the RE
 # (file name, export options, page); page -1 is the last.
 PAGES = (
     ("print-B5-page1.png", ("--unfold-all",), 1),
-    ("print-B5-page6.png", ("--unfold-all",), 6),  # a pull quote, and the panel's start
-    ("print-B5-notes.png", ("--unfold-all",), -1),
+    ("print-B5-page3.png", ("--unfold-all",), 3),  # footnotes: notes and other cells' addresses
+    ("print-B5-page7.png", ("--unfold-all",), 7),  # a pull quote, and the panel's start
     ("handout-B5-page1.png", ("--handout",), 1),
     ("handout-B5-discussion.png", ("--handout",), 5),
     ("handout-B5-record-sheet.png", ("--handout",), -1),

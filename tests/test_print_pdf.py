@@ -1,7 +1,8 @@
 """Printouts as PDF files, read back with poppler: `matrixdesk export` writes every sentence of
 the page in order, its running header and footer on every page, its hover notes and web
-addresses as numbered notes, type words for the icons, embedded fonts, and no address of the
-app's own. Each export runs as its own process with no display, as a training lead would."""
+addresses as numbered footnotes on the page that refers to them, type words for the icons,
+embedded fonts, and no address of the app's own. Each export runs as its own process with no
+display, as a training lead would."""
 
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from tests.pdf_reading import (
-    body_of,
     export,
     flowing,
     fonts,
     need_poppler,
     page_count,
     pages,
+    regions,
     ruled_lines,
 )
 from tests.source_page import assert_every_sentence_in_order
@@ -80,23 +81,52 @@ def test_no_address_of_the_apps_own_is_printed_or_stored(unfolded: Path, handout
         assert b"matrixdesk:" not in raw and b"action:" not in raw
 
 
-def test_hover_notes_and_web_addresses_become_numbered_notes(unfolded: Path) -> None:
-    text = " ".join(body_of(page) for page in pages(unfolded))
-    notes = text[text.rindex("\nNotes\n") :]
+def test_hover_notes_and_web_addresses_are_footnotes_on_the_page_that_refers_to_them(
+    unfolded: Path,
+) -> None:
+    """Each page's footnotes, under its body text, are the notes its body marks: no more, no
+    fewer, with the marks' numbers."""
+    read = regions(unfolded)
+    words: dict[int, str] = {}
+    for number, (body, foot) in enumerate(read, start=1):
+        marks = {int(n) for n in re.findall(r"\[(\d+)\]", body)}
+        notes = _notes(foot)
+        assert set(notes) == marks, f"page {number}: marks {marks}, footnotes {set(notes)}"
+        for note, text in notes.items():
+            assert words.setdefault(note, text) == text, f"note {note} changed on page {number}"
+    assert set(words) == set(range(1, len(words) + 1)) and len(words) >= 10
+    # No note's words at the foot of a page that does not refer to it.
+    for number, (_, foot) in enumerate(read, start=1):
+        for note in set(words) - set(_notes(foot)):
+            assert words[note] not in " ".join(foot.split()), f"note {note} on page {number}"
     # A "listed above" link's hover note names the study; a cross-cell link prints the cell's
     # web address; a "For discussion" link names the heading.
+    listed = "\n".join(words.values())
+    assert "Supervising offenders is about the quality of the relationship (2002)" in listed
     assert re.search(
-        r"\[\d+\] Supervising offenders is about the quality of the relationship", notes
+        r"^Cell B3, Practitioners; Medical treatment.* "
+        r"https://findings\.org\.uk/PHP/dl\.php\?file=Matrix/Alcohol/B3\.htm$",
+        listed,
+        re.MULTILINE,
     )
-    assert re.search(
-        r"\[\d+\] Cell B3, Practitioners; Medical treatment.*\n?.*"
-        r"https://findings\.org\.uk/PHP/dl\.php\?file=Matrix/Alcohol/B3\.htm",
-        notes,
-    )
-    assert "in the Matrix Bite" in notes
-    marks = {int(n) for n in re.findall(r"\[(\d+)\]", text[: text.rindex("\nNotes\n")])}
-    listed = {int(n) for n in re.findall(r"^\[(\d+)\] ", notes, re.MULTILINE)}
-    assert marks == listed == set(range(1, len(listed) + 1))
+    assert "in the Matrix Bite" in listed
+    assert not any(line == "Notes" for body, _ in read for line in body.splitlines())
+
+
+def _notes(foot: str) -> dict[int, str]:
+    """A page's footnotes by number, each note's lines joined."""
+    found = re.split(r"^\[(\d+)\] ", foot, flags=re.MULTILINE)
+    assert not found[0].strip(), f"footnotes start with words of no note: {found[0]!r}"
+    pairs = [
+        (int(number), _joined(text)) for number, text in zip(found[1::2], found[2::2], strict=True)
+    ]
+    assert len(pairs) == len(dict(pairs)), f"a note twice at one foot: {pairs}"
+    return dict(pairs)
+
+
+def _joined(lines: str) -> str:
+    """A footnote's lines as one: a web address broken after "//" closed up."""
+    return re.sub(r"(?<=//) ", "", " ".join(lines.split()))
 
 
 def test_type_icons_print_as_letters_and_words(unfolded: Path) -> None:
@@ -131,7 +161,7 @@ def test_letter_paper(pack_path: Path, tmp_path: Path) -> None:
 def test_the_discussion_pack_has_cover_discussion_writing_space_and_record_sheet(
     handout: Path,
 ) -> None:
-    texts = [body_of(page) for page in pages(handout)]
+    texts = [body for body, _ in regions(handout)]
     cover = texts[0]
     assert "Team discussion pack" in cover
     assert "Practitioners; Safeguarding the community" in cover

@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         help="write a page, or a cell's team discussion pack, as a PDF",
         description="Write the page at PLACE as a PDF, as the reader prints it: with a running "
-        "header and footer, hover notes and web addresses as numbered notes, fonts embedded. "
+        "header and footer, hover notes and web addresses as numbered footnotes, fonts embedded. "
         "Needs no display.",
         parents=[pack_option],
     )

@@ -1,5 +1,7 @@
 """Links on paper: each link's hover note and web address become a numbered note, marked "[n]"
-after the link's words and listed under "Notes"; the same note twice keeps its number.
+after the link's words; the same note twice keeps its number. `links_to_footnotes` makes them
+footnotes, printed at the foot of the page that refers to them (`footnotes`, `paged`);
+`links_to_notes` lists them under "Notes" at the end instead.
 
 Works on the laid-out document's own structure (fragments and their formats, through a text
 cursor), not on HTML text. Paper cannot follow a link: only web links stay links in a PDF (a
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+
+from matrixdesk.export.footnotes import footnote_mark, fragments
 
 NOTES_HEADING = "Notes"
 
@@ -39,9 +43,35 @@ def links_to_notes(
     anchor named `before_anchor`); the number of notes. `web_address` says what a link's
     address is on paper: a web address, or None to print none. Hover texts in `not_notes`
     (the app's own, about the screen) are no notes."""
+    superscript = QTextCharFormat()
+    superscript.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    numbers = _mark_notes(document, web_address, not_notes, lambda _n, _w: superscript)
+    if numbers:
+        _list_notes(document, numbers, before_anchor)
+    return len(numbers)
+
+
+def links_to_footnotes(
+    document: QTextDocument,
+    web_address: Callable[[str], str | None],
+    not_notes: frozenset[str] = frozenset(),
+) -> int:
+    """Number `document`'s notes as footnotes: each mark carries its note, for the page
+    layout to print at the foot of the mark's page. The number of notes; the arguments as
+    `links_to_notes`'s."""
+    return len(_mark_notes(document, web_address, not_notes, footnote_mark))
+
+
+def _mark_notes(
+    document: QTextDocument,
+    web_address: Callable[[str], str | None],
+    not_notes: frozenset[str],
+    mark: Callable[[int, str], QTextCharFormat],
+) -> dict[str, int]:
+    """Each note's words and number, its marks inserted in the format `mark` gives."""
     runs = _runs(document)
     numbers: dict[str, int] = {}
-    marks: list[tuple[int, int]] = []
+    marks: list[tuple[int, str]] = []
     for run in runs:
         _unlink(document, run, web_address)
         url = web_address(run.href) if run.href else None
@@ -49,38 +79,29 @@ def links_to_notes(
         if url and url != run.words.strip() and url not in words:
             words = f"{words} {url}".strip()
         if words:
-            marks.append((run.end, numbers.setdefault(words, len(numbers) + 1)))
+            marks.append((run.end, words))
+            numbers.setdefault(words, len(numbers) + 1)
     cursor = QTextCursor(document)
-    superscript = QTextCharFormat()
-    superscript.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
-    for position, number in reversed(marks):
+    for position, words in reversed(marks):
         cursor.setPosition(position)
-        cursor.insertText(f"[{number}]", superscript)
-    if numbers:
-        _list_notes(document, numbers, before_anchor)
-    return len(numbers)
+        cursor.insertText(f"[{numbers[words]}]", mark(numbers[words], words))
+    return numbers
 
 
 def _runs(document: QTextDocument) -> list[_Run]:
     runs: list[_Run] = []
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            fragments += 1
-            form = fragment.charFormat()
-            href = form.anchorHref() if form.isAnchor() else ""
-            note = " ".join(form.toolTip().split())
-            if not (href or note):
-                continue
-            start, end = fragment.position(), fragment.position() + fragment.length()
-            last = runs[-1] if runs else None
-            if last and last.end == start and (last.href, last.note) == (href, note):
-                runs[-1] = _Run(last.start, end, href, note, last.words + fragment.text())
-            else:
-                runs.append(_Run(start, end, href, note, fragment.text()))
-        block = block.next()
+    for fragment in fragments(document):
+        form = fragment.charFormat()
+        href = form.anchorHref() if form.isAnchor() else ""
+        note = " ".join(form.toolTip().split())
+        if not (href or note):
+            continue
+        start, end = fragment.position(), fragment.position() + fragment.length()
+        last = runs[-1] if runs else None
+        if last and last.end == start and (last.href, last.note) == (href, note):
+            runs[-1] = _Run(last.start, end, href, note, last.words + fragment.text())
+        else:
+            runs.append(_Run(start, end, href, note, fragment.text()))
     return runs
 
 
@@ -116,12 +137,7 @@ def _list_notes(
 
 def _anchor_block(document: QTextDocument, name: str) -> int | None:
     """Where the block holding the anchor `name` starts."""
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            if name in fragments.fragment().charFormat().anchorNames():
-                return block.position()
-            fragments += 1
-        block = block.next()
+    for fragment in fragments(document):
+        if name in fragment.charFormat().anchorNames():
+            return document.findBlock(fragment.position()).position()
     return None

@@ -5,9 +5,11 @@ printer. The reusable part of every printout (a cell page, a discussion pack, a 
     pages = document.write_pdf(Path("out.pdf"), "a4")   # atomic: a temp file, then a rename
     document.paint(printer)                             # a QPrinter, e.g. a print preview's
 
-The document is laid out for the device it is painted on (its resolution and paper), one page
-at a time, the way QTextDocument.print does, with room kept above and below for the running
-text ("page x of y" needs the page count, which only the layout knows).
+The document is laid out for the device it is painted on (its resolution and paper) as one
+tall page, then cut into pages between lines (`pagination`), each page leaving room at its foot
+for the notes its text refers to (`footnotes`: marks made with `footnote_mark`), and room above
+and below for the running text ("page x of y" needs the page count, which only the layout
+knows).
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from matrixdesk.export.footnotes import Foot, references
+from matrixdesk.export.pagination import PageSlice, block_boxes, paginate
 from matrixdesk.paths import resources_dir
 
 PAPERS: Final = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -53,6 +57,8 @@ MARGINS_MM: Final = QMarginsF(18, 12, 18, 12)
 """Paper left outside everything, running text included (most printers cannot print there)."""
 BAND_MM: Final = 11.0
 """Height kept above and below the text for the running header and footer."""
+TABLE_EDGE_MM: Final = 3.5
+"""How much of a table's padding and border a page shows above or below its cells' text."""
 _MM_PER_INCH = 25.4
 _fonts_loaded = False
 
@@ -111,8 +117,30 @@ class PagedDocument:
     point_size: float = 10.5
 
     def build(self, device: QPagedPaintDevice) -> tuple[QTextDocument, QRectF]:
-        """The document laid out for `device`, and the rectangle the text fills on each page,
-        in the device's pixels from the printable area's corner."""
+        """The document laid out for `device` by Qt's own pages (with no room for footnotes),
+        and the rectangle the text fills on each page, in the device's pixels from the
+        printable area's corner."""
+        document, body = self._document(device)
+        document.setPageSize(QSizeF(body.width(), body.height()))
+        return document, body
+
+    def pages(self, device: QPagedPaintDevice) -> tuple[QTextDocument, QRectF, list[PageSlice]]:
+        """The document laid out for `device` as one tall page, the rectangle the text and
+        footnotes fill on each page (as `build`'s), and the pages cut from it."""
+        document, body, slices, _ = self._cut(device)
+        return document, body, slices
+
+    def _cut(
+        self, device: QPagedPaintDevice
+    ) -> tuple[QTextDocument, QRectF, list[PageSlice], Foot]:
+        document, body = self._document(device)
+        document.setTextWidth(body.width())
+        notes = {reference.number: reference.words for reference in references(document)}
+        foot = Foot(notes, device, body.width(), BODY_FAMILY)
+        edge = TABLE_EDGE_MM / _MM_PER_INCH * device.logicalDpiY()
+        return document, body, paginate(document, body.height(), foot.height, edge), foot
+
+    def _document(self, device: QPagedPaintDevice) -> tuple[QTextDocument, QRectF]:
         load_fonts()
         document = QTextDocument()
         document.setDefaultFont(_font(BODY_FAMILY, self.point_size))
@@ -126,33 +154,33 @@ class PagedDocument:
         area = device.pageLayout().paintRectPixels(device.logicalDpiY())
         band = BAND_MM / _MM_PER_INCH * device.logicalDpiY()
         body = QRectF(0, band, area.width(), area.height() - 2 * band)
-        document.setPageSize(QSizeF(body.width(), body.height()))
         return document, body
 
     def paint(self, device: QPagedPaintDevice) -> int:
         """Lay out and paint every page on `device` (a QPdfWriter or a QPrinter, at its first
-        page); the number of pages."""
-        document, body = self.build(device)
-        pages = document.pageCount()
+        page), each with its footnotes; the number of pages."""
+        document, body, slices, foot = self._cut(device)
+        boxes = block_boxes(document)
         painter = QPainter()
         if not painter.begin(device):
             raise ExportError("The printout could not be started.", "Try again.")
         try:
-            for number in range(pages):
+            for number, page in enumerate(slices):
                 if number:
                     device.newPage()
                 painter.save()
-                painter.translate(body.left(), body.top() - number * body.height())
-                _draw_slice(
-                    painter,
-                    document,
-                    QRectF(0, number * body.height(), body.width(), body.height()),
-                )
+                painter.translate(body.left(), body.top() - page.top)
+                shown = QRectF(0, page.top, body.width(), page.bottom - page.top)
+                _draw_slice(painter, document, shown, boxes)
                 painter.restore()
-                self._paint_running(painter, body, device.logicalDpiY(), number + 1, pages)
+                painter.save()
+                painter.translate(body.left(), 0)
+                foot.paint(painter, page.notes, body.bottom())
+                painter.restore()
+                self._paint_running(painter, body, device.logicalDpiY(), number + 1, len(slices))
         finally:
             painter.end()
-        return pages
+        return len(slices)
 
     def _paint_running(
         self, painter: QPainter, body: QRectF, dpi: int, number: int, pages: int
@@ -214,37 +242,39 @@ class PagedDocument:
         return pages
 
 
-def _draw_slice(painter: QPainter, document: QTextDocument, page: QRectF) -> None:
+def _draw_slice(
+    painter: QPainter,
+    document: QTextDocument,
+    page: QRectF,
+    boxes: list[tuple[float, float, QTextBlock]],
+) -> None:
     """One page's slice of the document, as QTextDocument.drawContents draws it, but with no
-    line of another page in it. Qt picks what to draw block by block: a paragraph split
-    between two pages is drawn whole on both, clipped out of sight but still in the file's
-    text, where a copy or a screen reader would meet it twice. So the paragraphs that cross
-    the page's top or bottom are left out of Qt's pass and drawn here line by line, only the
-    lines that are on this page."""
+    line of another page in it. Qt picks what to draw block by block, and draws a line that
+    only touches the clip's edge: a paragraph split between two pages would be drawn on
+    both, clipped out of sight but still in the file's text, where a copy or a screen reader
+    would meet it twice. So the paragraphs (in table cells too) that cross the page's top or
+    bottom are hidden from Qt's pass and drawn here line by line, only the lines on this
+    page. `boxes` are the document's blocks (`pagination.block_boxes`)."""
     painter.setClipRect(page)
-    layout = document.documentLayout()
-    clip = QRectF(page)
-    split: list[QTextBlock] = []
-    frames = document.rootFrame().begin()
-    while not frames.atEnd():
-        block = frames.currentBlock()
-        frames += 1
-        if not block.isValid() or block.textList() is not None:
-            continue  # a frame (a table) or a list item: left to Qt
-        box = layout.blockBoundingRect(block)
-        if box.top() < page.top() < box.bottom():
-            split.append(block)
-            clip.setTop(max(clip.top(), box.bottom() + 0.5))
-        elif box.top() < page.bottom() < box.bottom():
-            split.append(block)
-            clip.setBottom(min(clip.bottom(), box.top() - 0.5))
-    context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = clip
-    layout.draw(painter, context)
-    painter.setPen(QColor("#000000"))
+    split = [
+        block
+        for top, bottom, block in boxes
+        if top < page.top() < bottom - 0.5 or top + 0.5 < page.bottom() < bottom
+    ]
     for block in split:
+        block.setVisible(False)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = page.adjusted(0, 0.5, 0, -0.5)
+    try:
+        document.documentLayout().draw(painter, context)
+    finally:
+        for block in split:
+            block.setVisible(True)
+    painter.setPen(QColor("#000000"))
+    layout = document.documentLayout()
+    for block in split:
+        origin = layout.blockBoundingRect(block).topLeft()
         lines = block.layout()
-        origin = lines.position()
         for number in range(lines.lineCount()):
             line = lines.lineAt(number)
             top = origin.y() + line.y()

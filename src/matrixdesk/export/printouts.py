@@ -11,9 +11,9 @@ from functools import partial
 from PySide6.QtGui import QTextDocument
 
 from matrixdesk.core.views import CellPage, PackSummary
-from matrixdesk.export.link_notes import links_to_notes
+from matrixdesk.export.link_notes import links_to_footnotes
 from matrixdesk.export.paged import RUNNING_FAMILY, PagedDocument, Running
-from matrixdesk.page.handout import RECORD_ANCHOR, NoteLine, discussion_pack
+from matrixdesk.page.handout import NoteLine, discussion_pack
 from matrixdesk.page.parts import APP_TITLES, MatrixContext, Page
 from matrixdesk.page.place_page import CellAt, OtherPage
 from matrixdesk.page.printable import printable_cell, web_address
@@ -81,7 +81,7 @@ def handout_printout(
     found: CellAt, pack: PackSummary, my_notes: Sequence[NoteLine] | None
 ) -> PagedDocument:
     page = discussion_pack(found.page, found.context, pack, my_notes)
-    return _printout(page, found.context, found.page, pack, "", RECORD_ANCHOR, "Discussion pack")
+    return _printout(page, found.context, found.page, pack, "", "Discussion pack")
 
 
 def _printout(
@@ -90,7 +90,6 @@ def _printout(
     cell: CellPage | None,
     pack: PackSummary,
     title: str,
-    notes_before: str | None = None,
     kind: str = "",
 ) -> PagedDocument:
     if cell is not None:
@@ -101,7 +100,7 @@ def _printout(
     )
 
     def prepare(document: QTextDocument) -> None:
-        links_to_notes(document, resolve, notes_before, APP_TITLES)
+        links_to_footnotes(document, resolve, APP_TITLES)
 
     return PagedDocument(
         page.html, PRINT_CSS, running_text(context, heading, pack), heading, prepare

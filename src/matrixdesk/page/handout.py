@@ -24,7 +24,7 @@ WRITING_LINES = 7
 """Ruled lines after each discussion section."""
 PAGE_BREAK = '<p style="page-break-before: always"></p>'  # an empty block that only breaks
 RECORD_ANCHOR = "record-sheet"
-"""Names the record sheet's heading: the printout's notes go before it."""
+"""Names the record sheet's heading."""
 RECORD_FIELDS = (
     ("Date", 1),
     ("Facilitator", 1),
