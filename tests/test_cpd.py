@@ -242,7 +242,7 @@ def test_the_log_exports_all_or_the_selected_entries_as_csv(
         lambda *_args: (str(chosen[0]), cpd_module.CSV_FILTER),
     )
     with qtbot.waitSignal(window.cpd.said):
-        dialog.export_all.trigger()  # Export CSV… > All entries shown…
+        dialog.export_all_csv.trigger()  # Export… > All entries as CSV…
     assert window.statusBar().currentMessage() == f"Exported 2 CPD entries to {chosen[0]}."
     header, rows = _read_csv(chosen[0])
     assert [row[0] for row in rows] == ["2026-02-10", "2026-01-05"]
@@ -251,15 +251,15 @@ def test_the_log_exports_all_or_the_selected_entries_as_csv(
     assert rows[0][header.index("What I learned")] == LEARNED
 
     _click_row(qtbot, dialog, 1)
-    assert dialog.export_selected.isEnabled()
+    assert dialog.export_selected_csv.isEnabled()
     chosen[0] = tmp_path / "selected.csv"
     with qtbot.waitSignal(window.cpd.said):
-        dialog.export_selected.trigger()  # Export CSV… > Selected entries…
+        dialog.export_selected_csv.trigger()  # Export… > Selected entries as CSV…
     assert [row[0] for row in _read_csv(chosen[0])[1]] == ["2026-01-05"]
 
     chosen[0] = tmp_path / "no-such-folder" / "log.csv"  # a failed write says what happened
     with qtbot.waitSignal(window.user.layer.refused):
-        dialog.export_all.trigger()
+        dialog.export_all_csv.trigger()
     [box] = window.findChildren(QMessageBox, "userdataWarning")
     assert "does not exist; make it first. Nothing was written." in box.text()
     box.close()
