@@ -133,7 +133,7 @@ def test_the_log_table_comes_first_then_one_reflective_account_a_page(
             "Reflective account 1 of 3",
             "Date 5 January 2026",
             "Activity Reading",
-            "Time 40 minutes (40 min)",
+            "Time 40 minutes",
             "Individual or participatory Individual",
             "Places • B5 Practitioners; Safeguarding the community · Alcohol Treatment Matrix",
             "• Manual for research-based offender supervision",

@@ -155,7 +155,7 @@ def _account(entry: CpdEntry, number: int, count: int, titles: Mapping[str, str]
     fields = (
         ("Date", escape(long_date(details.date))),
         ("Activity", escape(ACTIVITY_WORDS[details.activity].capitalize())),
-        ("Time", escape(f"{details.minutes} minutes ({hours_and_minutes(details.minutes)})")),
+        ("Time", escape(_time(details.minutes))),
         ("Individual or participatory", escape(details.mode.capitalize())),
         ("Places", _places(entry, titles)),
         ("Standard or code", _text_or_not(details.standard)),
@@ -179,6 +179,12 @@ def _account(entry: CpdEntry, number: int, count: int, titles: Mapping[str, str]
         + "<h3>How it will change my practice</h3>"
         + _paragraphs(details.practice)
     )
+
+
+def _time(minutes: int) -> str:
+    """E.g. "45 minutes", "95 minutes (1 h 35 min)"."""
+    said = f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return said if minutes < 60 else f"{said} ({hours_and_minutes(minutes)})"
 
 
 def _text_or_not(text: str) -> str:
