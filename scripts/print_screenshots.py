@@ -1,5 +1,6 @@
-"""`make screenshots`, the printouts: pages of B5's PDF and of its discussion pack, rendered with
-poppler's pdftoppm, and the Print dialog and preview from the real window, offscreen.
+"""`make screenshots`, the printouts: pages of B5's PDF, of its discussion pack and of a CPD log
+(example entries, in a throw-away profile), rendered with poppler's pdftoppm, and the Print
+dialog and preview from the real window, offscreen.
 
 Look at them after changing anything that prints."""
 
@@ -35,7 +36,65 @@ def main() -> int:
                 subprocess.run([*command, "--pdf", str(pdf), "--paper", "a4", *options], check=True)
                 made[options] = pdf
             _render(made[options], page, OUT / name)
+        cpd = _cpd_log(Path(scratch))
+        _render(cpd, 1, OUT / "cpd-log-pdf-table.png")
+        _render(cpd, 2, OUT / "cpd-log-pdf-account.png")
     return _dialogs()
+
+
+# Each: date, activity, places, minutes, mode, learned, practice, standard, evidence.
+EXAMPLE_ENTRIES = (
+    (
+        "2026-01-12",
+        "reading",
+        ("alcohol/B5", "alcohol/B5/entry/supervision-manual"),
+        45,
+        "individual",
+        "Example entry: what I learned, in my own words, would go here.\n\n"
+        "Example entry: a second paragraph, kept as typed.",
+        "Example entry: how it will change my practice would go here.",
+        "NMC Code",
+        "Example: reflective notebook, page 4",
+    ),
+    (
+        "2026-02-03",
+        "team-discussion",
+        ("alcohol/B5#an-example-heading-a-later-edition-dropped",),
+        90,
+        "participatory",
+        "Example entry: what the team discussion taught me.",
+        "Example entry: what we agreed to change.",
+        "HCPC standards of proficiency",
+        "Example: discussion record sheet, 3 February",
+    ),
+    (
+        "2026-03-17",
+        "supervision",
+        ("alcohol/B5",),
+        60,
+        "participatory",
+        "Example entry: learning from supervision.",
+        "Example entry: a change to try.",
+        "Probation professional standards",
+        "Example: supervision record",
+    ),
+)
+
+
+def _cpd_log(scratch: Path) -> Path:
+    """A CPD log of EXAMPLE_ENTRIES (obviously examples: the real ones are a practitioner's own
+    words) as a PDF, made by `matrixdesk cpd export` from a throw-away profile."""
+    from matrixdesk.userdata.records import CpdDetails
+    from matrixdesk.userdata.store import UserData
+
+    profile = scratch / "cpd-profile"
+    with UserData.open(profile / "userdata.sqlite") as data:
+        for fields in EXAMPLE_ENTRIES:
+            data.add_cpd(CpdDetails(*fields))
+    pdf = scratch / "cpd-log.pdf"
+    command = [sys.executable, "-m", "matrixdesk", "--config-dir", str(profile), "cpd"]
+    subprocess.run([*command, "export", "--format", "pdf", "-o", str(pdf)], check=True)
+    return pdf
 
 
 def _render(pdf: Path, page: int, out: Path) -> None:

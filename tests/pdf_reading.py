@@ -34,10 +34,15 @@ def need_poppler() -> None:
 def export(*arguments: str, before: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
     """`matrixdesk [before] export …` in a process of its own, with no display, as a training
     lead runs it."""
+    return matrixdesk(*before, "export", *arguments)
+
+
+def matrixdesk(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """`matrixdesk …` in a process of its own, with no display (nor a platform chosen)."""
     environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
     environment["PYTHONPATH"] = os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])
     return subprocess.run(
-        [sys.executable, "-m", "matrixdesk", *before, "export", *arguments],
+        [sys.executable, "-m", "matrixdesk", *arguments],
         capture_output=True,
         text=True,
         env=environment,
@@ -51,10 +56,12 @@ def page_count(pdf: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))  # type: ignore[union-attr]
 
 
-def page_text(pdf: Path, number: int) -> str:
-    """Page `number`'s words, ligatures (ﬁ) as the letters they stand for."""
+def page_text(pdf: Path, number: int, layout: bool = False) -> str:
+    """Page `number`'s words, ligatures (ﬁ) as the letters they stand for; with `layout`, as
+    they stand on the page (a table's row on one line), else in reading order."""
+    how = ["-layout"] if layout else []
     text = subprocess.run(
-        ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+        ["pdftotext", *how, "-f", str(number), "-l", str(number), str(pdf), "-"],
         capture_output=True,
         text=True,
         check=True,

@@ -1,6 +1,6 @@
 """The CPD log through the real window: Record CPD on B5 (Ctrl+Shift+L) prefilled with the cell,
 its studies, today and "reading", and the minutes read only when the reader counts them; the CPD
-log lists, edits, deletes (after asking) and exports entries as CSV; a failed save keeps the
+log lists, edits, deletes (after asking) and exports entries as PDF or CSV; a failed save keeps the
 words and says why; a place the pack no longer has is said so; the dialogs read whole at 200 %
 and in half a screen. All text typed here is synthetic."""
 
@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from matrixdesk.export import cpd_printout
 from matrixdesk.ui import cpd as cpd_module
 from matrixdesk.ui.cpd_entry_dialog import ESTIMATE, STANDARD_PRESETS, CpdEntryDialog
 from matrixdesk.ui.cpd_log_dialog import CpdLogDialog
@@ -24,6 +25,7 @@ from matrixdesk.userdata.records import CpdDetails
 from matrixdesk.userdata.store import UserData
 from tests.dialogs import answer_next_dialog
 from tests.layout_checks import ZOOM_200, cut_off
+from tests.pdf_reading import need_poppler, pages
 from tests.user_data import with_user_data, written
 
 if TYPE_CHECKING:
@@ -242,7 +244,7 @@ def test_the_log_exports_all_or_the_selected_entries_as_csv(
         lambda *_args: (str(chosen[0]), cpd_module.CSV_FILTER),
     )
     with qtbot.waitSignal(window.cpd.said):
-        dialog.export_all.trigger()  # Export CSV… > All entries shown…
+        dialog.export_all_csv.trigger()  # Export… > All entries as CSV…
     assert window.statusBar().currentMessage() == f"Exported 2 CPD entries to {chosen[0]}."
     header, rows = _read_csv(chosen[0])
     assert [row[0] for row in rows] == ["2026-02-10", "2026-01-05"]
@@ -251,18 +253,74 @@ def test_the_log_exports_all_or_the_selected_entries_as_csv(
     assert rows[0][header.index("What I learned")] == LEARNED
 
     _click_row(qtbot, dialog, 1)
-    assert dialog.export_selected.isEnabled()
+    assert dialog.export_selected_csv.isEnabled()
     chosen[0] = tmp_path / "selected.csv"
     with qtbot.waitSignal(window.cpd.said):
-        dialog.export_selected.trigger()  # Export CSV… > Selected entries…
+        dialog.export_selected_csv.trigger()  # Export… > Selected entries as CSV…
     assert [row[0] for row in _read_csv(chosen[0])[1]] == ["2026-01-05"]
 
     chosen[0] = tmp_path / "no-such-folder" / "log.csv"  # a failed write says what happened
     with qtbot.waitSignal(window.user.layer.refused):
-        dialog.export_all.trigger()
+        dialog.export_all_csv.trigger()
     [box] = window.findChildren(QMessageBox, "userdataWarning")
     assert "does not exist; make it first. Nothing was written." in box.text()
     box.close()
+    dialog.close()
+
+
+def test_the_log_exports_the_selected_entries_as_pdf(
+    qtbot: QtBot,
+    main_window: WindowFactory,
+    config_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    need_poppler()
+    _add(config_dir, "2026-01-05", 40)
+    _add(config_dir, "2026-02-10", 95, (f"{B5}#a-heading-a-later-edition-dropped",))
+    _add(config_dir, "2026-03-15", 30)
+    window = with_user_data(qtbot, main_window, config_dir)
+    dialog = _log(qtbot, window)
+    asked: list[str] = []
+
+    def save_as(*args: object) -> tuple[str, str]:
+        asked.append(str(args[3]))  # the file type offered
+        return str(tmp_path / "chosen"), cpd_module.PDF_FILTER  # no suffix typed: .pdf added
+
+    monkeypatch.setattr(cpd_module.QFileDialog, "getSaveFileName", save_as)
+    threads: list[bool] = []
+    write_pdf = cpd_printout.write_cpd_pdf
+
+    def off_the_ui_thread(*args: Any) -> int:
+        threads.append(QThread.currentThread() is not QApplication.instance().thread())
+        return write_pdf(*args)
+
+    monkeypatch.setattr(cpd_printout, "write_cpd_pdf", off_the_ui_thread)
+    _click_row(qtbot, dialog, 1)  # the newest first: 2026-02-10, then 2026-01-05 with Shift
+    rect = dialog.table.visualRect(dialog.table.model().index(2, 0))
+    qtbot.mouseClick(
+        dialog.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        rect.center(),
+    )
+    assert [entry.details.date for entry in dialog.selected()] == ["2026-02-10", "2026-01-05"]
+    assert dialog.export_button.text() == "E&xport…"
+    with qtbot.waitSignal(window.cpd.said):
+        dialog.export_selected.trigger()  # Export… > Selected entries as PDF…
+    out = tmp_path / "chosen.pdf"
+    assert asked == [cpd_module.PDF_FILTER]
+    assert threads == [True]  # laid out and written on the user database's thread
+    assert window.statusBar().currentMessage() == f"Exported 2 CPD entries to {out}."
+    texts = pages(out)
+    assert len(texts) == 3  # the log table, and two accounts, oldest first
+    assert "5 January 2026 to 10 February 2026" in texts[0]
+    assert "Reflective account 1 of 2" in texts[1] and "5 January 2026" in texts[1]
+    assert "B5 Practitioners; Safeguarding the community" in texts[1]
+    assert "Reflective account 2 of 2" in texts[2]
+    assert "(no longer in this pack)" in texts[2]
+    assert "15 March 2026" not in "".join(texts) and "15 Mar 2026" not in texts[0]
+    assert " ".join(LEARNED.split()) in " ".join(texts[1].split())
     dialog.close()
 
 

@@ -14,11 +14,12 @@ import matrixdesk
 from matrixdesk.core.addresses import parse_place
 from matrixdesk.core.schema import TYPED_STUDY_CODES
 from matrixdesk.core.search import MAX_LIMIT
+from matrixdesk.cpd_export import EXPORT_FORMATS as CPD_EXPORT_FORMATS
 from matrixdesk.editions.arguments import add_commands as add_edition_commands
 from matrixdesk.paths import bundled_pack_path, portable_settings_dir, source_content_dir
-from matrixdesk.userdata.cpd_export import EXPORT_FORMATS as CPD_EXPORT_FORMATS
 
 if TYPE_CHECKING:
+    from matrixdesk.core.store import ContentStore
     from matrixdesk.editions.choose import Choice
 
 
@@ -224,7 +225,8 @@ def _add_cpd_commands(commands: Any) -> None:
         dest="cpd_format",
         choices=CPD_EXPORT_FORMATS,
         default="csv",
-        help="default: csv",
+        help="csv for a spreadsheet, pdf for a regulator: the log table and one reflective "
+        "account an entry (default: csv)",
     )
     export.add_argument(
         "-o", "--output", dest="cpd_output", type=_output_path, required=True, metavar="PATH"
@@ -269,6 +271,16 @@ def _pack_in_use(settings: Path | None) -> Choice:
     return choose(places(settings))
 
 
+def _open_pack(named: Path | None, settings: Path | None) -> ContentStore:
+    """The pack named (--pack), else the one in use, open (PackError if it cannot be)."""
+    from matrixdesk.core.store import ContentStore
+
+    if named is not None:
+        return ContentStore.open(named)
+    choice = _pack_in_use(settings)
+    return choice.store if choice.store is not None else ContentStore.open(choice.path)
+
+
 def _closed(choice: Choice) -> Path:
     if choice.store is not None:
         choice.store.close()
@@ -298,7 +310,7 @@ def _run(args: argparse.Namespace, started: float) -> int:
 
         return run_userdata(args.userdata_action, args.userdata_file, settings)
     if args.command == "cpd":  # likewise
-        from matrixdesk.userdata.cpd_cli import run_cpd
+        from matrixdesk.cpd_command import run_cpd
 
         export = args.cpd_action == "export"
         return run_cpd(
@@ -308,6 +320,7 @@ def _run(args: argparse.Namespace, started: float) -> int:
             args.cpd_to,
             args.cpd_format if export else "csv",
             args.cpd_output if export else None,
+            lambda: _open_pack(args.pack, settings),
         )
     from matrixdesk import commands
 

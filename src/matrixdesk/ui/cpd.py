@@ -1,11 +1,13 @@
 """The CPD log in the window: Record CPD (Ctrl+Shift+L) on a cell's page, prefilled with the
 place, the studies the page lists, today and "reading" (and, if the reader has switched it on,
 the minutes the page has been open in this visit); the CPD log to edit, delete and export
-entries as CSV. In the Course menu, beside the Matrix Bites course, as both are the reader's
+entries as PDF or CSV. In the Course menu, beside the Matrix Bites course, as both are the reader's
 professional development (a menu of its own would not fit half a screen at 200 %).
 
 Every change is written through the user database's thread (`UserLayer.write`): the window
-never waits for the disk. Reads (the log's entries) are quick and made here, as elsewhere."""
+never waits for the disk, and so is every export: a CSV, and a PDF (laid out and written there
+too, as Qt allows for text documents and PDF writers outside the GUI thread with no widgets:
+see `export.cpd_printout`). Reads (the log's entries) are quick and made here, as elsewhere."""
 
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
     from matrixdesk.userdata.store import UserData
 
 CSV_FILTER = "CSV for a spreadsheet (*.csv)"
+PDF_FILTER = "PDF: the log table and a reflective account an entry (*.pdf)"
+FILTERS = {"csv": CSV_FILTER, "pdf": PDF_FILTER}
 
 
 def prefilled_places(address: str, page: CellPage | None) -> tuple[str, ...]:
@@ -224,24 +228,37 @@ class CpdCommands(QObject):
 
         self.layer.write(lambda data: data.delete_cpd(entry.id), then)
 
-    @Slot(object)
-    def _ask_export(self, entries: Sequence[CpdEntry]) -> None:
+    @Slot(object, str)
+    def _ask_export(self, entries: Sequence[CpdEntry], format_name: str) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self.log_dialog or self.window, "Export the CPD log", "cpd-log.csv", CSV_FILTER
+            self.log_dialog or self.window,
+            "Export the CPD log",
+            f"cpd-log.{format_name}",
+            FILTERS[format_name],
         )
         if chosen:
-            self.export_csv(list(entries), Path(chosen))
+            file = Path(chosen)
+            self.export(
+                list(entries),
+                format_name,
+                file if file.suffix else file.with_suffix(f".{format_name}"),
+            )
 
-    def export_csv(self, entries: Sequence[CpdEntry], file: Path) -> None:
-        """Write `entries` to `file` as CSV, on the user database's thread (a slow disk never
-        holds up the window), with each place's title as the window says it."""
-        from matrixdesk.userdata.cpd_export import write
+    def export(self, entries: Sequence[CpdEntry], format_name: str, file: Path) -> None:
+        """Write `entries` to `file` as `format_name` ("pdf" or "csv") on the user database's
+        thread (the window never waits for the layout or a slow disk), with each place as the
+        window says it."""
+        from matrixdesk.cpd_export import write
 
+        if format_name == "pdf":
+            from matrixdesk.export.paged import load_fonts
+
+            load_fonts()  # here: the application's fonts are added on the GUI thread
         places = {address for entry in entries for address in entry.details.places}
         titles = {address: self.describe(address) for address in places}
         count = len(entries)
         self.layer.write(
-            lambda _data: write("csv", entries, file, titles),
+            lambda _data: write(format_name, entries, file, titles),
             lambda _count: self.said.emit(
                 f"Exported {count} CPD {'entry' if count == 1 else 'entries'} to {file}."
             ),

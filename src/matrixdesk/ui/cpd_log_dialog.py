@@ -1,6 +1,7 @@
 """The CPD log: every entry, the newest first, as a table (date, activity, minutes, places), with
-the total time of the entries shown; Edit, Delete (after asking) and Export CSV of all entries or
-the selected ones. A place the pack no longer has is said to be so, with its address.
+the total time of the entries shown; Edit, Delete (after asking) and Export, as PDF (for a
+regulator: the log table and a reflective account an entry) or CSV, of all entries or the
+selected ones. A place the pack no longer has is said to be so, with its address.
 
 The dialog shows and asks; the CPD commands (`ui.cpd`) do the writing."""
 
@@ -27,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from matrixdesk.ui.accessible_names import name_scroll_bars
 from matrixdesk.ui.app_zoom import zoomed_size
-from matrixdesk.userdata.cpd_export import hours_and_minutes
-from matrixdesk.userdata.records import ACTIVITY_WORDS, CpdEntry
+from matrixdesk.userdata.records import ACTIVITY_WORDS, CpdEntry, hours_and_minutes
 
 COLUMNS: Final = ("Date", "Activity", "Minutes", "Places")
 EMPTY: Final = (
@@ -48,8 +48,9 @@ class CpdLogDialog(QDialog):
     """The CpdEntry the reader chose to edit."""
     delete_requested = Signal(object)
     """The CpdEntry the reader chose to delete (not yet confirmed)."""
-    export_requested = Signal(object)
-    """The CpdEntry list (the newest first) the reader chose to export as CSV."""
+    export_requested = Signal(object, str)
+    """(the CpdEntry list, the newest first; the format, "pdf" or "csv") the reader chose to
+    export."""
 
     def __init__(self, describe: Callable[[str], str], parent: QWidget) -> None:
         """`describe(address)`: a place in words (its title, or that the pack no longer has
@@ -81,10 +82,13 @@ class CpdLogDialog(QDialog):
         self.total.setWordWrap(True)
         self.edit_button = QPushButton("&Edit…")
         self.delete_button = QPushButton("&Delete…")
-        self.export_button = QPushButton("E&xport CSV…")
+        self.export_button = QPushButton("E&xport…")
         self.export_menu = QMenu(self.export_button)
-        self.export_all = self.export_menu.addAction("&All entries shown…")
-        self.export_selected = self.export_menu.addAction("&Selected entries…")
+        self.export_all = self.export_menu.addAction("&All entries as PDF…")
+        self.export_selected = self.export_menu.addAction("&Selected entries as PDF…")
+        self.export_menu.addSeparator()
+        self.export_all_csv = self.export_menu.addAction("All entries as &CSV…")
+        self.export_selected_csv = self.export_menu.addAction("S&elected entries as CSV…")
         self.export_button.setMenu(self.export_menu)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in (self.edit_button, self.delete_button, self.export_button):
@@ -103,8 +107,15 @@ class CpdLogDialog(QDialog):
         self.delete_button.clicked.connect(self._delete)
         self.table.itemActivated.connect(self._edit)
         self.table.itemSelectionChanged.connect(self._enable)
-        self.export_all.triggered.connect(lambda: self.export_requested.emit(list(self.entries)))
-        self.export_selected.triggered.connect(lambda: self.export_requested.emit(self.selected()))
+        for action, chosen, format_name in (
+            (self.export_all, self._all, "pdf"),
+            (self.export_selected, self.selected, "pdf"),
+            (self.export_all_csv, self._all, "csv"),
+            (self.export_selected_csv, self.selected, "csv"),
+        ):
+            action.triggered.connect(
+                lambda _=False, c=chosen, f=format_name: self.export_requested.emit(c(), f)
+            )
 
     def show_entries(self, entries: Sequence[CpdEntry]) -> None:
         """List `entries` (the newest first), keeping the reader's place in the table."""
@@ -142,6 +153,9 @@ class CpdLogDialog(QDialog):
         row = self.table.currentRow()
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
+    def _all(self) -> list[CpdEntry]:
+        return list(self.entries)
+
     def selected(self) -> list[CpdEntry]:
         """The selected entries, in the table's order (the newest first)."""
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -154,6 +168,7 @@ class CpdLogDialog(QDialog):
         self.delete_button.setEnabled(some)
         self.export_button.setEnabled(bool(self.entries))
         self.export_selected.setEnabled(some)
+        self.export_selected_csv.setEnabled(some)
 
     @Slot()
     def _edit(self) -> None:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from matrixdesk.ui.search_view import SearchView
 from matrixdesk.page.coverage import coverage_sentence
 from matrixdesk.page.parts import MatrixContext
+from matrixdesk.page.place_titles import PlaceTitles
 from matrixdesk.ui.announce import announce
 from matrixdesk.ui.app_zoom import keep_in_proportion, zoom_application
 from matrixdesk.ui.course import CourseCommands
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
             for matrix in store.matrices()
         }
         self.matrix_key = next(iter(self.contexts))
+        self.places = PlaceTitles(
+            store, self.contexts, lambda: self._page.page if self._page is not None else None
+        )
         self.current: Place | None = None
         self._caret_chosen = False  # the reader turned caret browsing on or off (F7)
 
@@ -391,20 +395,7 @@ class MainWindow(QMainWindow):
             self.page.browser.setAccessibleName(title)
 
     def _title_of(self, place: Place) -> str:
-        if isinstance(place, SearchAddress):
-            return f"Search: {place.query}"
-        if isinstance(place, DocumentAddress):
-            return "Document"
-        context = self.contexts[place.matrix]
-        if place.cell:
-            return f"{place.cell} {context.cells[place.cell].title} · {context.matrix.name}"
-        if place.column or place.row:
-            axes = context.matrix.columns if place.column else context.matrix.rows
-            key = place.column or place.row
-            axis = next((a for a in axes if a.key == key), None)
-            kind = "Column" if place.column else "Row"
-            return f"{kind} {key} {axis.name if axis else ''} · {context.matrix.name}"
-        return context.matrix.name
+        return self.places.of_place(place)
 
     def _bite_shown(self, place: Place) -> str | None:
         """The code of the cell whose Matrix Bite is on screen, if one is."""
@@ -452,42 +443,12 @@ class MainWindow(QMainWindow):
         )
 
     def _title_for_address(self, address: str) -> str:
-        """A place's title for a bookmark or the history: the cell's, with the study or heading
-        it opens at; a document's own."""
-        place = parse_place(address)
-        if isinstance(place, DocumentAddress):
-            document = self.store.document(place.slug)
-            return document.title if document else place.slug
-        if not isinstance(place, Address) or place.matrix not in self.contexts:
-            return address
-        title = self._title_of(place)
-        anchor = place.entry or place.section
-        if anchor and place.cell:
-            shown = self._page.page if self._page is not None else None
-            same = shown is not None and shown.summary.address == Address(place.matrix, place.cell)
-            page = shown if same else self.store.cell_page(place.matrix, place.cell)
-            names = {e.slug: e.headline for e in page.entries} if page else {}
-            names |= {s.slug: s.title for s in page.sections} if page else {}
-            title = f"{names[anchor]} · {title}" if anchor in names else title
-        return title
+        """A place's title for a bookmark, the history, a note or a CPD entry."""
+        return self.places.title(address)
 
     def place_exists(self, address: str) -> bool:
         """Whether this pack has the place `address` names (with its study or heading)."""
-        place = parse_place(address)
-        try:
-            if isinstance(place, DocumentAddress):
-                return self.store.document(place.slug) is not None
-            if not isinstance(place, Address) or place.matrix not in self.contexts:
-                return False
-            if place.cell is None or not (place.entry or place.section):
-                return place.cell is None or place.cell in self.contexts[place.matrix].cells
-            page = self.store.cell_page(place.matrix, place.cell)
-        except PackError:
-            return False
-        if page is None:
-            return False
-        slugs = {entry.slug for entry in page.entries} | {s.slug for s in page.sections}
-        return (place.entry or place.section) in slugs
+        return self.places.exists(address)
 
     # --- search (the controller runs it; these are the window's side) ---------------------
 

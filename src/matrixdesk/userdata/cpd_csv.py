@@ -6,8 +6,9 @@ it Excel reads the file in the system's legacy code page and mangles every accen
 end of each row, and the csv module's quoting, so commas, quotes and line breaks in what the
 reader wrote stay inside their cell. A field's own line breaks are kept as they were typed
 (a bare LF inside a quoted cell, which Excel and LibreOffice show as a line break in the cell).
-Places are their addresses, one a line; with titles from the caller (the window knows them, the
-command line has no pack open) a second column gives each place's title, line for line.
+Places are their addresses, one a line; with titles from the caller (the window's, or the command
+line's from the pack in use when it can be opened) a second column gives each place's title,
+line for line.
 """
 
 from __future__ import annotations

@@ -96,6 +96,14 @@ ACTIVITY_WORDS: Final = {
 """How each activity key (`values.ACTIVITIES`) is said, in the log and its exports."""
 
 
+def hours_and_minutes(minutes: int) -> str:
+    """A duration as people say it: "45 min", "2 h", "3 h 20 min"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" if not rest else f"{hours} h {rest} min"
+
+
 @dataclass(frozen=True, slots=True)
 class CpdDetails:
     """What the reader writes in a CPD entry: everything but its id and stamps."""
