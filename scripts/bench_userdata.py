@@ -173,6 +173,7 @@ def _synthetic_export(file: Path) -> None:
                 {"address": b["address"], "title": "Synthetic title", "visited_at": values.now()}
                 for b in bookmarks
             ),
+            "cpd_entries": (),
         },
     )
     exchange.write_file(content, file)

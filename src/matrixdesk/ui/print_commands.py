@@ -3,7 +3,9 @@ on screen. The printouts themselves come from `matrixdesk.export`; this is the w
 the options dialog, the preview, where to save, and what to say.
 
 QtPrintSupport (the preview and printers) is loaded only when the reader prints, not at start:
-the first paint must not wait for it. A PDF needs only QtGui (QPdfWriter)."""
+the first paint must not wait for it. A PDF needs only QtGui (QPdfWriter). The printouts
+(`matrixdesk.export`, `page.handout`) and the options dialog are imported on first use too: at
+start they cost 13 ms before the first paint."""
 
 from __future__ import annotations
 
@@ -20,16 +22,15 @@ from matrixdesk.core.addresses import Place
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from matrixdesk.core.views import PackSummary
-from matrixdesk.export.paged import ExportError, PagedDocument, default_paper
-from matrixdesk.export.printouts import cell_printout, handout_printout, other_printout
-from matrixdesk.page.handout import NoteLine, note_lines
 from matrixdesk.page.place_page import CellAt, OtherPage, page_at
-from matrixdesk.ui.print_options import PrintOptions
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+    from matrixdesk.export.paged import PagedDocument
+    from matrixdesk.page.handout import NoteLine
     from matrixdesk.ui.page_view import PageView
+    from matrixdesk.ui.print_options import PrintOptions
     from matrixdesk.userdata.store import UserData
 
 PDF_FILTER = "PDF files (*.pdf)"
@@ -56,7 +57,7 @@ class PrintCommands(QObject):
         self.pack = pack
         self.shown = shown
         self.my_notes = my_notes
-        self.paper = default_paper()
+        self._paper: str | None = None  # the locale's, until the reader chooses
         self.folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
@@ -80,6 +81,18 @@ class PrintCommands(QObject):
         self.commands = [self.print_, self.export_pdf, self.handout]
         """In menu order."""
 
+    @property
+    def paper(self) -> str:
+        if self._paper is None:
+            from matrixdesk.export.paged import default_paper
+
+            self._paper = default_paper()
+        return self._paper
+
+    @paper.setter
+    def paper(self, chosen: str) -> None:
+        self._paper = chosen
+
     def page_shown(self, page: bool, cell: bool) -> None:
         """Enable what fits what is on screen: `page`, a page (not home or search results);
         `cell`, a cell page the pack holds, which has a discussion pack."""
@@ -96,6 +109,8 @@ class PrintCommands(QObject):
         then: Callable[[PrintOptions, CellAt | OtherPage], None],
         handout: bool = False,
     ) -> None:
+        from matrixdesk.ui.print_options import PrintOptions
+
         shown = self.shown()
         if shown is None or (handout and not isinstance(shown, CellAt)):
             return
@@ -121,6 +136,8 @@ class PrintCommands(QObject):
         self._ask("Discussion pack (PDF)", "&Save PDF…", self._save_handout, handout=True)
 
     def _document(self, options: PrintOptions, shown: CellAt | OtherPage) -> PagedDocument:
+        from matrixdesk.export.printouts import cell_printout, other_printout
+
         self.paper = options.chosen_paper()
         if isinstance(shown, OtherPage):
             return other_printout(shown, self.pack)
@@ -154,11 +171,15 @@ class PrintCommands(QObject):
         if not isinstance(shown, CellAt):
             return
         self.paper = options.chosen_paper()
+        from matrixdesk.export.printouts import handout_printout
+
         notes = self.my_notes(shown) if options.with_notes() else None
         document = handout_printout(shown, self.pack, notes)
         self._save(document, _file_name(document.title))
 
     def _save(self, document: PagedDocument, name: str) -> None:
+        from matrixdesk.export.paged import ExportError
+
         chosen, _ = QFileDialog.getSaveFileName(
             self.window, "Save PDF", str(Path(self.folder) / name), PDF_FILTER
         )
@@ -207,6 +228,8 @@ def notes_on(data: UserData | None, cell: CellAt) -> list[NoteLine] | None:
     """The reader's notes on `cell`, in page order; None before the user database is open."""
     if data is None:
         return None
+    from matrixdesk.page.handout import note_lines
+
     found = data.notes_at(str(cell.page.summary.address), parts=True)
     return note_lines(cell.page, [(note.address, note.text) for note in found])
 

@@ -124,7 +124,11 @@ def _drive(
     _wait_for(lambda: painted.seen, "the home grid to paint")
     grid_ms = (time.perf_counter() - started) * 1000
     # The user database's library loads on its own thread after this paint, never before.
-    loaded_at_paint = sorted({n.split(".")[0] for n in sys.modules} & {"sqlalchemy", "markdown"})
+    # So do the printouts and Qt's print support, when the reader prints.
+    loaded_at_paint = sorted(
+        {n.split(".")[0] for n in sys.modules} & {"sqlalchemy", "markdown"}
+        | set(sys.modules) & {"matrixdesk.export", "PySide6.QtPrintSupport"}
+    )
 
     place, query = _place_and_query(store)
     opened = time.perf_counter()
