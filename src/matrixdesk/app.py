@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import matrixdesk
 from matrixdesk.core.addresses import parse_place
@@ -34,8 +34,11 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without its commands (`with_commands` False), only the options the
+    reader itself takes."""
+    kind = argparse.ArgumentParser if with_commands else _ReaderOptionsOnly
+    parser = kind(
         prog="matrixdesk",
         description="Read the Effectiveness Bank Alcohol and Drug Treatment Matrices offline. "
         "With no command, opens the reader.",
@@ -69,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the pack, the grid, cell B5 and a search without a person; print JSON; exit",
     )
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Commands that read a pack take --pack after their name too (default: as given before it).
     pack_option = argparse.ArgumentParser(add_help=False)
@@ -233,9 +239,45 @@ def _add_cpd_commands(commands: Any) -> None:
     )
 
 
+class _NeedsTheWholeParserError(Exception):
+    pass
+
+
+class _ReaderOptionsOnly(argparse.ArgumentParser):
+    """A parser of the reader's own options that leaves any problem to the whole parser."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NeedsTheWholeParserError(message)
+
+
+# The reader's own options that take a value: what follows one is no command.
+_VALUE_OPTIONS = ("--open", "--pack", "--config-dir")
+
+
+def _parse(arguments: list[str]) -> argparse.Namespace:
+    """The command line read. Starting the reader needs only its own options, and building the
+    parsers of every command (more than thirty) would cost 5-10 ms before the first paint; so a
+    command line that names no command, asks for no help and holds nothing else is read
+    without them. Anything else, or anything the short parser does not know, is read by the
+    whole one, which says what is wrong as it always did."""
+    after_value = False
+    for token in arguments:
+        if after_value:
+            after_value = False
+        elif token in _VALUE_OPTIONS:
+            after_value = True
+        elif token in ("-h", "--help") or not token.startswith("-"):
+            return build_parser().parse_args(arguments)
+    try:
+        args, unknown = build_parser(with_commands=False).parse_known_args(arguments)
+    except _NeedsTheWholeParserError:
+        unknown = arguments
+    return build_parser().parse_args(arguments) if unknown else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
-    args = build_parser().parse_args(argv)
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
     try:
         return _run(args, started)
     except BrokenPipeError:
