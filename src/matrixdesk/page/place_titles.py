@@ -11,7 +11,6 @@ from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from matrixdesk.core.views import CellPage
 from matrixdesk.page.parts import MatrixContext
-from matrixdesk.page.place_page import matrix_context
 
 
 class PlaceTitles:
@@ -29,6 +28,8 @@ class PlaceTitles:
     @classmethod
     def of_pack(cls, store: ContentStore) -> PlaceTitles:
         """For a pack with no window: every matrix's context read from it."""
+        from matrixdesk.page.place_page import matrix_context  # pages: not before the first paint
+
         contexts = {}
         for matrix in store.matrices():
             context = matrix_context(store, matrix.key)

@@ -4,8 +4,8 @@ the options dialog, the preview, where to save, and what to say.
 
 QtPrintSupport (the preview and printers) is loaded only when the reader prints, not at start:
 the first paint must not wait for it. A PDF needs only QtGui (QPdfWriter). The printouts
-(`matrixdesk.export`, `page.handout`) and the options dialog are imported on first use too: at
-start they cost 13 ms before the first paint."""
+(`matrixdesk.export`, `page.handout`, `page.place_page`) and the options dialog are imported on
+first use too: at start they cost 18 ms before the first paint."""
 
 from __future__ import annotations
 
@@ -22,13 +22,13 @@ from matrixdesk.core.addresses import Place
 from matrixdesk.core.pack import PackError
 from matrixdesk.core.store import ContentStore
 from matrixdesk.core.views import PackSummary
-from matrixdesk.page.place_page import CellAt, OtherPage, page_at
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     from matrixdesk.export.paged import PagedDocument
     from matrixdesk.page.handout import NoteLine
+    from matrixdesk.page.place_page import CellAt, OtherPage
     from matrixdesk.ui.page_view import PageView
     from matrixdesk.ui.print_options import PrintOptions
     from matrixdesk.userdata.store import UserData
@@ -109,6 +109,7 @@ class PrintCommands(QObject):
         then: Callable[[PrintOptions, CellAt | OtherPage], None],
         handout: bool = False,
     ) -> None:
+        from matrixdesk.page.place_page import CellAt
         from matrixdesk.ui.print_options import PrintOptions
 
         shown = self.shown()
@@ -137,6 +138,7 @@ class PrintCommands(QObject):
 
     def _document(self, options: PrintOptions, shown: CellAt | OtherPage) -> PagedDocument:
         from matrixdesk.export.printouts import cell_printout, other_printout
+        from matrixdesk.page.place_page import OtherPage
 
         self.paper = options.chosen_paper()
         if isinstance(shown, OtherPage):
@@ -168,6 +170,8 @@ class PrintCommands(QObject):
         self._save(document, _file_name(document.title))
 
     def _save_handout(self, options: PrintOptions, shown: CellAt | OtherPage) -> None:
+        from matrixdesk.page.place_page import CellAt
+
         if not isinstance(shown, CellAt):
             return
         self.paper = options.chosen_paper()
@@ -213,6 +217,8 @@ def shown_page(
     store: ContentStore, place: Place | None, view: PageView | None
 ) -> CellAt | OtherPage | None:
     """The page on screen (`view`, None when no page is) at `place`, as the reader has it."""
+    from matrixdesk.page.place_page import CellAt, OtherPage, page_at
+
     if view is None or place is None:
         return None
     if view.page is not None and view.context is not None:
