@@ -282,11 +282,12 @@ def test_signatures_are_checked_through_the_fast_binding_and_agree_with_pynacl()
     assert fast_verifies(bytes(32), signature, message) is False
 
 
-def test_packs_are_installed_beside_the_user_database() -> None:
-    from matrixdesk.paths import app_data_dir
-    from matrixdesk.userdata import location
+def test_packs_are_installed_beside_the_user_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    from matrixdesk.editions.places import places
+    from matrixdesk.userdata.location import user_data_path
 
-    assert app_data_dir() == location.app_data_dir()
+    monkeypatch.delenv("MATRIXDESK_CONFIG_DIR", raising=False)
+    assert places(None).user_packs.parent == user_data_path(None).parent
 
 
 def test_verify_says_who_signed_a_pack_not_trusted_here(

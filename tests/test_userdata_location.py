@@ -31,7 +31,7 @@ def test_the_default_folder_is_where_qt_puts_app_data(tmp_path: Path) -> None:
         import json, os, sys
         from PySide6.QtCore import QCoreApplication, QStandardPaths
         from matrixdesk.ui.main_window import APP_NAME
-        from matrixdesk.userdata.location import app_data_dir
+        from matrixdesk.paths import app_data_dir
 
         app = QCoreApplication([])
         app.setOrganizationName(APP_NAME)

@@ -72,15 +72,19 @@ def chosen_config_dir(explicit: Path | None) -> Path | None:
 
 
 def app_data_dir() -> Path:
-    """Where Qt's QStandardPaths.AppDataLocation is for MatrixDesk, worked out without Qt: the
-    folder of the user database and of the packs a user installs. (`userdata.location` has its
-    own copy, from before this one; a test checks they agree.)"""
+    """QStandardPaths.writableLocation(AppDataLocation) for MatrixDesk, as Qt 6 works it out,
+    without Qt (the command line and the tests need no QApplication, and the reader looks it up
+    off its UI thread): the folder of the user database and of the packs a user installs.
+    tests/test_userdata_location.py asks Qt itself and checks the two agree."""
     if sys.platform == "win32":
+        # Qt asks Windows for the roaming AppData folder, which %APPDATA% names.
         appdata = os.environ.get("APPDATA")
         base = Path(appdata) if appdata else Path.home() / "AppData" / "Roaming"
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Application Support"
     else:
+        # The XDG base directory spec: a relative $XDG_DATA_HOME is invalid and ignored (Qt does).
         xdg = os.environ.get("XDG_DATA_HOME", "")
         base = Path(xdg) if Path(xdg).is_absolute() else Path.home() / ".local" / "share"
+    # The reader's QCoreApplication organisation and application names.
     return base / "MatrixDesk" / "MatrixDesk"

@@ -9,30 +9,10 @@ $MATRIXDESK_CONFIG_DIR, portable mode), so a profile or a USB stick carries ever
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-from matrixdesk.paths import chosen_config_dir
+from matrixdesk.paths import app_data_dir, chosen_config_dir
 from matrixdesk.userdata.schema import USERDATA_FILENAME
-
-# What the reader sets as QCoreApplication's organisation and application names.
-ORGANISATION = APPLICATION = "MatrixDesk"
-
-
-def app_data_dir() -> Path:
-    """QStandardPaths.writableLocation(AppDataLocation), as Qt 6 works it out."""
-    if sys.platform == "win32":
-        # Qt asks Windows for the roaming AppData folder, which %APPDATA% names.
-        appdata = os.environ.get("APPDATA")
-        base = Path(appdata) if appdata else Path.home() / "AppData" / "Roaming"
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        # The XDG base directory spec: a relative $XDG_DATA_HOME is invalid and ignored (Qt does).
-        xdg = os.environ.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base / ORGANISATION / APPLICATION
 
 
 def user_data_path(config_dir: Path | None) -> Path:
