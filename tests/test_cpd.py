@@ -113,6 +113,31 @@ def test_record_cpd_on_b5_prefills_the_cell_and_its_studies_and_saves(
     assert entry.details.standard == "Test standard"  # type: ignore[attr-defined]
 
 
+def test_new_entry_in_the_log_records_training_with_no_page(
+    qtbot: QtBot, main_window: WindowFactory, config_dir: Path
+) -> None:
+    """Training, supervision or a meeting has no page to start from: New entry in the log."""
+    window = with_user_data(qtbot, main_window, config_dir, "alcohol")  # the home grid
+    window.cpd.log.trigger()
+    log = window.cpd.log_dialog
+    assert isinstance(log, CpdLogDialog)
+    qtbot.waitExposed(log)
+    assert "New entry" in log.empty.text()
+    qtbot.mouseClick(log.new_button, Qt.MouseButton.LeftButton)
+    dialog = window.cpd.entry_dialog
+    assert isinstance(dialog, CpdEntryDialog)
+    qtbot.waitExposed(dialog)
+    assert _places(dialog) == [] and dialog.details().date == date.today().isoformat()
+    dialog.activity.setCurrentIndex(dialog.activity.findData("training"))
+    dialog.minutes.setValue(90)
+    dialog.learned.setPlainText("Test entry: a synthetic training day.")
+    _save(qtbot, window, dialog)
+    [entry] = _saved(config_dir)
+    assert entry.details.activity == "training" and entry.details.places == ()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: log.table.rowCount() == 1)
+    log.close()
+
+
 def test_at_a_bite_heading_the_heading_is_a_place_too(
     qtbot: QtBot, main_window: WindowFactory, config_dir: Path
 ) -> None:

@@ -131,24 +131,19 @@ class CpdCommands(QObject):
 
     @Slot()
     def record_here(self) -> None:
-        from matrixdesk.userdata.records import CpdDetails
-
+        """Record CPD: an entry on the page shown, with its place and studies."""
         address = self.address
         if address is None or self.layer.data is None:
             return
         minutes = self.minutes_read()
-        details = CpdDetails(
-            date=date.today().isoformat(),
-            activity="reading",
-            places=prefilled_places(address, self.shown_page()),
-            minutes=minutes or 0,
-            mode="individual",
-            learned="",
-            practice="",
-            standard="",
-            evidence="",
-        )
-        self._open_entry(details, None, estimated=minutes is not None)
+        places = prefilled_places(address, self.shown_page())
+        self._open_entry(_today(places, minutes or 0), None, estimated=minutes is not None)
+
+    @Slot()
+    def record_new(self) -> None:
+        """New entry, from the log: training, supervision or a meeting, with no page to start
+        from; the reader says what it was."""
+        self._open_entry(_today((), 0), None, estimated=False)
 
     def edit(self, entry: CpdEntry) -> None:
         self._open_entry(entry.details, entry.id, estimated=False)
@@ -189,6 +184,7 @@ class CpdCommands(QObject):
             return
         if self.log_dialog is None:
             self.log_dialog = CpdLogDialog(self.describe, self.window)
+            self.log_dialog.new_requested.connect(self.record_new)
             self.log_dialog.edit_requested.connect(self.edit)
             self.log_dialog.delete_requested.connect(self._ask_to_delete)
             self.log_dialog.export_requested.connect(self._ask_export)
@@ -263,3 +259,20 @@ class CpdCommands(QObject):
                 f"Exported {count} CPD {'entry' if count == 1 else 'entries'} to {file}."
             ),
         )
+
+
+def _today(places: tuple[str, ...], minutes: int) -> CpdDetails:
+    """A new entry's details: today, reading, individual, the words left to the reader."""
+    from matrixdesk.userdata.records import CpdDetails
+
+    return CpdDetails(
+        date=date.today().isoformat(),
+        activity="reading",
+        places=places,
+        minutes=minutes,
+        mode="individual",
+        learned="",
+        practice="",
+        standard="",
+        evidence="",
+    )

@@ -32,7 +32,8 @@ from matrixdesk.userdata.records import ACTIVITY_WORDS, CpdEntry, hours_and_minu
 
 COLUMNS: Final = ("Date", "Activity", "Minutes", "Places")
 EMPTY: Final = (
-    "No CPD entries yet. Open a cell's page and choose Course > Record CPD (Ctrl+Shift+L)."
+    "No CPD entries yet. Open a cell's page and choose Course > Record CPD (Ctrl+Shift+L), or "
+    "record training, supervision or a team discussion here with New entry."
 )
 
 
@@ -44,6 +45,8 @@ def entries_said(entries: Sequence[CpdEntry]) -> str:
 
 
 class CpdLogDialog(QDialog):
+    new_requested = Signal()
+    """The reader asked for a new entry, not from a page (training, supervision, a meeting)."""
     edit_requested = Signal(object)
     """The CpdEntry the reader chose to edit."""
     delete_requested = Signal(object)
@@ -80,6 +83,7 @@ class CpdLogDialog(QDialog):
         self.total = QLabel()
         self.total.setObjectName("cpdTotal")
         self.total.setWordWrap(True)
+        self.new_button = QPushButton("&New entry…")
         self.edit_button = QPushButton("&Edit…")
         self.delete_button = QPushButton("&Delete…")
         self.export_button = QPushButton("E&xport…")
@@ -91,7 +95,7 @@ class CpdLogDialog(QDialog):
         self.export_selected_csv = self.export_menu.addAction("S&elected entries as CSV…")
         self.export_button.setMenu(self.export_menu)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        for button in (self.edit_button, self.delete_button, self.export_button):
+        for button in (self.new_button, self.edit_button, self.delete_button, self.export_button):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -103,6 +107,7 @@ class CpdLogDialog(QDialog):
 
     def _connect(self) -> None:
         self.buttons.rejected.connect(self.close)
+        self.new_button.clicked.connect(self.new_requested)
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
         self.table.itemActivated.connect(self._edit)
