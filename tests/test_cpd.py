@@ -307,8 +307,10 @@ def test_the_log_exports_the_selected_entries_as_pdf(
     window = with_user_data(qtbot, main_window, config_dir)
     dialog = _log(qtbot, window)
     asked: list[str] = []
+    offered: list[Path] = []
 
     def save_as(*args: object) -> tuple[str, str]:
+        offered.append(Path(str(args[2])))
         asked.append(str(args[3]))  # the file type offered
         return str(tmp_path / "chosen"), cpd_module.PDF_FILTER  # no suffix typed: .pdf added
 
@@ -335,6 +337,9 @@ def test_the_log_exports_the_selected_entries_as_pdf(
         dialog.export_selected.trigger()  # Export… > Selected entries as PDF…
     out = tmp_path / "chosen.pdf"
     assert asked == [cpd_module.PDF_FILTER]
+    # Offered in the reader's documents (not wherever the app was started), named for what it is.
+    assert offered[0].name == "cpd-log.pdf" and offered[0].is_absolute()
+    assert offered[0].parent != Path.cwd()
     assert threads == [True]  # laid out and written on the user database's thread
     assert window.statusBar().currentMessage() == f"Exported 2 CPD entries to {out}."
     texts = pages(out)

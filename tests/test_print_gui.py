@@ -149,7 +149,8 @@ def test_the_discussion_pack_with_my_notes(
     )
     written(qtbot, window)
     out = tmp_path / "pack.pdf"
-    _answer_save(monkeypatch, out, [])
+    asked: list[str] = []
+    _answer_save(monkeypatch, out, asked)
     window.printing.handout.trigger()
     options = _options(qtbot, window)
     assert not options.findChildren(QRadioButton)  # a discussion pack has no parts to choose
@@ -158,6 +159,8 @@ def test_the_discussion_pack_with_my_notes(
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.printing.said):
         _go(qtbot, options)
+    offered = Path(asked[0])
+    assert offered.name == "Discussion pack - B5 Practitioners; Safeguarding the community.pdf"
     text = flowing(out)
     assert text.startswith("Team discussion pack")
     assert "This page Synthetic test note: agenda." in text

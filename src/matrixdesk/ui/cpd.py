@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
@@ -74,6 +74,7 @@ class CpdCommands(QObject):
         """The page being read and when it was shown (a monotonic clock's seconds)."""
         self.entry_dialog: CpdEntryDialog | None = None
         self.log_dialog: CpdLogDialog | None = None
+        self.folder: str | None = None  # where the log was last exported
         self.record = QAction("&Record CPD…", window)
         self.record.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.record.setToolTip("Record continuing professional development from this page")
@@ -226,14 +227,19 @@ class CpdCommands(QObject):
 
     @Slot(object, str)
     def _ask_export(self, entries: Sequence[CpdEntry], format_name: str) -> None:
+        if self.folder is None:  # the reader's documents, then wherever they saved last
+            self.folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
         chosen, _ = QFileDialog.getSaveFileName(
             self.log_dialog or self.window,
             "Export the CPD log",
-            f"cpd-log.{format_name}",
+            str(Path(self.folder) / f"cpd-log.{format_name}"),
             FILTERS[format_name],
         )
         if chosen:
             file = Path(chosen)
+            self.folder = str(file.parent)
             self.export(
                 list(entries),
                 format_name,

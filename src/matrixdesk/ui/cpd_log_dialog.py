@@ -30,7 +30,7 @@ from matrixdesk.ui.accessible_names import name_scroll_bars
 from matrixdesk.ui.app_zoom import zoomed_size
 from matrixdesk.userdata.records import ACTIVITY_WORDS, CpdEntry, hours_and_minutes
 
-COLUMNS: Final = ("Date", "Activity", "Minutes", "Places")
+COLUMNS: Final = ("Date", "Activity", "Time", "Places")  # time as said: "45 min", "6 h"
 EMPTY: Final = (
     "No CPD entries yet. Open a cell's page and choose Course > Record CPD (Ctrl+Shift+L), or "
     "record training, supervision or a team discussion here with New entry."

@@ -242,4 +242,5 @@ def notes_on(data: UserData | None, cell: CellAt) -> list[NoteLine] | None:
 
 def _file_name(title: str) -> str:
     """A file name from a printout's title: no characters a file system refuses."""
-    return re.sub(r'[\\/:*?"<>|]+', "-", title).strip(" .-") + ".pdf"
+    # "Discussion pack: B5 …" -> "Discussion pack - B5 …", a colon's space kept on both sides.
+    return re.sub(r'\s*[\\/:*?"<>|]+\s*', " - ", title).strip(" .-") + ".pdf"
