@@ -186,8 +186,8 @@ def test_export_then_import_into_another_profile_and_a_bad_file_changes_nothing(
 ) -> None:
     window = with_user_data(qtbot, main_window, config_dir)
     file_menu = [a.text() for a in window.window_actions.file_menu.actions()]
-    assert "&Export my bookmarks and notes…" in file_menu
-    assert "&Import bookmarks and notes…" in file_menu
+    assert "&Export my notes, bookmarks and CPD log…" in file_menu
+    assert "&Import notes, bookmarks and CPD log…" in file_menu
     _press_ctrl_d(qtbot, window)
     exported = tmp_path / "for-my-new-computer.json"
     with qtbot.waitSignal(window.user.said) as told:

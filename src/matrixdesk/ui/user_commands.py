@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from matrixdesk.ui.history_dialog import HistoryDialog
     from matrixdesk.userdata.store import UserData
 
-EXPORT_FILTER = "MatrixDesk bookmarks and notes (*.json)"
+EXPORT_FILTER = "MatrixDesk user data (*.json)"
 
 
 class UserCommands(QObject):
@@ -51,8 +51,9 @@ class UserCommands(QObject):
         self.notes = NoteCommands(window, self.layer, title_of, exists)
         self.history = QAction("&History…", window)
         self.history.setShortcut(QKeySequence("Ctrl+H"))
-        self.export = QAction("&Export my bookmarks and notes…", window)
-        self.import_ = QAction("&Import bookmarks and notes…", window)
+        # All of it goes: notes, bookmarks, the CPD log, course progress and history.
+        self.export = QAction("&Export my notes, bookmarks and CPD log…", window)
+        self.import_ = QAction("&Import notes, bookmarks and CPD log…", window)
         for action in (self.history, self.export, self.import_):
             action.setEnabled(False)  # until the user database is open
         self.history.triggered.connect(self._show_history)
@@ -116,8 +117,14 @@ class UserCommands(QObject):
 
     @Slot()
     def _ask_export(self) -> None:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, "Export bookmarks and notes", "matrixdesk-userdata.json", EXPORT_FILTER
+            self.window,
+            "Export my notes, bookmarks and CPD log",
+            str(Path(documents) / "matrixdesk-userdata.json"),
+            EXPORT_FILTER,
         )
         if chosen:
             self.export_to(Path(chosen))
@@ -125,7 +132,7 @@ class UserCommands(QObject):
     @Slot()
     def _ask_import(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self.window, "Import bookmarks and notes", "", EXPORT_FILTER
+            self.window, "Import notes, bookmarks and CPD log", "", EXPORT_FILTER
         )
         if chosen:
             self.import_from(Path(chosen))
